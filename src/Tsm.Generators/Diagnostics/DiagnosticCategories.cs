@@ -1,0 +1,7 @@
+namespace Tsm.Generators.Diagnostics;
+
+internal static class DiagnosticCategories
+{
+    public const string Schema = "Tsm.Schema";
+    public const string Usage = "Tsm.Usage";
+}

@@ -1,0 +1,20 @@
+namespace Tsm.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic ID in one place. TSM0001-TSM0999 are about schema files, TSM1000 and up about C# usage.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string InvalidJson = "TSM0001";
+    public const string UnknownKey = "TSM0002";
+    public const string MissingKey = "TSM0003";
+    public const string InvalidValue = "TSM0004";
+    public const string InvalidName = "TSM0005";
+    public const string SizeDoesNotMatchHash = "TSM0006";
+    public const string DuplicateName = "TSM0007";
+    public const string UnknownRegisterReference = "TSM0008";
+    public const string InvalidReportField = "TSM0009";
+    public const string UnsupportedValueType = "TSM0010";
+    public const string DuplicateVendor = "TSM0011";
+    public const string MemberNameCollision = "TSM0012";
+}

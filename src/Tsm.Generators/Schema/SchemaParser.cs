@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Tsm.Generators.Diagnostics;
+using Tsm.Generators.Helpers;
+using Tsm.Generators.Json;
+using Tsm.Generators.Model;
+
+namespace Tsm.Generators.Schema;
+
+/// <summary>
+/// Schema text → <see cref="VendorSpec"/>. Never throws for bad input: every problem becomes a diagnostic at its
+/// JSON token, and a spec is returned only when the file had none (a half-understood schema is not generated).
+/// </summary>
+internal static class SchemaParser
+{
+    private static readonly string[] TopLevelKeys = { "$schema", "vendor", "displayName", "description", "sources", "device", "registers", "reports" };
+    private static readonly string[] DeviceKeys = { "sysfs", "fileName", "noHashFileName", "encoding" };
+    private static readonly string[] Encodings = { "binary", "hex" };
+
+    public static SchemaResult Parse(SchemaInput input, CancellationToken cancellationToken)
+    {
+        var context = new SchemaContext(input.Path, cancellationToken);
+        JsonParseResult json = JsonReader.Parse(input.Text, cancellationToken);
+        VendorSpec? spec = null;
+        if (json.Error is JsonError error)
+        {
+            context.Report(DiagnosticIds.InvalidJson, new TextRange(error.Position, error.Position), error.Message);
+        }
+        else
+        {
+            spec = ReadVendor(json.Root!, context);
+        }
+
+        return new SchemaResult(input.Path, context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static VendorSpec? ReadVendor(JsonNode root, SchemaContext context)
+    {
+        ObjectReader? reader = ObjectReader.Create(root, "the schema", TopLevelKeys, context);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        JsonString? vendor = reader.String("vendor", required: true);
+        if (vendor is not null && !Naming.IsVendorId(vendor.Value))
+        {
+            context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", "vendor ids match ^[a-z][a-z0-9]*(-[a-z0-9]+)*$ (e.g. 'sev-snp')");
+            vendor = null;
+        }
+
+        JsonString? displayName = reader.String("displayName", required: true);
+        JsonString? description = reader.String("description", required: false);
+        reader.Strings("sources", required: false);
+        reader.String("$schema", required: false);
+        DeviceSettings? device = ReadDevice(reader, context);
+        JsonArray? registersNode = reader.Array("registers", required: true);
+        if (vendor is null || displayName is null || device is null || registersNode is null)
+        {
+            return null;
+        }
+
+        string className = Naming.ToPascalCase(vendor.Value);
+        List<RegisterEntry> entries = RegisterEntryReader.ReadAll(registersNode, context);
+        var expander = new RegisterExpander(device, className, context);
+        (EquatableArray<RegisterSpec> registers, EquatableArray<RegisterGroupSpec> groups, EquatableArray<BankSpec> banks) = expander.Expand(entries);
+
+        JsonArray? reportsNode = reader.Array("reports", required: false);
+        HashSet<string> registerNames = new(registers.Select(static r => r.Name), System.StringComparer.Ordinal);
+        EquatableArray<ReportSpec> reports = reportsNode is null
+            ? EquatableArray<ReportSpec>.Empty
+            : ReportReader.ReadAll(reportsNode, registerNames, context);
+
+        return new VendorSpec(
+            vendor.Value,
+            className,
+            displayName.Value,
+            description?.Value,
+            device.SysfsDirectory,
+            device.Encoding,
+            registers,
+            groups,
+            banks,
+            reports);
+    }
+
+    private static DeviceSettings? ReadDevice(ObjectReader schema, SchemaContext context)
+    {
+        JsonNode? node = schema.Node("device", required: true);
+        ObjectReader? device = node is null ? null : ObjectReader.Create(node, "'device'", DeviceKeys, context);
+        JsonString? sysfs = device?.String("sysfs", required: true);
+        if (device is null || sysfs is null)
+        {
+            return null;
+        }
+
+        if (sysfs.Value.Length < 2 || sysfs.Value[0] != '/' || sysfs.Value.Split('/').Any(static s => s == ".."))
+        {
+            context.Report(DiagnosticIds.InvalidValue, sysfs.Range, $"'sysfs' must be an absolute directory path without '..' (e.g. /sys/class/misc/tdx_guest/measurements), not '{sysfs.Value}'");
+            return null;
+        }
+
+        JsonString? encoding = device.String("encoding", required: false);
+        if (encoding is not null && System.Array.IndexOf(Encodings, encoding.Value) < 0)
+        {
+            context.Report(DiagnosticIds.InvalidValue, encoding.Range, $"'{encoding.Value}' is not a device encoding; expected one of: binary, hex");
+            return null;
+        }
+
+        return new DeviceSettings(
+            sysfs.Value.TrimEnd('/'),
+            device.String("fileName", required: false)?.Value ?? DeviceSettings.DefaultFileName,
+            device.String("noHashFileName", required: false)?.Value ?? DeviceSettings.DefaultNoHashFileName,
+            encoding?.Value ?? "binary");
+    }
+}

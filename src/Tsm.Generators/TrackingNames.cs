@@ -1,0 +1,11 @@
+namespace Tsm.Generators;
+
+/// <summary>Names of the tracked pipeline steps, so tests can assert which steps were cached.</summary>
+internal static class TrackingNames
+{
+    public const string SchemaInput = nameof(SchemaInput);
+    public const string SchemaResult = nameof(SchemaResult);
+    public const string VendorSpec = nameof(VendorSpec);
+    public const string DuplicateVendors = nameof(DuplicateVendors);
+    public const string Options = nameof(Options);
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Tsm.Generators.Diagnostics;
+using Tsm.Generators.Emit;
+using Tsm.Generators.Helpers;
+using Tsm.Generators.Model;
+using Tsm.Generators.Schema;
+
+namespace Tsm.Generators;
+
+/// <summary>
+/// Turns every additional file marked <c>TsmSchema="true"</c> into a vendor class with typed register accessors.
+/// Each schema flows through its own pipeline values, so editing one schema re-emits only that schema's class,
+/// and a broken schema reports its diagnostics without stopping the others.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TsmSchemaGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<GenerationOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GenerationOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        IncrementalValuesProvider<SchemaInput> inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => SchemaFiles.IsSchema(pair.Left, pair.Right))
+            .Select(static (pair, cancellationToken) => new SchemaInput(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.SchemaInput);
+
+        IncrementalValuesProvider<SchemaResult> results = inputs
+            .Select(static (input, cancellationToken) => SchemaParser.Parse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaResult);
+
+        context.RegisterSourceOutput(
+            results.SelectMany(static (result, _) => result.Diagnostics.AsImmutableArray()),
+            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        IncrementalValuesProvider<(VendorSpec Spec, string Path)> specs = results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => (result.Spec!, result.Path))
+            .WithTrackingName(TrackingNames.VendorSpec);
+
+        IncrementalValueProvider<EquatableArray<VendorKey>> vendors = specs
+            .Select(static (pair, _) => new VendorKey(pair.Spec.Vendor, pair.Spec.ClassName, pair.Path))
+            .Collect()
+            .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.DuplicateVendors);
+
+        context.RegisterSourceOutput(
+            specs.Combine(vendors).Combine(options),
+            static (spc, input) => Emit(spc, input.Left.Left.Spec, input.Left.Left.Path, input.Left.Right, input.Right));
+    }
+
+    private static void Emit(SourceProductionContext context, VendorSpec spec, string path, EquatableArray<VendorKey> vendors, GenerationOptions options)
+    {
+        VendorKey owner = vendors.First(k => k.ClassName == spec.ClassName);
+        if (owner.Path != path)
+        {
+            var location = Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateVendor, location, spec.Vendor, spec.ClassName, owner.Path));
+            return;
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        string source = VendorEmitter.Emit(spec, options.Namespace);
+        context.AddSource(spec.ClassName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+    }
+}
