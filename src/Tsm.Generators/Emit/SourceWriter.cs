@@ -34,11 +34,26 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
-    /// <summary>An XML doc comment; the text is escaped and split on line breaks.</summary>
-    public SourceWriter Summary(string text)
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
+    /// <summary>An XML doc summary of plain text (schema descriptions): escaped and split on line breaks.</summary>
+    public SourceWriter Summary(string text) => SummaryXml(Escape(text));
+
+    /// <summary>An XML doc summary whose text is already XML (it may hold <c>&lt;paramref/&gt;</c> and the like).</summary>
+    public SourceWriter SummaryXml(string xml)
     {
         Line("/// <summary>");
-        foreach (string line in Escape(text).Replace("\r\n", "\n").Split('\n'))
+        foreach (string line in xml.Replace("\r\n", "\n").Split('\n'))
         {
             Line("/// " + line.Trim());
         }

@@ -51,7 +51,8 @@ internal static class VendorEmitter
     private static void EmitDefinitionProperty(SourceWriter w, VendorSpec spec)
     {
         w.Summary($"The registers of {spec.DisplayName} as the schema describes them: names, kernel files, sizes, hashes and flags.");
-        w.Line($"public static {Runtime}DeviceDefinition Definition {{ get; }} = CreateDefinition();");
+        // "new": the instance property MeasurementDevice.Definition returns the same object for an opened device.
+        w.Line($"public static new {Runtime}DeviceDefinition Definition {{ get; }} = CreateDefinition();");
     }
 
     private static void EmitConstructor(SourceWriter w, VendorSpec spec)
@@ -83,7 +84,7 @@ internal static class VendorEmitter
         w.Line($"/// <exception cref=\"{Runtime}TsmDeviceNotFoundException\">The directory does not exist; the message names the path probed and how to use the emulator.</exception>");
         w.Line($"public static {spec.ClassName} Open() => new {spec.ClassName}({Runtime}TsmBackend.Detect(Definition));");
         w.Line();
-        w.Summary($"Opens the {spec.DisplayName} registers through <paramref name=\"backend\"/>: sysfs, a directory laid out like it, or the emulator.");
+        w.SummaryXml($"Opens the {SourceWriter.Escape(spec.DisplayName)} registers through <paramref name=\"backend\"/>: sysfs, a directory laid out like it, or the emulator.");
         w.Line("/// <param name=\"backend\">The backend, e.g. <c>TsmBackend.Emulated()</c>.</param>");
         w.Line($"public static {spec.ClassName} Open({Runtime}TsmBackend backend) =>");
         w.Line($"    new {spec.ClassName}((backend ?? throw new global::System.ArgumentNullException(nameof(backend))).Open(Definition));");
@@ -104,7 +105,7 @@ internal static class VendorEmitter
             string first = group.ArrayName + "0";
             string last = group.ArrayName + CSharpLiteral.Int(group.PropertyNames.Count - 1);
             w.Line();
-            w.Summary($"The register {group.ArrayName}<paramref name=\"index\"/> ({first} to {last}){(group.Bank is null ? string.Empty : " of the " + group.Bank + " bank")}.");
+            w.SummaryXml($"The register {group.ArrayName}<paramref name=\"index\"/> ({first} to {last}){(group.Bank is null ? string.Empty : " of the " + group.Bank + " bank")}.");
             w.Line($"/// <param name=\"index\">0 to {CSharpLiteral.Int(group.PropertyNames.Count - 1)}.</param>");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The index is outside the array.</exception>");
             w.Open($"public {group.RegisterType} {group.MethodName}(int index) => index switch");
@@ -144,17 +145,19 @@ internal static class VendorEmitter
     {
         w.Line();
         w.Line($"private static {Runtime}DeviceDefinition CreateDefinition() => new {Runtime}DeviceDefinition(");
-        w.Line($"    {CSharpLiteral.String(spec.Vendor)},");
-        w.Line($"    {CSharpLiteral.String(spec.DisplayName)},");
-        w.Line($"    {CSharpLiteral.String(spec.SysfsDirectory)},");
-        w.Line($"    {Runtime}SysfsEncoding.{Naming.ToPascalCase(spec.Encoding)},");
-        w.Open($"    new {Runtime}RegisterDefinition[]");
+        w.Indent();
+        w.Line($"{CSharpLiteral.String(spec.Vendor)},");
+        w.Line($"{CSharpLiteral.String(spec.DisplayName)},");
+        w.Line($"{CSharpLiteral.String(spec.SysfsDirectory)},");
+        w.Line($"{Runtime}SysfsEncoding.{Naming.ToPascalCase(spec.Encoding)},");
+        w.Open($"new {Runtime}RegisterDefinition[]");
         foreach (RegisterSpec register in spec.Registers)
         {
             RegisterDefinitionEmitter.Emit(w, register);
         }
 
-        w.Close("));");
+        w.Close(");");
+        w.Outdent();
     }
 
     private static string Facts(RegisterSpec register)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using System.Threading;
 
 namespace Tsm.Generators.Json;
@@ -32,7 +31,7 @@ internal sealed class JsonParser
     {
         var parser = new JsonParser(text, cancellationToken);
         JsonNode? root = parser.ParseDocument();
-        return root is null ? JsonParseResult.Failed(parser._error!) : JsonParseResult.Parsed(root);
+        return parser._error is { } error ? JsonParseResult.Failed(error) : JsonParseResult.Parsed(root!);
     }
 
     private JsonNode? ParseDocument()
@@ -90,7 +89,7 @@ internal sealed class JsonParser
         SkipWhitespace();
         if (IsAt(_position, '}'))
         {
-            return ExitContainer(new JsonObject(EndRange(start), properties, byName));
+            return new JsonObject(CloseContainer(start), properties, byName);
         }
 
         while (true)
@@ -139,7 +138,7 @@ internal sealed class JsonParser
             SkipWhitespace();
             if (IsAt(_position, '}'))
             {
-                return ExitContainer(new JsonObject(EndRange(start), properties, byName));
+                return new JsonObject(CloseContainer(start), properties, byName);
             }
 
             if (!IsAt(_position, ','))
@@ -164,7 +163,7 @@ internal sealed class JsonParser
         SkipWhitespace();
         if (IsAt(_position, ']'))
         {
-            return ExitContainer(new JsonArray(EndRange(start), items));
+            return new JsonArray(CloseContainer(start), items);
         }
 
         while (true)
@@ -184,7 +183,7 @@ internal sealed class JsonParser
             SkipWhitespace();
             if (IsAt(_position, ']'))
             {
-                return ExitContainer(new JsonArray(EndRange(start), items));
+                return new JsonArray(CloseContainer(start), items);
             }
 
             if (!IsAt(_position, ','))
@@ -214,11 +213,12 @@ internal sealed class JsonParser
         return true;
     }
 
-    /// <summary>Consumes the closing bracket.</summary>
-    private JsonNode ExitContainer(JsonNode container)
+    /// <summary>Consumes the closing bracket and returns the container's range.</summary>
+    private TextRange CloseContainer(TextPosition start)
     {
         _depth--;
-        return container;
+        _position++;
+        return EndRange(start);
     }
 
     private JsonNode? ParseString()
@@ -231,160 +231,17 @@ internal sealed class JsonParser
     private string? ReadString(bool isPropertyName, out TextRange range)
     {
         TextPosition start = _locator.Locate(_position);
-        range = default;
-        StringBuilder? builder = null;
-        int runStart = _position + 1;
-        int index = runStart;
-        while (true)
+        if (!JsonStringScanner.TryRead(_text, _position, isPropertyName, _locator, out string value, out int end, out JsonError? error))
         {
-            if (index >= _text.Length)
-            {
-                Fail(
-                    "Expected '\"' to close the string that starts at line " + Format(start.Line) + ", column "
-                    + Format(start.Column) + ", found end of input",
-                    index);
-                return null;
-            }
-
-            char c = _text[index];
-            if (c == '"')
-            {
-                break;
-            }
-
-            if (c == '\\')
-            {
-                builder ??= new StringBuilder();
-                builder.Append(_text, runStart, index - runStart);
-                if (!TryReadEscape(ref index, builder, isPropertyName))
-                {
-                    return null;
-                }
-
-                runStart = index;
-            }
-            else if (c < ' ')
-            {
-                Fail("Control characters must be escaped in strings, found " + Describe(index), index);
-                return null;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                // Only reachable from Parse(string): decoded UTF-8 cannot contain an unpaired surrogate.
-                if (!char.IsHighSurrogate(c) || !IsLowSurrogateAt(index + 1))
-                {
-                    Fail("Expected a complete UTF-16 surrogate pair, found unpaired surrogate " + Describe(index), index);
-                    return null;
-                }
-
-                index += 2;
-            }
-            else
-            {
-                index++;
-            }
+            _error = error;
+            range = default;
+            return null;
         }
 
-        string value = builder is null
-            ? _text.Substring(runStart, index - runStart)
-            : builder.Append(_text, runStart, index - runStart).ToString();
-        _position = index + 1;
+        _position = end;
         range = EndRange(start);
         return value;
     }
-
-    /// <summary>Resolves the escape whose backslash is at <paramref name="index"/> and moves past it.</summary>
-    private bool TryReadEscape(ref int index, StringBuilder builder, bool isPropertyName)
-    {
-        int escapeStart = index;
-        char? simple = IsAt(index + 1, 'u') ? null : SimpleEscape(index + 1);
-        if (simple is { } resolved)
-        {
-            builder.Append(resolved);
-            index += 2;
-            return true;
-        }
-
-        if (!IsAt(index + 1, 'u'))
-        {
-            Fail(
-                "Expected one of '\"', '\\', '/', 'b', 'f', 'n', 'r', 't' or 'u' after '\\', found " + Describe(index + 1),
-                index + 1);
-            return false;
-        }
-
-        int badDigit = ReadHex4(index + 2, out char unit);
-        if (badDigit >= 0)
-        {
-            Fail("Expected 4 hex digits after '\\u', found " + Describe(badDigit), badDigit);
-            return false;
-        }
-
-        index += 6;
-        if (char.IsHighSurrogate(unit) && IsAt(index, '\\') && IsAt(index + 1, 'u')
-            && ReadHex4(index + 2, out char low) < 0 && char.IsLowSurrogate(low))
-        {
-            builder.Append(unit).Append(low);
-            index += 6;
-            return true;
-        }
-
-        // A lone surrogate escape is valid JSON and JsonDocument accepts it in values. In property names it rejects it
-        // once names are compared for duplicates, and names must become valid UTF-16 keys, so reject it there too.
-        if (isPropertyName && char.IsSurrogate(unit))
-        {
-            Fail(
-                "Expected a surrogate pair in property name, found unpaired '" + _text.Substring(escapeStart, 6) + "'",
-                escapeStart);
-            return false;
-        }
-
-        builder.Append(unit);
-        return true;
-    }
-
-    private char? SimpleEscape(int index) => index < _text.Length
-        ? _text[index] switch
-        {
-            '"' => '"',
-            '\\' => '\\',
-            '/' => '/',
-            'b' => '\b',
-            'f' => '\f',
-            'n' => '\n',
-            'r' => '\r',
-            't' => '\t',
-            _ => null,
-        }
-        : null;
-
-    /// <returns>-1 on success, otherwise the offset of the first character that is not a hex digit.</returns>
-    private int ReadHex4(int index, out char value)
-    {
-        int result = 0;
-        value = '\0';
-        for (int i = index; i < index + 4; i++)
-        {
-            int digit = i < _text.Length ? HexValue(_text[i]) : -1;
-            if (digit < 0)
-            {
-                return i;
-            }
-
-            result = (result << 4) | digit;
-        }
-
-        value = (char)result;
-        return -1;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     private JsonNode? ParseNumber()
     {
@@ -488,8 +345,6 @@ internal sealed class JsonParser
 
     private bool IsDigitAt(int index) => index < _text.Length && _text[index] is >= '0' and <= '9';
 
-    private bool IsLowSurrogateAt(int index) => index < _text.Length && char.IsLowSurrogate(_text[index]);
-
     private JsonNode? Fail(string message, int offset) => Fail(message, _locator.Locate(offset));
 
     private JsonNode? Fail(string message, TextPosition position)
@@ -498,37 +353,9 @@ internal sealed class JsonParser
         return null;
     }
 
-    /// <summary>Describes the character at <paramref name="index"/>, adding a hint where it shows a common non-JSON habit.</summary>
-    private string DescribeFound(int index)
-    {
-        string description = Describe(index);
-        return index >= _text.Length ? description : _text[index] switch
-        {
-            '/' => description + " (comments are not allowed)",
-            '\'' => description + " (strings must use double quotes)",
-            _ => description,
-        };
-    }
+    private string DescribeFound(int index) => JsonTextDescriber.DescribeFound(_text, index);
 
-    /// <summary>Printable ASCII is quoted; anything else is named by code point so invisible characters show.</summary>
-    private string Describe(int index)
-    {
-        if (index >= _text.Length)
-        {
-            return "end of input";
-        }
-
-        char c = _text[index];
-        if (c is >= ' ' and <= '~')
-        {
-            return "'" + c + "'";
-        }
-
-        int codePoint = char.IsHighSurrogate(c) && IsLowSurrogateAt(index + 1)
-            ? char.ConvertToUtf32(c, _text[index + 1])
-            : c;
-        return "U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture);
-    }
+    private string Describe(int index) => JsonTextDescriber.Describe(_text, index);
 
     private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

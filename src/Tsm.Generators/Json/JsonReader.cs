@@ -9,8 +9,10 @@ namespace Tsm.Generators.Json;
 /// </summary>
 /// <remarks>
 /// Beyond RFC 8259 it rejects duplicate property names (the RFC allows them but a schema with two values for one key
-/// is a mistake) and nesting deeper than <see cref="MaxDepth"/>. Accepted and rejected documents match
-/// System.Text.Json's <c>JsonDocument</c> with <c>AllowDuplicateProperties = false</c>.
+/// is a mistake) and nesting deeper than <see cref="MaxDepth"/>. It accepts exactly what System.Text.Json's
+/// <c>JsonDocument</c> accepts with <c>AllowDuplicateProperties = false</c>, except that it checks UTF-8 up front
+/// (JsonDocument defers that inside strings until they are read) and skips a byte order mark (as STJ's stream
+/// readers do).
 /// </remarks>
 internal static class JsonReader
 {

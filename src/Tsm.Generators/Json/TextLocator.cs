@@ -22,6 +22,7 @@ internal sealed class TextLocator
 
     public TextPosition Locate(int offset)
     {
+        // Going back is never needed by the reader; rescanning keeps the answer right if it ever is.
         if (offset < _scanned)
         {
             Reset();

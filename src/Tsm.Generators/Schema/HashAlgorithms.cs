@@ -41,13 +41,8 @@ internal static class HashAlgorithms
     /// <summary>The <c>Tsm.MeasurementHash</c> member for a kernel name (or <c>None</c>).</summary>
     public static string EnumMember(string name) => name == None || name.Length == 0 ? "None" : PascalName(name);
 
-    /// <summary>The runtime digest type for a hash, or null when the runtime has none (sha224: .NET cannot compute it).</summary>
-    public static string? DigestType(string name) => name switch
-    {
-        "sha224" => null,
-        _ when IsKnown(name) => PascalName(name) + "Digest",
-        _ => null,
-    };
+    /// <summary>The runtime digest type for a hash (<c>Sha384Digest</c>), or null for an unknown name.</summary>
+    public static string? DigestType(string name) => IsKnown(name) ? PascalName(name) + "Digest" : null;
 
     /// <summary>Opaque (no-hash) values have fixed-size runtime types for the sizes real hardware uses.</summary>
     public static string? OpaqueType(int size) => size is 32 or 48 or 64 ? "Opaque" + size.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;

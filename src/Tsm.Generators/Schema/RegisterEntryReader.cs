@@ -60,7 +60,7 @@ internal static class RegisterEntryReader
             Description = reader.String("description", required: false)?.Value,
         };
 
-        ReadHash(reader, entry, context);
+        bool hashUsable = ReadHash(reader, entry, context);
         ReadSize(reader, entry, context);
         ReadFlags(reader, entry, context);
         ReadExtend(reader, entry, context);
@@ -82,19 +82,26 @@ internal static class RegisterEntryReader
         ReadPcrs(reader, "pcrs", entry.Pcrs, context);
         entry.Initial = ReadInitial(reader, context) ?? entry.Initial;
         ReadRefresh(reader, entry, context);
-        return entry;
+
+        // An entry whose hash could not be understood is not expanded: every later check would only repeat the error.
+        return hashUsable ? entry : null;
     }
 
-    private static void ReadHash(ObjectReader reader, RegisterEntry entry, SchemaContext context)
+    private static bool ReadHash(ObjectReader reader, RegisterEntry entry, SchemaContext context)
     {
         JsonString? hash = reader.String("hash", required: false);
+        bool usable = hash is not null || !reader.Has("hash");
         if (hash is not null && CheckHashName(hash, allowNone: true, context))
         {
             entry.Hash = hash.Value;
         }
+        else if (hash is not null)
+        {
+            usable = false;
+        }
 
-        ReadHashList(reader, "hashChoices", 2, entry.HashChoices, context);
-        ReadHashList(reader, "banks", 1, entry.Banks, context);
+        usable &= ReadHashList(reader, "hashChoices", 2, entry.HashChoices, context);
+        usable &= ReadHashList(reader, "banks", 1, entry.Banks, context);
 
         int kinds = (reader.Has("hash") ? 1 : 0) + (reader.Has("hashChoices") ? 1 : 0) + (reader.Has("banks") ? 1 : 0);
         if (kinds > 1)
@@ -105,26 +112,37 @@ internal static class RegisterEntryReader
         {
             context.Report(DiagnosticIds.MissingKey, SchemaContext.Opening(reader.Json), "hash", $"register '{entry.Name}' (give 'hash', 'hashChoices' or 'banks')");
         }
+
+        return usable && kinds <= 1;
     }
 
-    private static void ReadHashList(ObjectReader reader, string key, int minimum, List<string> target, SchemaContext context)
+    /// <summary>False when the list is present but unusable (wrong type, unknown or repeated names, too short).</summary>
+    private static bool ReadHashList(ObjectReader reader, string key, int minimum, List<string> target, SchemaContext context)
     {
+        if (!reader.Has(key))
+        {
+            return true;
+        }
+
         List<JsonString>? names = reader.Strings(key, required: false);
         if (names is null)
         {
-            return;
+            return false;
         }
 
+        bool usable = true;
         foreach (JsonString name in names)
         {
             if (!CheckHashName(name, allowNone: false, context))
             {
+                usable = false;
                 continue;
             }
 
             if (target.Contains(name.Value))
             {
                 context.Report(DiagnosticIds.DuplicateName, name.Range, "Hash", name.Value);
+                usable = false;
                 continue;
             }
 
@@ -133,8 +151,12 @@ internal static class RegisterEntryReader
 
         if (names.Count < minimum)
         {
-            context.Report(DiagnosticIds.InvalidValue, reader.Node(key, required: false)!.Range, $"'{key}' must list at least {minimum} hash algorithm(s)");
+            string count = minimum == 1 ? "one hash algorithm" : "two hash algorithms";
+            context.Report(DiagnosticIds.InvalidValue, reader.Node(key, required: false)!.Range, $"'{key}' must list at least {count}");
+            usable = false;
         }
+
+        return usable;
     }
 
     private static bool CheckHashName(JsonString hash, bool allowNone, SchemaContext context)

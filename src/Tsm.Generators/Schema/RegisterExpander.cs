@@ -194,7 +194,7 @@ internal sealed class RegisterExpander
         {
             string what = register.Hash == HashAlgorithms.None
                 ? $"Register '{register.Name}' has no hash and size {Invariant(register.Size)}; the runtime has opaque value types of 32, 48 and 64 bytes"
-                : $"Register '{register.Name}' uses {register.Hash}, which the runtime cannot represent or compute (.NET has no {register.Hash} implementation)";
+                : $"Register '{register.Name}' uses {register.Hash}, which has no runtime digest type";
             _context.Report(DiagnosticIds.UnsupportedValueType, register.Range, what);
             return null;
         }

@@ -20,6 +20,7 @@ public sealed class GoldenFileTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Empty(GeneratorHarness.Errors(output));
+        Assert.Empty(GeneratorHarness.GeneratedCodeProblems(output));
         GeneratedSourceResult generated = Assert.Single(result.Results.Single().GeneratedSources);
         string actual = generated.SourceText.ToString();
         string baseline = Path.Combine(RepositoryPaths.Baselines, generated.HintName);

@@ -45,4 +45,9 @@ internal static class GeneratorHarness
 
     public static IReadOnlyList<Diagnostic> Errors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    /// <summary>Warnings and errors the compiler reports inside generated files: consumers build with warnings as errors.</summary>
+    public static IReadOnlyList<Diagnostic> GeneratedCodeProblems(Compilation compilation) => compilation.GetDiagnostics()
+        .Where(static d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+        .ToList();
 }

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Tsm.Generators.Tests.Schemas;
+
+/// <summary>
+/// The rules of docs/schema.md that a JSON Schema cannot state, checked independently of the generator with
+/// System.Text.Json: unique register names after array expansion (crypto agility: one name, several hashes), element
+/// indexes below <c>count</c> and unique, <c>aliasOf</c>/<c>refresh.of</c>/<c>register</c> targets that exist with a
+/// matching size, report fields inside the layout, not overlapping and uniquely named, and <c>versionField</c> and
+/// check fields that exist. Input must already be valid against tsm-vendor.schema.json.
+/// </summary>
+internal static class CrossReferenceRules
+{
+    private static readonly Dictionary<string, int> DigestSizes = new(StringComparer.Ordinal)
+    {
+        ["sha1"] = 20,
+        ["sha224"] = 28,
+        ["sha256"] = 32,
+        ["sha384"] = 48,
+        ["sha512"] = 64,
+        ["sm3"] = 32,
+        ["sha3-256"] = 32,
+        ["sha3-384"] = 48,
+        ["sha3-512"] = 64,
+    };
+
+    /// <summary>One addressable register after expansion: <c>rtmr3</c> under sha384, <c>pcr7</c> in the sha256 bank, <c>mrowner</c> (no hash).</summary>
+    private sealed record Expanded(string Name, string Hash, int? Size)
+    {
+        public string Key => Hash == "none" ? Name : Name + ":" + Hash;
+    }
+
+    public static List<string> Check(JsonElement root)
+    {
+        var problems = new List<string>();
+        var registers = new List<Expanded>();
+        var entries = root.GetProperty("registers").EnumerateArray().Select((entry, i) => (entry, at: $"/registers/{i}")).ToList();
+
+        // Storage first, then aliases: an alias may inherit its target's hash, wherever the target is listed.
+        foreach ((JsonElement entry, string at) in entries.Where(e => !e.entry.TryGetProperty("aliasOf", out _)))
+        {
+            registers.AddRange(Expand(entry, Hashes(entry), at, problems));
+        }
+
+        foreach ((JsonElement entry, string at) in entries.Where(e => e.entry.TryGetProperty("aliasOf", out _)))
+        {
+            string target = entry.GetProperty("aliasOf").GetString()!;
+            List<Expanded> targets = Resolve(registers, target);
+            if (targets.Count == 0)
+            {
+                problems.Add($"{at}/aliasOf: '{target}' is not a register");
+                continue;
+            }
+
+            List<string> hashes = Hashes(entry) is { Count: > 0 } own ? own : targets.Select(t => t.Hash).Distinct().ToList();
+            foreach (Expanded alias in Expand(entry, hashes, at, problems))
+            {
+                if (alias.Size is int size && targets.Any(t => t.Size is int targetSize && targetSize != size))
+                {
+                    problems.Add($"{at}: alias '{alias.Key}' is {size} bytes, its target '{target}' is not");
+                }
+
+                registers.Add(alias);
+            }
+        }
+
+        foreach (IGrouping<string, Expanded> duplicate in registers.GroupBy(r => r.Key).Where(g => g.Count() > 1))
+        {
+            problems.Add($"register '{duplicate.Key}' is defined {duplicate.Count()} times (names must be unique after array expansion)");
+        }
+
+        foreach ((JsonElement entry, string at) in entries)
+        {
+            if (entry.TryGetProperty("refresh", out JsonElement refresh))
+            {
+                foreach (JsonElement source in refresh.GetProperty("of").EnumerateArray())
+                {
+                    if (Resolve(registers, source.GetString()!).Count == 0)
+                    {
+                        problems.Add($"{at}/refresh/of: '{source.GetString()}' is not a register");
+                    }
+                }
+            }
+        }
+
+        if (root.TryGetProperty("reports", out JsonElement reports))
+        {
+            int index = 0;
+            foreach (JsonElement report in reports.EnumerateArray())
+            {
+                CheckReport(report, $"/reports/{index++}", registers, problems);
+            }
+        }
+
+        return problems;
+    }
+
+    private static List<string> Hashes(JsonElement entry)
+    {
+        if (entry.TryGetProperty("hash", out JsonElement hash))
+        {
+            return new List<string> { hash.GetString()! };
+        }
+
+        foreach (string key in new[] { "hashChoices", "banks" })
+        {
+            if (entry.TryGetProperty(key, out JsonElement list))
+            {
+                return list.EnumerateArray().Select(h => h.GetString()!).ToList();
+            }
+        }
+
+        return new List<string>();
+    }
+
+    private static IEnumerable<Expanded> Expand(JsonElement entry, List<string> hashes, string at, List<string> problems)
+    {
+        string name = entry.GetProperty("name").GetString()!;
+        int? explicitSize = entry.TryGetProperty("size", out JsonElement size) ? size.GetInt32() : null;
+        int? count = entry.TryGetProperty("count", out JsonElement countElement) ? countElement.GetInt32() : null;
+
+        if (entry.TryGetProperty("elements", out JsonElement elements))
+        {
+            var seen = new HashSet<int>();
+            foreach (JsonElement element in elements.EnumerateArray())
+            {
+                int index = element.GetProperty("index").GetInt32();
+                if (index >= count)
+                {
+                    problems.Add($"{at}/elements: index {index} is not below count {count}");
+                }
+
+                if (!seen.Add(index))
+                {
+                    problems.Add($"{at}/elements: index {index} is listed twice");
+                }
+            }
+        }
+
+        IEnumerable<string> names = count is int n
+            ? Enumerable.Range(0, n).Select(i => name + i.ToString(CultureInfo.InvariantCulture))
+            : new[] { name };
+
+        foreach (string expandedName in names)
+        {
+            foreach (string hash in hashes)
+            {
+                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash]);
+            }
+        }
+    }
+
+    /// <summary><c>name:hash</c> names one register; a bare name names every hash variant of it.</summary>
+    private static List<Expanded> Resolve(List<Expanded> registers, string reference) =>
+        registers.Where(r => r.Key == reference || r.Name == reference).ToList();
+
+    private static void CheckReport(JsonElement report, string at, List<Expanded> registers, List<string> problems)
+    {
+        long reportSize = report.GetProperty("size").GetInt64();
+        var fields = new Dictionary<string, (long Offset, long Size, string Type)>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (JsonElement field in report.GetProperty("fields").EnumerateArray())
+        {
+            string fieldAt = $"{at}/fields/{index++}";
+            string name = field.GetProperty("name").GetString()!;
+            long offset = field.GetProperty("offset").GetInt64();
+            long size = field.GetProperty("size").GetInt64();
+            if (!fields.TryAdd(name, (offset, size, field.GetProperty("type").GetString()!)))
+            {
+                problems.Add($"{fieldAt}: field name '{name}' is used twice");
+            }
+
+            if (offset + size > reportSize)
+            {
+                problems.Add($"{fieldAt}: '{name}' ends at {offset + size}, outside the {reportSize}-byte layout");
+            }
+
+            if (field.TryGetProperty("register", out JsonElement register))
+            {
+                List<Expanded> targets = Resolve(registers, register.GetString()!);
+                if (targets.Count == 0)
+                {
+                    problems.Add($"{fieldAt}/register: '{register.GetString()}' is not a register");
+                }
+                else if (targets.Any(t => t.Size is int registerSize && registerSize != size))
+                {
+                    problems.Add($"{fieldAt}: '{name}' is {size} bytes, register '{register.GetString()}' is not");
+                }
+            }
+        }
+
+        var ordered = fields.OrderBy(f => f.Value.Offset).ToList();
+        for (int i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Value.Offset < ordered[i - 1].Value.Offset + ordered[i - 1].Value.Size)
+            {
+                problems.Add($"{at}: fields '{ordered[i - 1].Key}' and '{ordered[i].Key}' overlap");
+            }
+        }
+
+        if (report.TryGetProperty("versionField", out JsonElement versionField) &&
+            !(fields.TryGetValue(versionField.GetString()!, out var version) && version.Type is "u8" or "u16" or "u32" or "u64"))
+        {
+            problems.Add($"{at}/versionField: '{versionField.GetString()}' is not an integer field of the layout");
+        }
+
+        if (report.TryGetProperty("checks", out JsonElement checks))
+        {
+            foreach (JsonElement check in checks.EnumerateArray())
+            {
+                string field = check.GetProperty("field").GetString()!;
+                if (!fields.ContainsKey(field))
+                {
+                    problems.Add($"{at}/checks: '{field}' is not a field of the layout");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+using System.Text;
+using System.Text.Json;
+using Json.Schema;
+
+namespace Tsm.Generators.Tests.Schemas;
+
+/// <summary>
+/// <c>schemas/tsm-vendor.schema.json</c> is the machine-readable form of <c>docs/schema.md</c>. These tests pin it down:
+/// it is a valid JSON Schema 2020-12 document, every shipped <c>schemas/*.tsm.json</c> passes it, and each rule of
+/// docs/schema.md rejects a file that breaks it, at the place the rule is about.
+/// </summary>
+public sealed class VendorSchemaValidationTests
+{
+    private const string SchemaFileName = "tsm-vendor.schema.json";
+
+    /// <summary>docs/schema.md: strict RFC 8259, so no comments, no trailing commas, no duplicate keys.</summary>
+    private static readonly JsonDocumentOptions StrictJson = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
+
+    private static string SchemasDirectory => Path.Combine(RepoRoot.Value, "schemas");
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The JSON Schema itself
+
+    [Fact]
+    public void The_vendor_schema_is_a_valid_draft_2020_12_schema()
+    {
+        using JsonDocument schemaDocument = ParseStrict(File.ReadAllText(Path.Combine(SchemasDirectory, SchemaFileName)));
+
+        EvaluationResults results = MetaSchemas.Draft202012.Evaluate(schemaDocument.RootElement, HierarchicalOutput());
+
+        Assert.True(results.IsValid, "tsm-vendor.schema.json is not a valid 2020-12 schema:\n" + Describe(results));
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schemaDocument.RootElement.GetProperty("$schema").GetString());
+        Assert.True(Uri.IsWellFormedUriString(schemaDocument.RootElement.GetProperty("$id").GetString(), UriKind.Absolute), "$id must be an absolute URI");
+    }
+
+    [Fact]
+    public void A_minimal_file_with_one_register_is_valid()
+    {
+        // The broken files below are small edits of documents like this one; if this fails, they prove nothing.
+        AssertValid(WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable"] }]"""));
+        AssertValid(WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""));
+    }
+
+    [Fact]
+    public void A_file_using_every_feature_is_valid()
+    {
+        AssertValid("""
+            {
+              "$schema": "./tsm-vendor.schema.json",
+              "vendor": "every-feature2",
+              "displayName": "Every feature",
+              "description": "d",
+              "sources": ["s"],
+              "device": { "sysfs": "/sys/class/misc/x/measurements", "fileName": "{array}-{hash}/{index}", "noHashFileName": "{name}.bin", "encoding": "binary" },
+              "registers": [
+                { "name": "fixed", "hash": "sha3-384", "size": 48, "flags": ["readable"], "ccMrIndex": 0, "pcrs": [0], "initial": "name" },
+                { "name": "opaque", "hash": "none", "size": 4096, "flags": ["readable"] },
+                { "name": "rt", "hash": "sm3", "flags": ["readable", "extendable", "live"], "extend": { "rule": "hash-concat", "inputSize": 32 },
+                  "count": 64, "elements": [{ "index": 63, "description": "last", "ccMrIndex": 255, "pcrs": [23], "initial": "ones" }] },
+                { "name": "agile", "hashChoices": ["sha256", "sha512"], "flags": ["readable", "extendable"], "extend": { "rule": "hash-concat" } },
+                { "name": "bank", "banks": ["sha1"], "flags": ["readable"], "count": 1 },
+                { "name": "alias", "aliasOf": "rt0", "flags": ["readable"] },
+                { "name": "alias", "aliasOf": "fixed:sha3-384", "hash": "sha384", "flags": ["readable"] },
+                { "name": "digest", "hash": "sha224", "size": 28, "flags": ["live"], "refresh": { "hash": "sha1", "of": ["fixed", "alias:sha384"] } }
+              ],
+              "reports": [
+                {
+                  "name": "every_report", "typeName": "EveryReport", "description": "d", "size": 136, "versionField": "v",
+                  "checks": [{ "field": "v", "oneOf": [1, 2] }, { "field": "w", "equals": 0 }],
+                  "fields": [
+                    { "name": "v", "offset": 0, "size": 1, "type": "u8" },
+                    { "name": "w", "offset": 2, "size": 2, "type": "u16", "versions": [2] },
+                    { "name": "x", "offset": 4, "size": 4, "type": "u32" },
+                    { "name": "y", "offset": 8, "size": 8, "type": "u64" },
+                    { "name": "b", "offset": 16, "size": 16, "type": "bytes", "register": "opaque" },
+                    { "name": "d", "offset": 32, "size": 48, "type": "digest", "hash": "sha384", "register": "rt3" },
+                    { "name": "o", "offset": 80, "size": 40, "type": "opaque", "description": "signature" },
+                    { "name": "f1", "offset": 120, "size": 1, "type": "flags", "bits": { "a": 0, "b_2": 7 } },
+                    { "name": "f2", "offset": 122, "size": 2, "type": "flags", "bits": { "c": 15 } },
+                    { "name": "f8", "offset": 128, "size": 8, "type": "flags", "bits": { "top": 63 } }
+                  ]
+                }
+              ]
+            }
+            """);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The shipped vendor files
+
+    /// <summary>The vendor files that must ship: one per platform of hardware.md section 7.</summary>
+    [Theory]
+    [InlineData("tdx.tsm.json")]
+    [InlineData("sev-snp.tsm.json")]
+    [InlineData("arm-cca.tsm.json")]
+    [InlineData("tpm.tsm.json")]
+    [InlineData("tsm-mr-sample.tsm.json")]
+    public void Each_platform_has_a_vendor_file(string fileName)
+    {
+        Assert.True(File.Exists(Path.Combine(SchemasDirectory, fileName)), $"schemas/{fileName} is missing");
+    }
+
+    public static TheoryData<string> VendorFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (string path in Directory.GetFiles(Path.Combine(FindRepoRoot(), "schemas"), "*.tsm.json").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VendorFiles))]
+    public void Vendor_file_validates_against_the_vendor_schema(string fileName)
+    {
+        AssertValid(File.ReadAllText(Path.Combine(SchemasDirectory, fileName)), fileName);
+    }
+
+    [Theory]
+    [MemberData(nameof(VendorFiles))]
+    public void Vendor_file_points_editors_at_the_schema_and_is_named_after_its_vendor(string fileName)
+    {
+        using JsonDocument document = ParseStrict(File.ReadAllText(Path.Combine(SchemasDirectory, fileName)));
+        JsonElement root = document.RootElement;
+
+        Assert.Equal("$schema", root.EnumerateObject().First().Name);
+        Assert.Equal("./" + SchemaFileName, root.GetProperty("$schema").GetString());
+        Assert.Equal(root.GetProperty("vendor").GetString() + ".tsm.json", fileName);
+    }
+
+    /// <summary>
+    /// What docs/schema.md requires but JSON Schema cannot say (cross-references, uniqueness, arithmetic on offsets).
+    /// The generator reports these as diagnostics; the shipped files must not trigger any.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VendorFiles))]
+    public void Vendor_file_keeps_the_rules_json_schema_cannot_express(string fileName)
+    {
+        using JsonDocument document = ParseStrict(File.ReadAllText(Path.Combine(SchemasDirectory, fileName)));
+
+        List<string> problems = CrossReferenceRules.Check(document.RootElement);
+
+        Assert.True(problems.Count == 0, fileName + ":\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void The_cross_reference_rules_catch_what_they_claim_to()
+    {
+        // The rule checker above must not be a test that cannot fail: each of these documents breaks exactly one rule.
+        string[] broken =
+        {
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "a", "hash": "sha256", "flags": [] }]"""),
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2 }, { "name": "a1", "hash": "sha256", "flags": [] }]"""),
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 2 }] }]"""),
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 1 }, { "index": 1 }] }]"""),
+            WithRegisters("""[{ "name": "a", "aliasOf": "missing", "hash": "sha256", "flags": [] }]"""),
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "hash": "sha384", "flags": [] }]"""),
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": ["live"], "refresh": { "hash": "sha256", "of": ["b"] } }]"""),
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 4, "size": 8, "type": "u64" }] }]"""),
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "g", "offset": 2, "size": 2, "type": "u16" }] }]"""),
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "f", "offset": 4, "size": 4, "type": "u32" }] }]"""),
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes", "register": "nope" }] }]"""),
+            WithReports("""[{ "name": "r", "size": 64, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "bytes", "register": "mr" }] }]"""),
+            WithReports("""[{ "name": "r", "size": 8, "versionField": "v", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+            WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "v", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+        };
+
+        foreach (string json in broken)
+        {
+            using JsonDocument document = ParseStrict(json);
+            Assert.True(CrossReferenceRules.Check(document.RootElement).Count > 0, "not caught:\n" + json);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Broken files: each breaks one rule of docs/schema.md and must be rejected where the rule applies.
+
+    /// <summary>Why the file is broken → (the file, the JSON Pointer of the instance location that must carry an error).</summary>
+    private static readonly Dictionary<string, (string Json, string At)> Broken = new()
+    {
+        // Top level
+        ["unknown top-level key"] = (
+            """{ "vendor": "x", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }], "colour": "red" }""",
+            "/colour"),
+        ["missing vendor"] = (
+            """{ "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }] }""",
+            ""),
+        ["missing displayName"] = (
+            """{ "vendor": "x", "device": { "sysfs": "/sys/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }] }""",
+            ""),
+        ["vendor id with uppercase and underscore"] = (
+            """{ "vendor": "Sev_SNP", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }] }""",
+            "/vendor"),
+        ["vendor id with a trailing hyphen"] = (
+            """{ "vendor": "tdx-", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }] }""",
+            "/vendor"),
+        ["no registers"] = (WithRegisters("[]"), "/registers"),
+
+        // device
+        ["relative sysfs directory"] = (
+            """{ "vendor": "x", "displayName": "X", "device": { "sysfs": "sys/class/misc/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }] }""",
+            "/device/sysfs"),
+        ["sysfs directory with a .. segment"] = (
+            """{ "vendor": "x", "displayName": "X", "device": { "sysfs": "/sys/class/../../etc" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }] }""",
+            "/device/sysfs"),
+        ["file name template with a .. segment"] = (WithDevice("""{ "sysfs": "/sys/x", "fileName": "../{name}" }"""), "/device/fileName"),
+        ["absolute file name template"] = (WithDevice("""{ "sysfs": "/sys/x", "fileName": "/etc/{name}" }"""), "/device/fileName"),
+        ["unknown placeholder in a file name template"] = (WithDevice("""{ "sysfs": "/sys/x", "fileName": "{name}:{algo}" }"""), "/device/fileName"),
+        ["{hash} in the file name of registers without a hash"] = (WithDevice("""{ "sysfs": "/sys/x", "noHashFileName": "{name}:{hash}" }"""), "/device/noHashFileName"),
+        ["unknown encoding"] = (WithDevice("""{ "sysfs": "/sys/x", "encoding": "text" }"""), "/device/encoding"),
+        ["unknown device key"] = (WithDevice("""{ "sysfs": "/sys/x", "mode": "0644" }"""), "/device/mode"),
+
+        // Register names (they become file names: never a separator)
+        ["register name with ../"] = (WithRegisters("""[{ "name": "../etc/passwd", "hash": "sha256", "flags": [] }]"""), "/registers/0/name"),
+        ["register name with /"] = (WithRegisters("""[{ "name": "rtmr/0", "hash": "sha256", "flags": [] }]"""), "/registers/0/name"),
+        ["register name starting with a digit"] = (WithRegisters("""[{ "name": "0rtmr", "hash": "sha256", "flags": [] }]"""), "/registers/0/name"),
+        ["unknown register key"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": [], "writable": true }]"""), "/registers/0/writable"),
+        ["register without flags"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256" }]"""), "/registers/0"),
+
+        // Hashes and sizes
+        ["hash name that is not a kernel hash name"] = (WithRegisters("""[{ "name": "mr", "hash": "sha-384", "flags": [] }]"""), "/registers/0/hash"),
+        ["hash none without size"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "flags": ["readable"] }]"""), "/registers/0"),
+        ["size 0"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 0, "flags": [] }]"""), "/registers/0/size"),
+        ["size above 4096"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 4097, "flags": [] }]"""), "/registers/0/size"),
+        ["size that is not the digest size"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "size": 32, "flags": [] }]"""), "/registers/0/size"),
+        ["hash and hashChoices together"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "hashChoices": ["sha256", "sha384"], "flags": [] }]"""), "/registers/0"),
+        ["hashChoices and banks together"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256", "sha384"], "banks": ["sha1"], "flags": [] }]"""), "/registers/0"),
+        ["no hash, hashChoices or banks"] = (WithRegisters("""[{ "name": "mr", "size": 32, "flags": [] }]"""), "/registers/0"),
+        ["hashChoices with a single hash"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256"], "flags": [] }]"""), "/registers/0/hashChoices"),
+        ["none among banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256", "none"], "flags": [] }]"""), "/registers/0/banks/1"),
+        ["size with banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256"], "size": 32, "flags": [] }]"""), "/registers/0"),
+
+        // Flags, extend, refresh
+        ["unknown flag"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "writable"] }]"""), "/registers/0/flags/1"),
+        ["extendable without extend"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "extendable"] }]"""), "/registers/0"),
+        ["extend without extendable"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0"),
+        ["unknown extend rule"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["extendable"], "extend": { "rule": "xor" } }]"""), "/registers/0/extend/rule"),
+        ["extendable register without a hash"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 48, "flags": ["extendable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0/flags"),
+        ["refresh without live"] = (WithRegisters("""[{ "name": "mr", "hash": "sha512", "flags": ["readable"], "refresh": { "hash": "sha512", "of": ["a"] } }]"""), "/registers/0/flags"),
+
+        // Arrays, aliases, per-register details
+        ["elements without count"] = (WithRegisters("""[{ "name": "rtmr", "hash": "sha384", "flags": [], "elements": [{ "index": 0 }] }]"""), "/registers/0"),
+        ["count above 64"] = (WithRegisters("""[{ "name": "pcr", "hash": "sha256", "flags": [], "count": 65 }]"""), "/registers/0/count"),
+        ["element without index"] = (WithRegisters("""[{ "name": "pcr", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "description": "?" }] }]"""), "/registers/0/elements/0"),
+        ["PCR 24"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "flags": [], "pcrs": [24] }]"""), "/registers/0/pcrs/0"),
+        ["unknown initial value"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "flags": [], "initial": "random" }]"""), "/registers/0/initial"),
+        ["alias with its own initial value"] = (
+            WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "flags": [], "initial": "ones" }]"""),
+            "/registers/1"),
+
+        // Report layouts
+        ["report without fields"] = (WithReports("""[{ "name": "r", "size": 8 }]"""), "/reports/0"),
+        ["negative field offset"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": -1, "size": 8, "type": "u64" }] }]"""), "/reports/0/fields/0/offset"),
+        ["field size 0"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 0, "type": "bytes" }] }]"""), "/reports/0/fields/0/size"),
+        ["unknown field type"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "i64" }] }]"""), "/reports/0/fields/0/type"),
+        ["u32 field of 8 bytes"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u32" }] }]"""), "/reports/0/fields/0/size"),
+        ["digest field without hash"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "digest" }] }]"""), "/reports/0/fields/0"),
+        ["digest field of the wrong size"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 32, "type": "digest", "hash": "sha384" }] }]"""), "/reports/0/fields/0/size"),
+        ["hash on a bytes field"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "bytes", "hash": "sha384" }] }]"""), "/reports/0/fields/0"),
+        ["flags field without bits"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "flags" }] }]"""), "/reports/0/fields/0"),
+        ["bits on a u64 field"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0"),
+        ["bit 8 of a one-byte flags field"] = (WithReports("""[{ "name": "r", "size": 1, "fields": [{ "name": "f", "offset": 0, "size": 1, "type": "flags", "bits": { "debug": 8 } }] }]"""), "/reports/0/fields/0/bits/debug"),
+        ["flags field of 3 bytes"] = (WithReports("""[{ "name": "r", "size": 3, "fields": [{ "name": "f", "offset": 0, "size": 3, "type": "flags", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0/size"),
+        ["versions without versionField"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""), "/reports/0"),
+        ["check with both equals and oneOf"] = (
+            WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "f", "equals": 1, "oneOf": [1, 2] }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+            "/reports/0/checks/0"),
+        ["typeName that is not a C# identifier"] = (WithReports("""[{ "name": "r", "typeName": "Td-Report", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""), "/reports/0/typeName"),
+        ["unknown field key"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "endian": "big" }] }]"""), "/reports/0/fields/0/endian"),
+    };
+
+    public static TheoryData<string> BrokenFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (string why in Broken.Keys)
+        {
+            data.Add(why);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void Broken_file_is_rejected(string brokenBecause)
+    {
+        (string json, string at) = Broken[brokenBecause];
+        using JsonDocument document = ParseStrict(json);
+
+        EvaluationResults results = VendorSchema.Value.Evaluate(document.RootElement, HierarchicalOutput());
+
+        Assert.False(results.IsValid, $"accepted a file with {brokenBecause}:\n{json}");
+        Assert.True(
+            ErrorNodes(results).Any(node => node.InstanceLocation.ToString() == at),
+            $"expected an error at '{at}', got:\n{Describe(results)}");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    private static readonly Lazy<JsonSchema> VendorSchema = new(() =>
+        JsonSchema.FromText(
+            File.ReadAllText(Path.Combine(SchemasDirectory, SchemaFileName)),
+            new BuildOptions { SchemaRegistry = new SchemaRegistry() },
+            jsonOptions: StrictJson));
+
+    private static EvaluationOptions HierarchicalOutput() => new() { OutputFormat = OutputFormat.Hierarchical };
+
+    private static JsonDocument ParseStrict(string json) => JsonDocument.Parse(json, StrictJson);
+
+    private static void AssertValid(string json, string? name = null)
+    {
+        using JsonDocument document = ParseStrict(json);
+        EvaluationResults results = VendorSchema.Value.Evaluate(document.RootElement, HierarchicalOutput());
+        Assert.True(results.IsValid, $"{name ?? "document"} was rejected:\n{Describe(results)}");
+    }
+
+    private static string Top(string device, string registers, string reports) =>
+        $$"""{ "vendor": "demo", "displayName": "Demo", "device": {{device}}, "registers": {{registers}}{{(reports.Length == 0 ? string.Empty : ", \"reports\": " + reports)}} }""";
+
+    private const string OneRegister = """[{ "name": "mr", "hash": "sha256", "flags": ["readable"] }]""";
+
+    private static string WithRegisters(string registers) => Top("""{ "sysfs": "/sys/class/misc/demo/measurements" }""", registers, string.Empty);
+
+    private static string WithDevice(string device) => Top(device, OneRegister, string.Empty);
+
+    private static string WithReports(string reports) => Top("""{ "sysfs": "/sys/class/misc/demo/measurements" }""", OneRegister, reports);
+
+    /// <summary>
+    /// The nodes that make the document invalid: failing nodes with an error message, and failing nodes none of whose
+    /// children fail (JsonSchema.Net 8 gives a failed <c>not</c> no message: its parent is simply invalid). Failing
+    /// subschemas under <c>if</c> (they only pick a branch) or <c>not</c> (failing is what <c>not</c> wants) and under a
+    /// passing parent (<c>anyOf</c> branches not taken) are not reasons and are skipped.
+    /// </summary>
+    private static IEnumerable<EvaluationResults> ErrorNodes(EvaluationResults node)
+    {
+        if (node.IsValid)
+        {
+            yield break;
+        }
+
+        List<EvaluationResults> failingChildren = (node.Details ?? Enumerable.Empty<EvaluationResults>())
+            .Where(child => !child.IsValid && LastSegment(child) is not ("if" or "not"))
+            .ToList();
+        if (node.Errors is { Count: > 0 } || failingChildren.Count == 0)
+        {
+            yield return node;
+        }
+
+        foreach (EvaluationResults reason in failingChildren.SelectMany(ErrorNodes))
+        {
+            yield return reason;
+        }
+    }
+
+    private static string LastSegment(EvaluationResults node) => node.EvaluationPath.ToString().Split('/')[^1];
+
+    private static string Describe(EvaluationResults results)
+    {
+        var text = new StringBuilder();
+        foreach (EvaluationResults node in ErrorNodes(results))
+        {
+            text.Append("  at '").Append(node.InstanceLocation).Append("' (schema ").Append(node.EvaluationPath).Append("): ");
+            if (node.Errors is { Count: > 0 } errors)
+            {
+                text.AppendJoin("; ", errors.Select(error => error.Key + ": " + error.Value));
+            }
+            else if ((node.Details ?? Enumerable.Empty<EvaluationResults>()).Any(child => LastSegment(child) == "not" && child.IsValid))
+            {
+                text.Append("not: matches a subschema it must not match");
+            }
+            else
+            {
+                text.Append("failed");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.Length == 0 ? "  (no error details)" : text.ToString();
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Tsm.Generators.sln")) || Directory.Exists(Path.Combine(directory.FullName, ".git")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Tsm.Generators.sln or .git above {AppContext.BaseDirectory}");
+    }
+}
