@@ -1,0 +1,11 @@
+namespace Tsm;
+
+/// <summary>Settings of an <see cref="EmulatedBackend"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>
+    /// The hash the emulated platform chose for hash-choice registers (an Arm CCA realm's measurement algorithm).
+    /// It must be one of each such register's choices; <see cref="MeasurementHash.None"/> (the default) picks the first choice.
+    /// </summary>
+    public MeasurementHash SelectedHash { get; init; }
+}

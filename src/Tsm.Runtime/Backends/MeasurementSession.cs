@@ -1,0 +1,128 @@
+using System;
+
+namespace Tsm;
+
+/// <summary>
+/// An open connection between one device definition and one backend (the kernel's sysfs files or the emulator).
+/// Registers and generated device classes do all their I/O through it.
+/// </summary>
+public abstract class MeasurementSession : IDisposable
+{
+    /// <summary>Creates a session for <paramref name="definition"/>.</summary>
+    protected MeasurementSession(DeviceDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Definition = definition;
+    }
+
+    /// <summary>The device this session serves.</summary>
+    public DeviceDefinition Definition { get; }
+
+    /// <summary>Where the registers live: the sysfs directory (<c>/sys/class/misc/tdx_guest/measurements</c>) or <c>emulator</c>.</summary>
+    public abstract string Location { get; }
+
+    /// <summary>Whether <see cref="Dispose"/> has been called.</summary>
+    public bool IsDisposed { get; private set; }
+
+    /// <summary>
+    /// The hash <paramref name="register"/> uses in this session. Fixed-hash registers return their own
+    /// <see cref="RegisterDefinition.Hash"/>; backends resolve hash-choice registers (Arm CCA) from what the platform exposes,
+    /// or return <see cref="MeasurementHash.None"/> when they cannot.
+    /// </summary>
+    public virtual MeasurementHash ResolveHash(RegisterDefinition register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        return register.Hash;
+    }
+
+    /// <summary>The size of <paramref name="register"/>'s value in this session: the resolved hash's digest size for hash-choice registers, else <see cref="RegisterDefinition.Size"/>.</summary>
+    public int ResolveSize(RegisterDefinition register)
+    {
+        MeasurementHash hash = ResolveHash(register);
+        return register.HasHashChoices && hash != MeasurementHash.None ? MeasurementHashInfo.DigestSize(hash) : register.Size;
+    }
+
+    /// <summary>The full path of <paramref name="register"/>'s file in this session, for messages and tools.</summary>
+    public virtual string PathOf(RegisterDefinition register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        return $"{Location}/{RegisterDefinition.Resolve(register.FileName, ResolveHash(register))}";
+    }
+
+    /// <summary>Reads the current value of <paramref name="register"/> into the first <see cref="ResolveSize"/> bytes of <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or the register is not part of <see cref="Definition"/>.</exception>
+    /// <exception cref="TsmException">The backend failed; the subtype and <see cref="TsmException.Errno"/> say how.</exception>
+    public abstract void Read(RegisterDefinition register, Span<byte> destination);
+
+    /// <summary>
+    /// Extends <paramref name="register"/> with <paramref name="data"/>: <c>new = H(old || data)</c>. Validates before any I/O.
+    /// </summary>
+    /// <exception cref="MeasurementRegisterNotWritableException">The register cannot be extended.</exception>
+    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> is not exactly <see cref="ResolveSize"/> bytes.</exception>
+    /// <exception cref="TsmException">The backend failed; the subtype and <see cref="TsmException.Errno"/> say how.</exception>
+    public abstract void Extend(RegisterDefinition register, ReadOnlySpan<byte> data);
+
+    /// <summary>Ends the session. Later reads and extends throw <see cref="ObjectDisposedException"/>.</summary>
+    public virtual void Dispose()
+    {
+        IsDisposed = true;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Names the device and <see cref="Location"/>.</summary>
+    public override string ToString() => $"{Definition.DisplayName} at {Location}";
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the session is disposed.</summary>
+    protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);
+
+    /// <summary>The position of <paramref name="register"/> in <see cref="Definition"/>; throws when it belongs to another device.</summary>
+    /// <exception cref="ArgumentException">The register is not one of <see cref="Definition"/>'s registers.</exception>
+    protected int IndexOf(RegisterDefinition register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        int index = Definition.IndexOf(register);
+        if (index < 0)
+        {
+            throw new ArgumentException(
+                $"Register '{register.QualifiedName}' is not one of the RegisterDefinition objects of {Definition.DisplayName}; use the definitions from this session's Definition.Registers.",
+                nameof(register));
+        }
+
+        return index;
+    }
+
+    /// <summary>The register's qualified name with a chosen hash filled in (<c>rem0:sha256</c>).</summary>
+    protected string QualifiedNameOf(RegisterDefinition register) => RegisterDefinition.Resolve(register.QualifiedName, ResolveHash(register));
+
+    /// <summary>Throws unless <paramref name="destination"/> holds the register's value.</summary>
+    /// <returns>The register's size in this session.</returns>
+    protected int CheckRead(RegisterDefinition register, Span<byte> destination)
+    {
+        int size = ResolveSize(register);
+        if (destination.Length < size)
+        {
+            throw new ArgumentException(
+                $"Register '{QualifiedNameOf(register)}' is {size} bytes, but the destination has {destination.Length}.",
+                nameof(destination));
+        }
+
+        return size;
+    }
+
+    /// <summary>The checks every extend makes before touching a file: the register is extendable and the data has its exact size.</summary>
+    /// <exception cref="MeasurementRegisterNotWritableException">The register is not extendable.</exception>
+    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> is not exactly the register size.</exception>
+    protected void CheckExtend(RegisterDefinition register, ReadOnlySpan<byte> data)
+    {
+        if (!register.IsExtendable)
+        {
+            throw RegisterErrors.NotExtendable(Definition, register, QualifiedNameOf(register), PathOf(register));
+        }
+
+        int size = ResolveSize(register);
+        if (data.Length != size)
+        {
+            throw RegisterErrors.WrongExtendSize(QualifiedNameOf(register), PathOf(register), size, data.Length);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tsm;
+
+/// <summary>An opaque 64-byte value that no hash produces: the tsm-mr sample's <c>config_mr</c> (NOHASH).</summary>
+public readonly struct Opaque64 : IMeasurementValue<Opaque64>
+{
+    private readonly InlineBytes64 _bytes;
+
+    /// <summary>64: the size of the value in bytes.</summary>
+    public static int Size => 64;
+
+    /// <inheritdoc/>
+    public static MeasurementHash Algorithm => MeasurementHash.None;
+
+    /// <summary>The value whose 64 bytes are all zero.</summary>
+    public static Opaque64 Zero => default;
+
+    /// <summary>The 64 bytes of the value, without copying.</summary>
+    [UnscopedRef]
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    private Opaque64(ReadOnlySpan<byte> bytes) => bytes.CopyTo(_bytes);
+
+    /// <inheritdoc/>
+    public static Opaque64 FromBytes(ReadOnlySpan<byte> bytes) => new(MeasurementValue.RequireSize<Opaque64>(bytes));
+
+    /// <summary>Parses exactly 128 hex digits (either case).</summary>
+    /// <exception cref="FormatException">The text is not 128 hex digits; the message says which position is wrong.</exception>
+    public static Opaque64 Parse(string hex) => MeasurementValue.Parse<Opaque64>(hex);
+
+    /// <summary>Parses exactly 128 hex digits (either case) without throwing.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? hex, out Opaque64 value) => MeasurementValue.TryParse(hex, out value);
+
+    /// <summary>A new array holding the 64 bytes.</summary>
+    public byte[] ToArray() => Bytes.ToArray();
+
+    /// <inheritdoc/>
+    public void CopyTo(Span<byte> destination) => MeasurementValue.CopyTo(Bytes, destination);
+
+    /// <inheritdoc/>
+    public bool Equals(Opaque64 other) => MeasurementValue.Equal(in this, in other);
+
+    /// <inheritdoc/>
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is Opaque64 other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => MeasurementValue.HashCodeOf(Bytes);
+
+    /// <summary>The value as 128 lowercase hex digits.</summary>
+    public override string ToString() => HexText.ToLowerString(Bytes);
+
+    /// <summary>Whether both values have the same bytes.</summary>
+    public static bool operator ==(Opaque64 left, Opaque64 right) => left.Equals(right);
+
+    /// <summary>Whether the values differ in any byte.</summary>
+    public static bool operator !=(Opaque64 left, Opaque64 right) => !left.Equals(right);
+}

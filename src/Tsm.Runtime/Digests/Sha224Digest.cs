@@ -1,0 +1,63 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tsm;
+
+/// <summary>A SHA-224 digest (28 bytes). The kernel knows the algorithm; .NET has no implementation, so values can be read and compared but not computed.</summary>
+public readonly struct Sha224Digest : IMeasurementValue<Sha224Digest>
+{
+    private readonly InlineBytes28 _bytes;
+
+    /// <summary>28: the size of the value in bytes.</summary>
+    public static int Size => 28;
+
+    /// <inheritdoc/>
+    public static MeasurementHash Algorithm => MeasurementHash.Sha224;
+
+    /// <summary>The value whose 28 bytes are all zero.</summary>
+    public static Sha224Digest Zero => default;
+
+    /// <summary>The 28 bytes of the value, without copying.</summary>
+    [UnscopedRef]
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>Always throws: .NET has no SHA-224 implementation.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    public static Sha224Digest Compute(ReadOnlySpan<byte> data) => MeasurementValue.Compute<Sha224Digest>(data);
+
+    private Sha224Digest(ReadOnlySpan<byte> bytes) => bytes.CopyTo(_bytes);
+
+    /// <inheritdoc/>
+    public static Sha224Digest FromBytes(ReadOnlySpan<byte> bytes) => new(MeasurementValue.RequireSize<Sha224Digest>(bytes));
+
+    /// <summary>Parses exactly 56 hex digits (either case).</summary>
+    /// <exception cref="FormatException">The text is not 56 hex digits; the message says which position is wrong.</exception>
+    public static Sha224Digest Parse(string hex) => MeasurementValue.Parse<Sha224Digest>(hex);
+
+    /// <summary>Parses exactly 56 hex digits (either case) without throwing.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? hex, out Sha224Digest value) => MeasurementValue.TryParse(hex, out value);
+
+    /// <summary>A new array holding the 28 bytes.</summary>
+    public byte[] ToArray() => Bytes.ToArray();
+
+    /// <inheritdoc/>
+    public void CopyTo(Span<byte> destination) => MeasurementValue.CopyTo(Bytes, destination);
+
+    /// <inheritdoc/>
+    public bool Equals(Sha224Digest other) => MeasurementValue.Equal(in this, in other);
+
+    /// <inheritdoc/>
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is Sha224Digest other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => MeasurementValue.HashCodeOf(Bytes);
+
+    /// <summary>The value as 56 lowercase hex digits.</summary>
+    public override string ToString() => HexText.ToLowerString(Bytes);
+
+    /// <summary>Whether both values have the same bytes.</summary>
+    public static bool operator ==(Sha224Digest left, Sha224Digest right) => left.Equals(right);
+
+    /// <summary>Whether the values differ in any byte.</summary>
+    public static bool operator !=(Sha224Digest left, Sha224Digest right) => !left.Equals(right);
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tsm;
+
+/// <summary>A SHA-384 digest (48 bytes): Intel TDX MRTD and RTMR0-3, TPM <c>pcr-sha384</c> banks.</summary>
+public readonly struct Sha384Digest : IMeasurementValue<Sha384Digest>
+{
+    private readonly InlineBytes48 _bytes;
+
+    /// <summary>48: the size of the value in bytes.</summary>
+    public static int Size => 48;
+
+    /// <inheritdoc/>
+    public static MeasurementHash Algorithm => MeasurementHash.Sha384;
+
+    /// <summary>The value whose 48 bytes are all zero.</summary>
+    public static Sha384Digest Zero => default;
+
+    /// <summary>The 48 bytes of the value, without copying.</summary>
+    [UnscopedRef]
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>SHA-384 of <paramref name="data"/>, computed without allocating.</summary>
+    public static Sha384Digest Compute(ReadOnlySpan<byte> data) => MeasurementValue.Compute<Sha384Digest>(data);
+
+    private Sha384Digest(ReadOnlySpan<byte> bytes) => bytes.CopyTo(_bytes);
+
+    /// <inheritdoc/>
+    public static Sha384Digest FromBytes(ReadOnlySpan<byte> bytes) => new(MeasurementValue.RequireSize<Sha384Digest>(bytes));
+
+    /// <summary>Parses exactly 96 hex digits (either case).</summary>
+    /// <exception cref="FormatException">The text is not 96 hex digits; the message says which position is wrong.</exception>
+    public static Sha384Digest Parse(string hex) => MeasurementValue.Parse<Sha384Digest>(hex);
+
+    /// <summary>Parses exactly 96 hex digits (either case) without throwing.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? hex, out Sha384Digest value) => MeasurementValue.TryParse(hex, out value);
+
+    /// <summary>A new array holding the 48 bytes.</summary>
+    public byte[] ToArray() => Bytes.ToArray();
+
+    /// <inheritdoc/>
+    public void CopyTo(Span<byte> destination) => MeasurementValue.CopyTo(Bytes, destination);
+
+    /// <inheritdoc/>
+    public bool Equals(Sha384Digest other) => MeasurementValue.Equal(in this, in other);
+
+    /// <inheritdoc/>
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is Sha384Digest other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => MeasurementValue.HashCodeOf(Bytes);
+
+    /// <summary>The value as 96 lowercase hex digits.</summary>
+    public override string ToString() => HexText.ToLowerString(Bytes);
+
+    /// <summary>Whether both values have the same bytes.</summary>
+    public static bool operator ==(Sha384Digest left, Sha384Digest right) => left.Equals(right);
+
+    /// <summary>Whether the values differ in any byte.</summary>
+    public static bool operator !=(Sha384Digest left, Sha384Digest right) => !left.Equals(right);
+}

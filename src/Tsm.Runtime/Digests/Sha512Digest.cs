@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tsm;
+
+/// <summary>A SHA-512 digest (64 bytes): Arm CCA SHA-512 realms, TPM <c>pcr-sha512</c> banks, the tsm-mr sample's <c>report_digest</c>.</summary>
+public readonly struct Sha512Digest : IMeasurementValue<Sha512Digest>
+{
+    private readonly InlineBytes64 _bytes;
+
+    /// <summary>64: the size of the value in bytes.</summary>
+    public static int Size => 64;
+
+    /// <inheritdoc/>
+    public static MeasurementHash Algorithm => MeasurementHash.Sha512;
+
+    /// <summary>The value whose 64 bytes are all zero.</summary>
+    public static Sha512Digest Zero => default;
+
+    /// <summary>The 64 bytes of the value, without copying.</summary>
+    [UnscopedRef]
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>SHA-512 of <paramref name="data"/>, computed without allocating.</summary>
+    public static Sha512Digest Compute(ReadOnlySpan<byte> data) => MeasurementValue.Compute<Sha512Digest>(data);
+
+    private Sha512Digest(ReadOnlySpan<byte> bytes) => bytes.CopyTo(_bytes);
+
+    /// <inheritdoc/>
+    public static Sha512Digest FromBytes(ReadOnlySpan<byte> bytes) => new(MeasurementValue.RequireSize<Sha512Digest>(bytes));
+
+    /// <summary>Parses exactly 128 hex digits (either case).</summary>
+    /// <exception cref="FormatException">The text is not 128 hex digits; the message says which position is wrong.</exception>
+    public static Sha512Digest Parse(string hex) => MeasurementValue.Parse<Sha512Digest>(hex);
+
+    /// <summary>Parses exactly 128 hex digits (either case) without throwing.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? hex, out Sha512Digest value) => MeasurementValue.TryParse(hex, out value);
+
+    /// <summary>A new array holding the 64 bytes.</summary>
+    public byte[] ToArray() => Bytes.ToArray();
+
+    /// <inheritdoc/>
+    public void CopyTo(Span<byte> destination) => MeasurementValue.CopyTo(Bytes, destination);
+
+    /// <inheritdoc/>
+    public bool Equals(Sha512Digest other) => MeasurementValue.Equal(in this, in other);
+
+    /// <inheritdoc/>
+    public override bool Equals([NotNullWhen(true)] object? obj) => obj is Sha512Digest other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => MeasurementValue.HashCodeOf(Bytes);
+
+    /// <summary>The value as 128 lowercase hex digits.</summary>
+    public override string ToString() => HexText.ToLowerString(Bytes);
+
+    /// <summary>Whether both values have the same bytes.</summary>
+    public static bool operator ==(Sha512Digest left, Sha512Digest right) => left.Equals(right);
+
+    /// <summary>Whether the values differ in any byte.</summary>
+    public static bool operator !=(Sha512Digest left, Sha512Digest right) => !left.Equals(right);
+}
