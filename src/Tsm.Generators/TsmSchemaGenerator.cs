@@ -69,5 +69,11 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
         context.CancellationToken.ThrowIfCancellationRequested();
         string source = VendorEmitter.Emit(spec, options.Namespace);
         context.AddSource(spec.ClassName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+        foreach (ReportSpec report in spec.Reports)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            string parser = ReportEmitter.Emit(spec, report, options.Namespace);
+            context.AddSource($"{spec.ClassName}.{report.TypeName}.g.cs", SourceText.From(parser, System.Text.Encoding.UTF8));
+        }
     }
 }

@@ -28,6 +28,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A bare block: scopes the locals of one step of straight-line code.</summary>
+    public SourceWriter OpenBlock()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;

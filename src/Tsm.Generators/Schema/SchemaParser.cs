@@ -67,10 +67,9 @@ internal static class SchemaParser
         (EquatableArray<RegisterSpec> registers, EquatableArray<RegisterGroupSpec> groups, EquatableArray<BankSpec> banks) = expander.Expand(entries);
 
         JsonArray? reportsNode = reader.Array("reports", required: false);
-        HashSet<string> registerNames = new(registers.Select(static r => r.Name), System.StringComparer.Ordinal);
         EquatableArray<ReportSpec> reports = reportsNode is null
             ? EquatableArray<ReportSpec>.Empty
-            : ReportReader.ReadAll(reportsNode, registerNames, context);
+            : ReportReader.ReadAll(reportsNode, RegisterLinks(registers), context);
 
         return new VendorSpec(
             vendor.Value,
@@ -83,6 +82,23 @@ internal static class SchemaParser
             groups,
             banks,
             reports);
+    }
+
+    /// <summary>Report fields may name a register; the first register of that name (any bank) fixes the value type.</summary>
+    private static Dictionary<string, RegisterLink> RegisterLinks(EquatableArray<RegisterSpec> registers)
+    {
+        var links = new Dictionary<string, RegisterLink>(System.StringComparer.Ordinal);
+        foreach (RegisterSpec register in registers)
+        {
+            if (!links.ContainsKey(register.Name))
+            {
+                string? valueType = register.HashChoices.Count > 0 ? null
+                    : register.Hash == HashAlgorithms.None ? HashAlgorithms.OpaqueType(register.Size) : HashAlgorithms.DigestType(register.Hash);
+                links[register.Name] = new RegisterLink(register.Name, valueType, register.Size);
+            }
+        }
+
+        return links;
     }
 
     private static DeviceSettings? ReadDevice(ObjectReader schema, SchemaContext context)

@@ -5,7 +5,7 @@
 namespace Tsm.Vendors
 {
     /// <summary>
-    /// Intel Trust Domain Extensions (TDX) guest measurement registers as exposed by the Linux tdx-guest driver through tsm-mr (Linux v6.16 and later): MRTD and the three owner/config IDs are fixed at TD build time, RTMR0..3 are extend-only run-time registers (SHA-384, TDG.MR.RTMR.EXTEND). Also describes the 1024-byte TDREPORT_STRUCT returned by TDG.MR.REPORT.
+    /// Intel Trust Domain Extensions (TDX) guest measurement registers as exposed by the Linux tdx-guest driver through tsm-mr (Linux v6.16 and later): MRTD and the three owner/config IDs are fixed at TD build time, RTMR0..3 are extend-only run-time registers (SHA-384, TDG.MR.RTMR.EXTEND). Also describes the 1024-byte TDREPORT_STRUCT returned by TDG.MR.REPORT and the ECDSA TD quote (version 4 and 5) built from it by the quoting enclave: tdquote embeds the TD report body (tdquotebody) and the signature data (tdquotesignaturedata), which holds the QE report certification data (qereportcertificationdata) with the QE's SGX report (sgxreportbody) and the PCK certificate chain.
     /// </summary>
     /// <remarks>
     /// Generated from the <c>tdx</c> vendor schema. <see cref="Open()"/> uses the Linux

@@ -21,17 +21,20 @@ public sealed class GoldenFileTests
         Assert.Empty(result.Diagnostics);
         Assert.Empty(GeneratorHarness.Errors(output));
         Assert.Empty(GeneratorHarness.GeneratedCodeProblems(output));
-        GeneratedSourceResult generated = Assert.Single(result.Results.Single().GeneratedSources);
-        string actual = generated.SourceText.ToString();
-        string baseline = Path.Combine(RepositoryPaths.Baselines, generated.HintName);
-
-        if (Environment.GetEnvironmentVariable("TSM_UPDATE_BASELINES") == "1")
+        Assert.NotEmpty(result.Results.Single().GeneratedSources);
+        foreach (GeneratedSourceResult generated in result.Results.Single().GeneratedSources)
         {
-            File.WriteAllText(baseline, actual);
-        }
+            string actual = generated.SourceText.ToString();
+            string baseline = Path.Combine(RepositoryPaths.Baselines, generated.HintName);
 
-        Assert.True(File.Exists(baseline), $"No baseline {baseline}; run the tests with TSM_UPDATE_BASELINES=1 to create it.");
-        Assert.Equal(File.ReadAllText(baseline), actual);
+            if (Environment.GetEnvironmentVariable("TSM_UPDATE_BASELINES") == "1")
+            {
+                File.WriteAllText(baseline, actual);
+            }
+
+            Assert.True(File.Exists(baseline), $"No baseline {baseline}; run the tests with TSM_UPDATE_BASELINES=1 to create it.");
+            Assert.Equal(File.ReadAllText(baseline), actual);
+        }
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class SchemaDiagnosticsTests
         Assert.Equal("/project/broken.tsm.json", span.Path);
         Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.All(result.Diagnostics, d => Assert.Equal("/project/broken.tsm.json", d.Location.GetLineSpan().Path));
-        Assert.Equal(5, result.Results.Single().GeneratedSources.Length);
+        Assert.Equal(5, result.Results.Single().GeneratedSources.Count(static s => s.HintName.Split('.').Length == 3));
         Assert.Empty(GeneratorHarness.Errors(output));
     }
 

@@ -1,0 +1,118 @@
+using System.Linq;
+using Tsm.Generators.Model;
+using Tsm.Generators.Schema;
+
+namespace Tsm.Generators.Emit;
+
+/// <summary>
+/// Writes <c>Build</c> for fixed layouts that report registers: a report made from a device's current register values
+/// (the emulator's evidence), with the checked constant fields, the version, the caller's data and the internal hashes.
+/// </summary>
+internal static class ReportBuildEmitter
+{
+    public static bool CanBuild(ReportSpec report) =>
+        report.Fields.All(static f => !f.IsDynamic && f.Type != "layout" && f.When is null) &&
+        report.Fields.Any(static f => f.Register is not null);
+
+    public static void Emit(SourceWriter w, ReportSpec report)
+    {
+        if (!CanBuild(report))
+        {
+            return;
+        }
+
+        long defaultVersion = report.Fields.SelectMany(static f => f.Versions).DefaultIfEmpty(0).Max();
+        string version = CSharpLiteral.Int(defaultVersion);
+        w.Line();
+        w.Summary($"Writes a {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers into <paramref name=\"destination\"/>: what an emulated device returns as evidence.");
+        w.Line("/// <param name=\"device\">The device whose registers the report carries (for example one opened on the emulator).</param>");
+        w.Line($"/// <param name=\"userData\">The caller's data{(report.UserDataField is null ? " (unused: this layout has no user-data field)" : $" for '{report.UserDataField}', zero-padded")}.</param>");
+        w.Line($"/// <param name=\"destination\">Exactly {CSharpLiteral.Int(report.Size)} bytes.</param>");
+        w.Line("/// <param name=\"version\">The layout version to write" + (report.VersionField is null ? " (unused)" : $" into '{report.VersionField}'") + ".</param>");
+        w.Open($"public static void Build(global::Tsm.MeasurementDevice device, {ReportNames.Span} userData, global::System.Span<byte> destination, long version = {version})");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(device);");
+        w.Open("if (destination.Length != MinimumSize)");
+        w.Line($"throw new global::System.ArgumentException(\"A {report.TypeName} is exactly {CSharpLiteral.Int(report.Size)} bytes.\", nameof(destination));");
+        w.Close();
+        EmitUserDataCheck(w, report);
+        w.Line();
+        w.Line("destination.Clear();");
+        foreach (ReportFieldSpec field in report.Fields)
+        {
+            EmitFieldWrite(w, report, field);
+        }
+
+        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.HashOfOffset >= 0))
+        {
+            string size = CSharpLiteral.Int(HashAlgorithms.DigestSize(field.Hash!));
+            w.Line($"global::Tsm.MeasurementHashInfo.Compute(global::Tsm.MeasurementHash.{HashAlgorithms.EnumMember(field.Hash!)}, destination.Slice({CSharpLiteral.Int(field.HashOfOffset)}, {CSharpLiteral.Int(field.HashOfSize)}), destination.Slice({CSharpLiteral.Int(field.Offset)}, {size}));");
+        }
+
+        w.Close();
+        w.Line();
+        w.Summary($"Returns a new {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers.");
+        w.Line("/// <param name=\"device\">The device whose registers the report carries.</param>");
+        w.Line("/// <param name=\"userData\">The caller's data.</param>");
+        w.Line("/// <param name=\"version\">The layout version to write.</param>");
+        w.Open($"public static byte[] Build(global::Tsm.MeasurementDevice device, {ReportNames.Span} userData, long version = {version})");
+        w.Line("byte[] bytes = new byte[MinimumSize];");
+        w.Line("Build(device, userData, bytes, version);");
+        w.Line("return bytes;");
+        w.Close();
+    }
+
+    private static void EmitUserDataCheck(SourceWriter w, ReportSpec report)
+    {
+        ReportFieldSpec? userData = report.Fields.FirstOrDefault(f => f.Name == report.UserDataField);
+        string limit = CSharpLiteral.Int(userData?.Size ?? 0);
+        w.Open($"if (userData.Length > {limit})");
+        w.Line($"throw new global::System.ArgumentException(\"{report.TypeName} carries at most {limit} bytes of user data.\", nameof(userData));");
+        w.Close();
+        ReportCheckSpec? versionCheck = report.Checks.FirstOrDefault(c => c.Field == report.VersionField);
+        if (versionCheck is not null)
+        {
+            w.Open($"if (!({string.Join(" || ", versionCheck.Allowed.Select(static v => "version == " + CSharpLiteral.Int(v)))}))");
+            w.Line($"throw new global::System.ArgumentOutOfRangeException(nameof(version), version, \"{report.TypeName} versions: {string.Join(", ", versionCheck.Allowed.Select(static v => CSharpLiteral.Int(v)))}.\");");
+            w.Close();
+        }
+    }
+
+    private static void EmitFieldWrite(SourceWriter w, ReportSpec report, ReportFieldSpec field)
+    {
+        string slice = $"destination.Slice({CSharpLiteral.Int(field.Offset)}, {CSharpLiteral.Int(field.Size)})";
+        string? present = field.Versions.Count == 0 ? null : string.Join(" || ", field.Versions.Select(static v => "version == " + CSharpLiteral.Int(v)));
+        string? statement = null;
+        ReportCheckSpec? check = report.Checks.FirstOrDefault(c => c.Field == field.Name);
+        if (field.Name == report.VersionField)
+        {
+            statement = Write(field, slice, "version");
+        }
+        else if (check is { Allowed.Count: 1 })
+        {
+            statement = Write(field, slice, CSharpLiteral.Int(check.Allowed[0]));
+        }
+        else if (field.Register is not null)
+        {
+            statement = $"device.Register(\"{field.Register}\").Read({slice});";
+        }
+        else if (field.Name == report.UserDataField)
+        {
+            statement = $"userData.CopyTo({slice});";
+        }
+
+        if (statement is null)
+        {
+            return;
+        }
+
+        w.Line(present is null ? statement : $"if ({present}) {statement}");
+    }
+
+    private static string Write(ReportFieldSpec field, string slice, string value) => ReportNames.IntegerType(field) switch
+    {
+        "byte" => $"{slice}[0] = (byte){value};",
+        "ushort" => $"{ReportNames.Binary}.WriteUInt16LittleEndian({slice}, (ushort){value});",
+        "uint" => $"{ReportNames.Binary}.WriteUInt32LittleEndian({slice}, (uint){value});",
+        _ => $"{ReportNames.Binary}.WriteUInt64LittleEndian({slice}, (ulong){value});",
+    };
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tsm.Generators.Model;
+using Tsm.Generators.Schema;
+
+namespace Tsm.Generators.Emit;
+
+/// <summary>The C# shapes of report fields: property types, slot and local names, value-read expressions.</summary>
+internal static class ReportNames
+{
+    public const string Span = "global::System.ReadOnlySpan<byte>";
+    public const string Binary = "global::System.Buffers.Binary.BinaryPrimitives";
+    public const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+
+    /// <summary>Fields whose offset, length or presence is only known after parsing keep them in instance slots.</summary>
+    public static bool NeedsSlot(ReportSpec report, ReportFieldSpec field) =>
+        field.IsDynamic || field.IsConditional || report.Fields.Count(f => f.Name == field.Name) > 1;
+
+    /// <summary>Fields whose value the parser itself needs: checks, conditions, sizes, versions.</summary>
+    public static HashSet<string> ValuesNeeded(ReportSpec report)
+    {
+        var needed = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (ReportCheckSpec check in report.Checks)
+        {
+            needed.Add(check.Field);
+        }
+
+        foreach (ReportFieldSpec field in report.Fields)
+        {
+            AddIfSet(needed, field.When?.Field);
+            AddIfSet(needed, field.SizeFrom);
+            AddIfSet(needed, field.LayoutVersionFrom);
+        }
+
+        AddIfSet(needed, report.VersionField);
+        return needed;
+    }
+
+    public static string IntegerType(ReportFieldSpec field) => (field.Type == "flags" ? FlagsSize(field.Size) : field.Type) switch
+    {
+        "u8" => "byte",
+        "u16" => "ushort",
+        "u32" => "uint",
+        _ => "ulong",
+    };
+
+    /// <summary>A little-endian read of <paramref name="field"/> at <paramref name="offset"/> of the span named <paramref name="span"/>.</summary>
+    public static string ReadInteger(ReportFieldSpec field, string span, string offset) => (field.Type == "flags" ? FlagsSize(field.Size) : field.Type) switch
+    {
+        "u8" => $"{span}[{offset}]",
+        "u16" => $"{Binary}.ReadUInt16LittleEndian({span}.Slice({offset}, 2))",
+        "u32" => $"{Binary}.ReadUInt32LittleEndian({span}.Slice({offset}, 4))",
+        _ => $"{Binary}.ReadUInt64LittleEndian({span}.Slice({offset}, 8))",
+    };
+
+    /// <summary>The fixed-size value type a digest/opaque/linked field is shown as, or null for a plain byte span.</summary>
+    public static string? ValueType(ReportFieldSpec field)
+    {
+        if (field.IsDynamic)
+        {
+            return null;
+        }
+
+        string? type = field.RegisterValueType
+            ?? (field.Type == "digest" ? HashAlgorithms.DigestType(field.Hash!) : field.Type == "opaque" ? HashAlgorithms.OpaqueType(field.Size) : null);
+        return type is null ? null : "global::Tsm." + type;
+    }
+
+    public static string FlagsTypeName(ReportFieldSpec field) => field.PropertyName + "Flags";
+
+    private static string FlagsSize(int size) => size switch
+    {
+        1 => "u8",
+        2 => "u16",
+        4 => "u32",
+        _ => "u64",
+    };
+
+    private static void AddIfSet(HashSet<string> set, string? value)
+    {
+        if (value is not null)
+        {
+            set.Add(value);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Tsm.Generators.Model;
+
+namespace Tsm.Generators.Emit;
+
+/// <summary>Writes <c>VisitFields</c>: every present field, by schema name, to a <c>Tsm.IReportFieldVisitor</c>.</summary>
+internal static class ReportVisitEmitter
+{
+    public static void Emit(SourceWriter w, ReportSpec report, IReadOnlyDictionary<string, string> typeNames)
+    {
+        w.Line();
+        w.Summary("Passes every present field, in layout order and under its schema name, to <paramref name=\"visitor\"/>.");
+        w.Line("/// <param name=\"visitor\">Receives the fields; nested layouts arrive between BeginNested and EndNested.</param>");
+        w.Open("public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(visitor);");
+        var done = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (ReportFieldSpec field in report.Fields)
+        {
+            if (!done.Add(field.Name))
+            {
+                continue;
+            }
+
+            string p = field.PropertyName;
+            bool slot = ReportNames.NeedsSlot(report, field);
+            string offset = slot ? "_o" + p : CSharpLiteral.Int(field.Offset);
+            string length = slot ? "_l" + p : CSharpLiteral.Int(field.Size);
+            string call = field.Type switch
+            {
+                "u8" or "u16" or "u32" or "u64" or "flags" => $"visitor.Integer(\"{field.Name}\", {ReportNames.ReadInteger(field, "_data", offset)});",
+                "layout" => $"{{ visitor.BeginNested(\"{field.Name}\", \"{typeNames[field.Layout!]}\"); {p}.VisitFields(visitor); visitor.EndNested(); }}",
+                _ => $"visitor.Bytes(\"{field.Name}\", _data.Slice({offset}, {length}));",
+            };
+            bool conditional = slot && field.IsConditional;
+            w.Line(conditional ? $"if (_has{p}) {call}" : call);
+        }
+
+        w.Close();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tsm.Generators.Diagnostics;
+using Tsm.Generators.Json;
+using Tsm.Generators.Model;
+
+namespace Tsm.Generators.Schema;
+
+/// <summary>
+/// Rules across layouts: a nested layout exists, gets a version exactly when it takes one from its parent, and no
+/// layout contains itself (directly or through others).
+/// </summary>
+internal static class NestedLayoutRules
+{
+    public static void Check(IReadOnlyList<(ReportSpec Spec, JsonNode Node)> reports, SchemaContext context)
+    {
+        Dictionary<string, ReportSpec> byName = reports.ToDictionary(static r => r.Spec.Name, static r => r.Spec, System.StringComparer.Ordinal);
+        foreach ((ReportSpec report, JsonNode node) in reports)
+        {
+            foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Type == "layout"))
+            {
+                if (!byName.TryGetValue(field.Layout!, out ReportSpec? nested))
+                {
+                    context.Report(DiagnosticIds.InvalidReportField, node.Range, $"Field '{field.Name}' of report '{report.Name}' uses layout '{field.Layout}', which this schema does not define");
+                    continue;
+                }
+
+                bool versioned = field.LayoutVersion >= 0 || field.LayoutVersionFrom is not null;
+                if (versioned != nested.VersionFromParent)
+                {
+                    string why = nested.VersionFromParent
+                        ? $"layout '{nested.Name}' takes its version from its parent: give 'layoutVersion' or 'layoutVersionFrom'"
+                        : $"layout '{nested.Name}' has no 'versionFromParent', so 'layoutVersion'/'layoutVersionFrom' would be ignored";
+                    context.Report(DiagnosticIds.InvalidReportField, node.Range, $"Field '{field.Name}' of report '{report.Name}': {why}");
+                }
+            }
+
+            if (Contains(report.Name, report, byName, new HashSet<string>(System.StringComparer.Ordinal)))
+            {
+                context.Report(DiagnosticIds.InvalidReportField, node.Range, $"Report '{report.Name}' contains itself through its nested layouts");
+            }
+        }
+    }
+
+    private static bool Contains(string target, ReportSpec report, IReadOnlyDictionary<string, ReportSpec> byName, HashSet<string> visited)
+    {
+        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Type == "layout"))
+        {
+            if (field.Layout == target)
+            {
+                return true;
+            }
+
+            if (visited.Add(field.Layout!) && byName.TryGetValue(field.Layout!, out ReportSpec? nested) && Contains(target, nested, byName, visited))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

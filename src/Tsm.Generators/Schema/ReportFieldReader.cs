@@ -1,0 +1,415 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Tsm.Generators.Diagnostics;
+using Tsm.Generators.Helpers;
+using Tsm.Generators.Json;
+using Tsm.Generators.Model;
+
+namespace Tsm.Generators.Schema;
+
+/// <summary>Reads the fields of one layout, in order: a field may only refer to fields before it.</summary>
+internal sealed class ReportFieldReader
+{
+    private static readonly string[] FieldKeys =
+    {
+        "name", "propertyName", "offset", "after", "size", "sizeFrom", "type", "description", "register", "hash", "versions", "when",
+        "layout", "layoutVersion", "layoutVersionFrom", "as", "hashOf", "bits",
+    };
+
+    private static readonly string[] FieldTypes = { "u8", "u16", "u32", "u64", "bytes", "digest", "opaque", "flags", "layout" };
+    private static readonly string[] WhenKeys = { "field", "equals", "oneOf" };
+    private static readonly string[] HashOfKeys = { "offset", "size" };
+
+    private readonly int _reportSize;
+    private readonly IReadOnlyDictionary<string, RegisterLink> _registers;
+    private readonly SchemaContext _context;
+    private readonly List<ReportFieldSpec> _fields = new();
+
+    public ReportFieldReader(int reportSize, IReadOnlyDictionary<string, RegisterLink> registers, SchemaContext context)
+    {
+        _reportSize = reportSize;
+        _registers = registers;
+        _context = context;
+    }
+
+    public List<ReportFieldSpec> ReadAll(JsonArray fieldsNode)
+    {
+        var ranges = new List<TextRange>();
+        foreach (JsonNode node in fieldsNode.Items)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            ReportFieldSpec? field = Read(node);
+            if (field is not null)
+            {
+                _fields.Add(field);
+                ranges.Add(node.Range);
+            }
+        }
+
+        CheckOverlaps(ranges);
+        return _fields;
+    }
+
+    private ReportFieldSpec? Read(JsonNode node)
+    {
+        ObjectReader? field = ObjectReader.Create(node, "a report field", FieldKeys, _context);
+        JsonString? name = field?.String("name", required: true);
+        JsonString? type = field?.String("type", required: true);
+        if (field is null || name is null || type is null)
+        {
+            return null;
+        }
+
+        if (!Naming.IsSnakeName(name.Value))
+        {
+            _context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, "field name", Naming.ExplainBadName(name.Value));
+            return null;
+        }
+
+        if (System.Array.IndexOf(FieldTypes, type.Value) < 0)
+        {
+            _context.Report(DiagnosticIds.InvalidValue, type.Range, $"'{type.Value}' is not a field type; expected one of: {string.Join(", ", FieldTypes)}");
+            return null;
+        }
+
+        string propertyName = ReadPropertyName(field, name.Value);
+        (int offset, string? after, bool placed) = ReadPlacement(field, "offset", "after");
+        (int size, string? sizeFrom, bool sized) = ReadPlacement(field, "size", "sizeFrom");
+        ReportConditionSpec? when = ReadWhen(field);
+        if (!placed || !sized || !CheckSizeFrom(field, type.Value, sizeFrom))
+        {
+            return null;
+        }
+
+        JsonString? hash = field.String("hash", required: false);
+        if (sizeFrom is null && !CheckType(name.Value, type, size, hash))
+        {
+            return null;
+        }
+
+        (string? register, string? valueType) = ReadRegister(field, name.Value, type.Value, size);
+        (string? layout, long layoutVersion, string? layoutVersionFrom) = ReadLayout(field, type.Value);
+        (int hashOfOffset, int hashOfSize) = ReadHashOf(field, type.Value);
+        var spec = new ReportFieldSpec(
+            name.Value,
+            propertyName,
+            offset,
+            after,
+            size,
+            sizeFrom,
+            type.Value,
+            hash?.Value,
+            register,
+            valueType,
+            field.String("description", required: false)?.Value,
+            ReadVersions(field),
+            when,
+            layout,
+            layoutVersion,
+            layoutVersionFrom,
+            ReadAs(field, type.Value, size),
+            hashOfOffset,
+            hashOfSize,
+            FlagBitsReader.Read(field, type.Value, size, _context));
+
+        return CheckPlacementInReport(name, spec) && CheckVariant(name, spec) ? spec : null;
+    }
+
+    private string ReadPropertyName(ObjectReader field, string name)
+    {
+        JsonString? propertyName = field.String("propertyName", required: false);
+        if (propertyName is null)
+        {
+            return Naming.ToPascalCase(name);
+        }
+
+        if (!Naming.IsCSharpIdentifier(propertyName.Value) || !char.IsUpper(propertyName.Value[0]))
+        {
+            _context.Report(DiagnosticIds.InvalidName, propertyName.Range, propertyName.Value, "property name", "it must be a PascalCase C# identifier");
+            return Naming.ToPascalCase(name);
+        }
+
+        return propertyName.Value;
+    }
+
+    /// <summary>Exactly one of a constant (<paramref name="constantKey"/>) and a reference to an earlier field (<paramref name="referenceKey"/>).</summary>
+    private (int Constant, string? Reference, bool Ok) ReadPlacement(ObjectReader field, string constantKey, string referenceKey)
+    {
+        bool hasConstant = field.Has(constantKey);
+        bool hasReference = field.Has(referenceKey);
+        if (hasConstant && hasReference)
+        {
+            _context.Report(DiagnosticIds.InvalidValue, field.Node(referenceKey, required: false)!.Range, $"A report field has both '{constantKey}' and '{referenceKey}'; give exactly one");
+            return (0, null, false);
+        }
+
+        if (!hasConstant && !hasReference)
+        {
+            _context.Report(DiagnosticIds.MissingKey, SchemaContext.Opening(field.Json), constantKey, $"a report field (give '{constantKey}' or '{referenceKey}')");
+            return (0, null, false);
+        }
+
+        if (hasConstant)
+        {
+            JsonNumber? number = field.Integer(constantKey, required: true, constantKey == "size" ? 1 : 0, int.MaxValue);
+            return number is null ? (0, null, false) : ((int)ObjectReader.ValueOf(number), null, true);
+        }
+
+        JsonString? reference = field.String(referenceKey, required: true);
+        if (reference is null || Earlier(reference.Value) is null)
+        {
+            if (reference is not null)
+            {
+                _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"'{referenceKey}' names '{reference.Value}', which is not a field defined earlier in this layout");
+            }
+
+            return (0, null, false);
+        }
+
+        return (-1, reference.Value, true);
+    }
+
+    private bool CheckSizeFrom(ObjectReader field, string type, string? sizeFrom)
+    {
+        if (sizeFrom is null)
+        {
+            return true;
+        }
+
+        JsonString reference = field.String("sizeFrom", required: true)!;
+        if (type is not ("bytes" or "opaque" or "layout"))
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"Only 'bytes', 'opaque' and 'layout' fields can take their size from another field, not '{type}'");
+            return false;
+        }
+
+        if (Earlier(sizeFrom)!.Type is not ("u8" or "u16" or "u32"))
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"'sizeFrom' names '{sizeFrom}', which is not a u8, u16 or u32 field");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CheckType(string field, JsonString type, int size, JsonString? hash)
+    {
+        int expected = type.Value switch
+        {
+            "u8" => 1,
+            "u16" => 2,
+            "u32" => 4,
+            "u64" => 8,
+            "digest" => hash is null ? 0 : HashAlgorithms.DigestSize(hash.Value),
+            _ => size,
+        };
+        if (type.Value == "digest" && (hash is null || expected == 0))
+        {
+            _context.Report(DiagnosticIds.InvalidValue, hash?.Range ?? type.Range, $"Digest field '{field}' needs a 'hash' naming a kernel hash algorithm");
+            return false;
+        }
+
+        if (type.Value == "flags" && size is not (1 or 2 or 4 or 8))
+        {
+            _context.Report(DiagnosticIds.InvalidValue, type.Range, Invariant($"Flags field '{field}' must be 1, 2, 4 or 8 bytes, not {size}"));
+            return false;
+        }
+
+        if (expected != size)
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, type.Range, Invariant($"Field '{field}' is {size} bytes, but type {type.Value}{(hash is null ? string.Empty : " " + hash.Value)} is {expected} bytes"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private ReportConditionSpec? ReadWhen(ObjectReader field)
+    {
+        JsonNode? node = field.Node("when", required: false);
+        ObjectReader? when = node is null ? null : ObjectReader.Create(node, "'when'", WhenKeys, _context);
+        JsonString? on = when?.String("field", required: true);
+        if (when is null || on is null)
+        {
+            return null;
+        }
+
+        if (Earlier(on.Value) is not { IsInteger: true })
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, on.Range, $"'when' names '{on.Value}', which is not an integer field defined earlier in this layout");
+            return null;
+        }
+
+        EquatableArray<long> allowed = ReportCheckReader.ReadAllowed(when, _context);
+        return allowed.Count == 0 ? null : new ReportConditionSpec(on.Value, allowed);
+    }
+
+    private (string? Register, string? ValueType) ReadRegister(ObjectReader field, string name, string type, int size)
+    {
+        JsonString? register = field.String("register", required: false);
+        if (register is null)
+        {
+            return (null, null);
+        }
+
+        if (!_registers.TryGetValue(register.Value, out RegisterLink? link))
+        {
+            _context.Report(DiagnosticIds.UnknownRegisterReference, register.Range, name, register.Value);
+            return (null, null);
+        }
+
+        if (type is not ("digest" or "opaque" or "bytes") || link.Size != size || link.ValueType is null)
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, register.Range, Invariant($"Field '{name}' ({type}, {size} bytes) cannot report register '{link.Name}' ({link.Size} bytes): a linked field has the register's size and value type"));
+            return (null, null);
+        }
+
+        return (link.Name, link.ValueType);
+    }
+
+    private (string? Layout, long Version, string? VersionFrom) ReadLayout(ObjectReader field, string type)
+    {
+        JsonString? layout = field.String("layout", required: type == "layout");
+        JsonNumber? version = field.Integer("layoutVersion", required: false, 0, uint.MaxValue);
+        JsonString? versionFrom = field.String("layoutVersionFrom", required: false);
+        if (type != "layout" && (layout ?? (JsonNode?)version ?? versionFrom) is JsonNode stray)
+        {
+            _context.Report(DiagnosticIds.InvalidValue, stray.Range, "'layout', 'layoutVersion' and 'layoutVersionFrom' belong to fields of type 'layout'");
+            return (null, -1, null);
+        }
+
+        if (versionFrom is not null && Earlier(versionFrom.Value) is not { IsInteger: true })
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, versionFrom.Range, $"'layoutVersionFrom' names '{versionFrom.Value}', which is not an integer field defined earlier in this layout");
+            return (layout?.Value, -1, null);
+        }
+
+        return (layout?.Value, version is null ? -1 : ObjectReader.ValueOf(version), versionFrom?.Value);
+    }
+
+    private (int Offset, int Size) ReadHashOf(ObjectReader field, string type)
+    {
+        JsonNode? node = field.Node("hashOf", required: false);
+        if (node is null)
+        {
+            return (-1, 0);
+        }
+
+        ObjectReader? hashOf = type == "digest" ? ObjectReader.Create(node, "'hashOf'", HashOfKeys, _context) : null;
+        if (type != "digest")
+        {
+            _context.Report(DiagnosticIds.InvalidValue, node.Range, "'hashOf' belongs to 'digest' fields");
+        }
+
+        JsonNumber? offset = hashOf?.Integer("offset", required: true, 0, _reportSize - 1);
+        JsonNumber? size = hashOf?.Integer("size", required: true, 1, _reportSize);
+        if (offset is null || size is null)
+        {
+            return (-1, 0);
+        }
+
+        long start = ObjectReader.ValueOf(offset);
+        long length = ObjectReader.ValueOf(size);
+        if (start + length > _reportSize)
+        {
+            _context.Report(DiagnosticIds.InvalidReportField, size.Range, Invariant($"'hashOf' covers bytes {start}..{start + length}, past the end of the {_reportSize}-byte layout"));
+            return (-1, 0);
+        }
+
+        return ((int)start, (int)length);
+    }
+
+    private string? ReadAs(ObjectReader field, string type, int size)
+    {
+        JsonString? @as = field.String("as", required: false);
+        if (@as is null)
+        {
+            return null;
+        }
+
+        if (type is not ("u32" or "u64") || !Naming.IsCSharpIdentifier(@as.Value))
+        {
+            _context.Report(DiagnosticIds.InvalidValue, @as.Range, Invariant($"'as' gives a runtime type (a C# identifier such as SnpTcbVersion) for a u32 or u64 field, not for a {size}-byte {type} field"));
+            return null;
+        }
+
+        return @as.Value;
+    }
+
+    private EquatableArray<long> ReadVersions(ObjectReader field)
+    {
+        JsonArray? versions = field.Array("versions", required: false);
+        var result = new List<long>();
+        foreach (JsonNode item in versions?.Items ?? (IReadOnlyList<JsonNode>)System.Array.Empty<JsonNode>())
+        {
+            JsonNumber? version = ObjectReader.ReadInteger(item, "a version", 0, uint.MaxValue, _context);
+            if (version is not null)
+            {
+                result.Add(ObjectReader.ValueOf(version));
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>An always-present field at a fixed place must lie inside the layout's minimum size.</summary>
+    private bool CheckPlacementInReport(JsonString name, ReportFieldSpec field)
+    {
+        if (field.IsDynamic || field.IsConditional || (long)field.Offset + field.Size <= _reportSize)
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticIds.InvalidReportField, name.Range, Invariant($"Field '{field.Name}' (offset {field.Offset}, size {field.Size}) ends at {field.Offset + field.Size}, outside the {_reportSize}-byte report"));
+        return false;
+    }
+
+    /// <summary>A repeated name is a variant: each occurrence selected by a disjoint <c>when</c> on the same field, all of one type.</summary>
+    private bool CheckVariant(JsonString name, ReportFieldSpec field)
+    {
+        ReportFieldSpec? other = _fields.FirstOrDefault(f => f.Name == field.Name);
+        if (other is null)
+        {
+            return true;
+        }
+
+        bool ok = field.When is not null && other.When is not null && field.When.Field == other.When.Field &&
+            _fields.Where(f => f.Name == field.Name).All(f => !f.When!.Allowed.Any(v => field.When.Allowed.Contains(v))) &&
+            field.Type == other.Type && field.Layout == other.Layout && field.PropertyName == other.PropertyName;
+        if (!ok)
+        {
+            _context.Report(DiagnosticIds.DuplicateName, name.Range, "Field", field.Name + " (a repeated field is a variant: each occurrence needs a 'when' on the same field with disjoint values, and the same type)");
+        }
+
+        return ok;
+    }
+
+    private ReportFieldSpec? Earlier(string name) => _fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>Two fixed fields overlap when their byte ranges intersect in a version and condition both can have.</summary>
+    private void CheckOverlaps(List<TextRange> ranges)
+    {
+        for (int i = 0; i < _fields.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                ReportFieldSpec a = _fields[j];
+                ReportFieldSpec b = _fields[i];
+                if (a.IsDynamic || b.IsDynamic || a.Offset >= b.Offset + b.Size || b.Offset >= a.Offset + a.Size)
+                {
+                    continue;
+                }
+
+                bool shareVersion = a.Versions.Count == 0 || b.Versions.Count == 0 || a.Versions.Any(v => b.Versions.Contains(v));
+                bool exclusive = a.When is not null && b.When is not null && a.When.Field == b.When.Field && !a.When.Allowed.Any(v => b.When.Allowed.Contains(v));
+                if (shareVersion && !exclusive)
+                {
+                    _context.Report(DiagnosticIds.InvalidReportField, ranges[i], Invariant($"Field '{b.Name}' (offset {b.Offset}, size {b.Size}) overlaps field '{a.Name}' (offset {a.Offset}, size {a.Size})"));
+                }
+            }
+        }
+    }
+
+    private static string Invariant(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
