@@ -21,9 +21,10 @@ internal static class ReportEmitter
         w.Open($"namespace {@namespace}");
         w.Summary(report.Description ?? $"The {report.Name} layout of {vendor.DisplayName}.");
         w.Line("/// <remarks>");
-        w.Line("/// A view over the caller's bytes: nothing is copied. <see cref=\"Parse(global::System.ReadOnlySpan{byte})\"/> checks the size, the type and");
+        string versionCref = report.VersionFromParent ? ", long" : string.Empty;
+        w.Line($"/// A view over the caller's bytes: nothing is copied. <see cref=\"Parse(global::System.ReadOnlySpan{{byte}}{versionCref})\"/> checks the size, the type and");
         w.Line("/// version fields and every internal length before any field can be read, and throws <see cref=\"global::Tsm.ReportFormatException\"/>");
-        w.Line("/// naming the byte offset and the reason; <see cref=\"TryParse(global::System.ReadOnlySpan{byte}, out " + report.TypeName + ")\"/> returns false instead.");
+        w.Line($"/// naming the byte offset and the reason; <see cref=\"TryParse(global::System.ReadOnlySpan{{byte}}{versionCref}, out {report.TypeName})\"/> returns false instead.");
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
         w.Open($"public ref struct {report.TypeName}");

@@ -8,9 +8,9 @@ namespace Tsm.Vendors
     /// TD report body of a TD quote (DCAP sgx_report2_body_t, 584 bytes; sgx_report2_body_v1_5_t, 648 bytes): the TDREPORT's TEE_TCB_INFO and TDINFO_STRUCT fields, re-packed without gaps and with REPORTDATA moved to the end. Offsets are relative to the body, which starts at byte 48 of a version 4 quote and at byte 54 of a version 5 quote. Its version is the quote's body type (version 4 quotes: always 2; version 5 quotes: the body type field): 2 = TDX 1.0 (584 bytes), 3 = TDX 1.5 (648 bytes, adds TEE_TCB_SVN2 and MRSERVICETD).
     /// </summary>
     /// <remarks>
-    /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
+    /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte}, long)"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
-    /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out TdQuoteBody)"/> returns false instead.
+    /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, long, out TdQuoteBody)"/> returns false instead.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     public ref struct TdQuoteBody

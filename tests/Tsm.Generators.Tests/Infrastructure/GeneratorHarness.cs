@@ -8,7 +8,8 @@ namespace Tsm.Generators.Tests.Infrastructure;
 /// <summary>Runs <see cref="TsmSchemaGenerator"/> over schema files the way a build does, and compiles the result.</summary>
 internal static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>Documentation comments are parsed and checked, as in a consumer that builds with GenerateDocumentationFile.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static IReadOnlyList<MetadataReference> References { get; } =
         Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Tsm.MeasurementDevice).Assembly.Location)).ToList();

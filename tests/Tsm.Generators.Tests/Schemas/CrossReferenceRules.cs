@@ -7,8 +7,8 @@ namespace Tsm.Generators.Tests.Schemas;
 /// The rules of docs/schema.md that a JSON Schema cannot state, checked independently of the generator with
 /// System.Text.Json: unique register names after array expansion (crypto agility: one name, several hashes), element
 /// indexes below <c>count</c> and unique, <c>aliasOf</c>/<c>refresh.of</c>/<c>register</c> targets that exist with a
-/// matching size, report fields inside the layout, not overlapping and uniquely named, and <c>versionField</c> and
-/// check fields that exist. Input must already be valid against tsm-vendor.schema.json.
+/// matching size; the report-layout rules are in <see cref="LayoutRules"/>. Input must already be valid against
+/// tsm-vendor.schema.json.
 /// </summary>
 internal static class CrossReferenceRules
 {
@@ -86,11 +86,7 @@ internal static class CrossReferenceRules
 
         if (root.TryGetProperty("reports", out JsonElement reports))
         {
-            int index = 0;
-            foreach (JsonElement report in reports.EnumerateArray())
-            {
-                CheckReport(report, $"/reports/{index++}", registers, problems);
-            }
+            LayoutRules.Check(reports, reference => Resolve(registers, reference).Select(r => r.Size).ToList(), problems);
         }
 
         return problems;
@@ -154,67 +150,4 @@ internal static class CrossReferenceRules
     /// <summary><c>name:hash</c> names one register; a bare name names every hash variant of it.</summary>
     private static List<Expanded> Resolve(List<Expanded> registers, string reference) =>
         registers.Where(r => r.Key == reference || r.Name == reference).ToList();
-
-    private static void CheckReport(JsonElement report, string at, List<Expanded> registers, List<string> problems)
-    {
-        long reportSize = report.GetProperty("size").GetInt64();
-        var fields = new Dictionary<string, (long Offset, long Size, string Type)>(StringComparer.Ordinal);
-        int index = 0;
-        foreach (JsonElement field in report.GetProperty("fields").EnumerateArray())
-        {
-            string fieldAt = $"{at}/fields/{index++}";
-            string name = field.GetProperty("name").GetString()!;
-            long offset = field.GetProperty("offset").GetInt64();
-            long size = field.GetProperty("size").GetInt64();
-            if (!fields.TryAdd(name, (offset, size, field.GetProperty("type").GetString()!)))
-            {
-                problems.Add($"{fieldAt}: field name '{name}' is used twice");
-            }
-
-            if (offset + size > reportSize)
-            {
-                problems.Add($"{fieldAt}: '{name}' ends at {offset + size}, outside the {reportSize}-byte layout");
-            }
-
-            if (field.TryGetProperty("register", out JsonElement register))
-            {
-                List<Expanded> targets = Resolve(registers, register.GetString()!);
-                if (targets.Count == 0)
-                {
-                    problems.Add($"{fieldAt}/register: '{register.GetString()}' is not a register");
-                }
-                else if (targets.Any(t => t.Size is int registerSize && registerSize != size))
-                {
-                    problems.Add($"{fieldAt}: '{name}' is {size} bytes, register '{register.GetString()}' is not");
-                }
-            }
-        }
-
-        var ordered = fields.OrderBy(f => f.Value.Offset).ToList();
-        for (int i = 1; i < ordered.Count; i++)
-        {
-            if (ordered[i].Value.Offset < ordered[i - 1].Value.Offset + ordered[i - 1].Value.Size)
-            {
-                problems.Add($"{at}: fields '{ordered[i - 1].Key}' and '{ordered[i].Key}' overlap");
-            }
-        }
-
-        if (report.TryGetProperty("versionField", out JsonElement versionField) &&
-            !(fields.TryGetValue(versionField.GetString()!, out var version) && version.Type is "u8" or "u16" or "u32" or "u64"))
-        {
-            problems.Add($"{at}/versionField: '{versionField.GetString()}' is not an integer field of the layout");
-        }
-
-        if (report.TryGetProperty("checks", out JsonElement checks))
-        {
-            foreach (JsonElement check in checks.EnumerateArray())
-            {
-                string field = check.GetProperty("field").GetString()!;
-                if (!fields.ContainsKey(field))
-                {
-                    problems.Add($"{at}/checks: '{field}' is not a field of the layout");
-                }
-            }
-        }
-    }
 }

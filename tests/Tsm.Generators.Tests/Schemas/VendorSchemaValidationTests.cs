@@ -152,33 +152,232 @@ public sealed class VendorSchemaValidationTests
         Assert.True(problems.Count == 0, fileName + ":\n" + string.Join("\n", problems));
     }
 
-    [Fact]
-    public void The_cross_reference_rules_catch_what_they_claim_to()
+    /// <summary>
+    /// The rule checker above must not be a test that cannot fail. Each document is valid against the JSON Schema (so only
+    /// the cross-key rules can catch it) and breaks exactly one rule; the problem reported must say which.
+    /// Why the file is broken → (the file, a fragment of the problem that must be reported).
+    /// </summary>
+    private static readonly Dictionary<string, (string Json, string Problem)> BrokenAcrossKeys = new()
     {
-        // The rule checker above must not be a test that cannot fail: each of these documents breaks exactly one rule.
-        string[] broken =
-        {
+        // Registers
+        ["two registers with one name"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "a", "hash": "sha256", "flags": [] }]"""),
+            "register 'a' is defined 2 times"),
+        ["an array element that clashes with a register"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2 }, { "name": "a1", "hash": "sha256", "flags": [] }]"""),
+            "register 'a1' is defined 2 times"),
+        ["an element index not below count"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 2 }] }]"""),
+            "/registers/0/elements: index 2 is not below count 2"),
+        ["an element index listed twice"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 1 }, { "index": 1 }] }]"""),
+            "/registers/0/elements: index 1 is listed twice"),
+        ["aliasOf a missing register"] = (
             WithRegisters("""[{ "name": "a", "aliasOf": "missing", "hash": "sha256", "flags": [] }]"""),
+            "/registers/0/aliasOf: 'missing' is not a register"),
+        ["an alias of another size"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "hash": "sha384", "flags": [] }]"""),
+            "/registers/1: alias 'b:sha384' is 48 bytes"),
+        ["refresh of a missing register"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": ["live"], "refresh": { "hash": "sha256", "of": ["b"] } }]"""),
-            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 4, "size": 8, "type": "u64" }] }]"""),
-            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "g", "offset": 2, "size": 2, "type": "u16" }] }]"""),
-            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "f", "offset": 4, "size": 4, "type": "u32" }] }]"""),
-            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes", "register": "nope" }] }]"""),
-            WithReports("""[{ "name": "r", "size": 64, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "bytes", "register": "mr" }] }]"""),
-            WithReports("""[{ "name": "r", "size": 8, "versionField": "v", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
-            WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "v", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
-        };
+            "/registers/0/refresh/of: 'b' is not a register"),
 
-        foreach (string json in broken)
+        // Fields at fixed places
+        ["a field outside the layout"] = (
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 4, "size": 8, "type": "u64" }] }]"""),
+            "/reports/0/fields/0: 'f' ends at 12, outside the 8-byte layout"),
+        ["overlapping fields"] = (
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "g", "offset": 2, "size": 2, "type": "u16" }] }]"""),
+            "/reports/0/fields/1: 'g' [2, 4) can overlap 'f' [0, 4)"),
+        ["a repeated field name without when"] = (
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "f", "offset": 4, "size": 4, "type": "u32" }] }]"""),
+            "/reports/0/fields/1: field name 'f' is used 2 times; variants need a 'when' on the same field"),
+        ["a field linked to a missing register"] = (
+            WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes", "register": "nope" }] }]"""),
+            "/reports/0/fields/0/register: 'nope' is not a register"),
+        ["a field linked to a register of another size"] = (
+            WithReports("""[{ "name": "r", "size": 64, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "bytes", "register": "mr" }] }]"""),
+            "/reports/0/fields/0: 'f' is 48 bytes, register 'mr' is not"),
+        ["a versionField that is not a field"] = (
+            WithReports("""[{ "name": "r", "size": 8, "versionField": "v", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+            "/reports/0/versionField: 'v' is not an always-present integer field"),
+        ["a versionField that is present only sometimes"] = (
+            WithReports("""[{ "name": "r", "size": 8, "versionField": "v", "fields": [{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "v", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }] }]"""),
+            "/reports/0/versionField: 'v' is not an always-present integer field"),
+        ["a check on a missing field"] = (
+            WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "v", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+            "/reports/0/checks: 'v' is not a field of the layout"),
+        ["a check on a bytes field"] = (
+            WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "f", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""),
+            "/reports/0/checks: 'f' is not an integer field"),
+
+        // after, sizeFrom, when
+        ["after naming a later field"] = (
+            Layout("""{ "name": "a", "after": "b", "size": 4, "type": "u32" }, { "name": "b", "offset": 0, "size": 4, "type": "u32" }"""),
+            "/reports/0/fields/0/after: 'b' is not a field defined before 'a'"),
+        ["after naming a missing field"] = (
+            Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "after": "c", "size": 4, "type": "u32" }"""),
+            "/reports/0/fields/1/after: 'c' is not a field defined before 'b'"),
+        ["sizeFrom naming a bytes field"] = (
+            Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "bytes" }, { "name": "data", "after": "n", "sizeFrom": "n", "type": "bytes" }"""),
+            "/reports/0/fields/1/sizeFrom: 'n' is not a u8/u16/u32 field"),
+        ["sizeFrom naming a u64 field"] = (
+            Layout("""{ "name": "n", "offset": 0, "size": 8, "type": "u64" }, { "name": "data", "after": "n", "sizeFrom": "n", "type": "bytes" }"""),
+            "/reports/0/fields/1/sizeFrom: 'n' is not a u8/u16/u32 field"),
+        ["sizeFrom naming a later field"] = (
+            Layout("""{ "name": "data", "offset": 4, "sizeFrom": "n", "type": "bytes" }, { "name": "n", "offset": 0, "size": 4, "type": "u32" }"""),
+            "/reports/0/fields/0/sizeFrom: 'n' is not a field defined before 'data'"),
+        ["when naming a bytes field"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "bytes" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }"""),
+            "/reports/0/fields/1/when: 'k' is not a u8/u16/u32/u64 field"),
+        ["layoutVersionFrom naming a bytes field"] = (
+            LayoutWithInner(
+                """{ "name": "k", "offset": 0, "size": 4, "type": "bytes" }, { "name": "in", "offset": 4, "size": 8, "type": "layout", "layout": "inner", "layoutVersionFrom": "k" }""",
+                """"versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+            "/reports/0/fields/1/layoutVersionFrom: 'k' is not a u8/u16/u32/u64 field"),
+        ["after naming a field that is not always there"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "y", "after": "x", "size": 4, "type": "u32" }"""),
+            "/reports/0/fields/2: 'y' refers to 'x', which is not present (when k = another value)"),
+        ["a fixed field inside the bytes of a sizeFrom field"] = (
+            Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "data", "offset": 4, "sizeFrom": "n", "type": "bytes" }, { "name": "x", "offset": 8, "size": 4, "type": "u32" }"""),
+            "/reports/0/fields/2: 'x' [8, 12) can overlap 'data' [4, 4 + n)"),
+        ["a fixed field that overlaps a variant that can be present with it"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "oneOf": [1, 2] } }, { "name": "y", "offset": 6, "size": 2, "type": "u16", "when": { "field": "k", "equals": 2 } }"""),
+            "/reports/0/fields/2: 'y' [6, 8) can overlap 'x' [4, 8) (when k = 2)"),
+
+        // Variants
+        ["variants with overlapping when values"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "oneOf": [1, 2] } }, { "name": "x", "offset": 8, "size": 4, "type": "u32", "when": { "field": "k", "oneOf": [2, 3] } }"""),
+            "/reports/0/fields/2/when: variants of 'x' are both present when 'k' is 2"),
+        ["variants selected by different fields"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 2, "type": "u16" }, { "name": "j", "offset": 2, "size": 2, "type": "u16" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "x", "offset": 8, "size": 4, "type": "u32", "when": { "field": "j", "equals": 2 } }"""),
+            "/reports/0/fields/3: field name 'x' is used 2 times; variants need a 'when' on the same field"),
+        ["variants of different types"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "x", "offset": 4, "size": 4, "type": "bytes", "when": { "field": "k", "equals": 2 } }"""),
+            "/reports/0/fields/2: variants of 'x' differ in type"),
+        ["two fields with one C# property name"] = (
+            Layout("""{ "name": "a", "propertyName": "Value", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "propertyName": "Value", "offset": 4, "size": 4, "type": "u32" }"""),
+            "/reports/0: fields 'a', 'b' all have the C# property name 'Value'"),
+        ["a property named like its type"] = (
+            Layout("""{ "name": "a", "propertyName": "R", "offset": 0, "size": 8, "type": "u64" }"""),
+            "/reports/0/fields/0: property 'R' has the name of its type"),
+
+        // Nested layouts
+        ["layout naming a missing layout"] = (
+            Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "nowhere" }"""),
+            "/reports/0/fields/0/layout: 'nowhere' is not a report of this schema"),
+        ["a layout that contains itself"] = (
+            Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "self", "offset": 4, "sizeFrom": "n", "type": "layout", "layout": "r" }"""),
+            "/reports/0: layout 'r' contains itself"),
+        ["a versionFromParent layout nested without a version"] = (
+            LayoutWithInner(
+                """{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner" }""",
+                """"versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+            "/reports/0/fields/0: layout 'inner' takes its version from its parent"),
+        ["layoutVersion for a layout without versionFromParent"] = (
+            LayoutWithInner(
+                """{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 1 }""",
+                """"fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+            "/reports/0/fields/0: layout 'inner' has no versionFromParent"),
+        ["a layout field whose size is not the nested layout's"] = (
+            LayoutWithInner(
+                """{ "name": "in", "offset": 0, "size": 4, "type": "layout", "layout": "inner" }""",
+                """"fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+            "/reports/0/fields/0: 'in' is 4 bytes, layout 'inner' is 8"),
+        ["a layout field too small for the nested layout's version"] = (
+            LayoutWithInner(
+                """{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 2 }""",
+                """"versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }, { "name": "b", "offset": 8, "size": 4, "type": "u32", "versions": [2] }]"""),
+            "/reports/0/fields/0: layout 'inner' is 12 bytes in version 2, not 8"),
+
+        // bits, hashOf, userDataField
+        ["a named bit inside a named bit range"] = (
+            Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0, "width": 8 }, "debug": 3 } }"""),
+            "/reports/0/fields/0/bits/debug: overlaps another named bit of 'f'"),
+        ["two bit ranges that overlap"] = (
+            Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "minor": { "bit": 0, "width": 8 }, "major": { "bit": 7, "width": 8 } } }"""),
+            "/reports/0/fields/0/bits/major: overlaps another named bit of 'f'"),
+        ["a bit range past the end of the field"] = (
+            Layout("""{ "name": "f", "offset": 0, "size": 1, "type": "flags", "bits": { "level": { "bit": 6, "width": 4 } } }, { "name": "pad", "offset": 1, "size": 7, "type": "bytes" }"""),
+            "/reports/0/fields/0/bits/level: bits 6..9 do not fit a 8-bit field"),
+        ["hashOf bytes outside the layout"] = (
+            Layout("""{ "name": "d", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32, "size": 16 } }"""),
+            "/reports/0/fields/0/hashOf: bytes 32..47 are outside the 40-byte layout"),
+        ["hashOf bytes that include the digest itself"] = (
+            Layout("""{ "name": "d", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 0, "size": 40 } }"""),
+            "/reports/0/fields/0/hashOf: a digest field must be at a fixed place outside the bytes it hashes"),
+        ["userDataField naming an integer field"] = (
+            WithReports("""[{ "name": "r", "size": 8, "userDataField": "f", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+            "/reports/0/userDataField: 'f' is not an always-present bytes field at a fixed place"),
+        ["userDataField naming a field sized by another"] = (
+            WithReports("""[{ "name": "r", "size": 8, "userDataField": "data", "fields": [{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "data", "offset": 4, "sizeFrom": "n", "type": "bytes" }] }]"""),
+            "/reports/0/userDataField: 'data' is not an always-present bytes field at a fixed place"),
+    };
+
+    public static TheoryData<string> FilesBrokenAcrossKeys()
+    {
+        var data = new TheoryData<string>();
+        foreach (string why in BrokenAcrossKeys.Keys)
         {
-            using JsonDocument document = ParseStrict(json);
-            Assert.True(CrossReferenceRules.Check(document.RootElement).Count > 0, "not caught:\n" + json);
+            data.Add(why);
         }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FilesBrokenAcrossKeys))]
+    public void The_cross_reference_rules_catch_what_they_claim_to(string brokenBecause)
+    {
+        (string json, string problem) = BrokenAcrossKeys[brokenBecause];
+        AssertValid(json, brokenBecause + " (must pass the JSON Schema, so that only the cross-key rules can catch it)");
+        using JsonDocument document = ParseStrict(json);
+
+        List<string> problems = CrossReferenceRules.Check(document.RootElement);
+
+        Assert.True(
+            problems.Any(p => p.Contains(problem, StringComparison.Ordinal)),
+            $"{brokenBecause}: expected a problem containing \"{problem}\", got:\n  " + string.Join("\n  ", problems));
+    }
+
+    [Fact]
+    public void A_file_using_every_layout_feature_is_valid_and_keeps_the_cross_key_rules()
+    {
+        // A TD-quote-like layout: a version-selected variant, a conditional field with a conditional check, sizes and
+        // places taken from other fields, nested layouts with a constant and a field-given version, trailing bytes,
+        // multi-bit flags, hashOf, as, propertyName and userDataField. CrossReferenceRules must find nothing wrong.
+        string json = WithReports("""
+            [
+              {
+                "name": "inner", "typeName": "Inner", "size": 8, "versionFromParent": true,
+                "fields": [
+                  { "name": "a", "propertyName": "ValueA", "offset": 0, "size": 8, "type": "u64", "as": "SnpTcbVersion" },
+                  { "name": "b", "offset": 8, "size": 4, "type": "u32", "versions": [2] }
+                ]
+              },
+              {
+                "name": "outer", "size": 64, "versionField": "v", "trailing": true, "userDataField": "data",
+                "checks": [{ "field": "v", "oneOf": [1, 2] }, { "field": "kind", "equals": 2 }],
+                "fields": [
+                  { "name": "v", "offset": 0, "size": 2, "type": "u16" },
+                  { "name": "len", "propertyName": "TailLength", "offset": 2, "size": 2, "type": "u16" },
+                  { "name": "data", "propertyName": "Data", "offset": 4, "size": 16, "type": "bytes" },
+                  { "name": "f", "offset": 20, "size": 4, "type": "flags", "bits": { "on": 0, "level": { "bit": 1, "width": 3 }, "top": { "bit": 28, "width": 4 } } },
+                  { "name": "d", "offset": 24, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 0, "size": 24 }, "register": "mr" },
+                  { "name": "body", "offset": 56, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 1, "when": { "field": "v", "equals": 1 } },
+                  { "name": "kind", "offset": 56, "size": 1, "type": "u8", "when": { "field": "v", "oneOf": [2] } },
+                  { "name": "body", "offset": 57, "sizeFrom": "len", "type": "layout", "layout": "inner", "layoutVersionFrom": "kind", "when": { "field": "v", "equals": 2 } },
+                  { "name": "tail", "after": "body", "sizeFrom": "len", "type": "opaque" },
+                  { "name": "count", "after": "tail", "size": 4, "type": "u32" }
+                ]
+              }
+            ]
+            """);
+
+        AssertValid(json);
+        using JsonDocument document = ParseStrict(json);
+        List<string> problems = CrossReferenceRules.Check(document.RootElement);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -276,6 +475,48 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/checks/0"),
         ["typeName that is not a C# identifier"] = (WithReports("""[{ "name": "r", "typeName": "Td-Report", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""), "/reports/0/typeName"),
         ["unknown field key"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "endian": "big" }] }]"""), "/reports/0/fields/0/endian"),
+
+        // Report layouts: placement, sizes, conditions, nesting, C# names
+        ["both offset and after"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "after": "a", "size": 4, "type": "u32" }"""), "/reports/0/fields/1"),
+        ["neither offset nor after"] = (Layout("""{ "name": "a", "size": 8, "type": "u64" }"""), "/reports/0/fields/0"),
+        ["both size and sizeFrom"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "size": 4, "sizeFrom": "n", "type": "bytes" }"""), "/reports/0/fields/1"),
+        ["neither size nor sizeFrom"] = (Layout("""{ "name": "a", "offset": 0, "type": "bytes" }"""), "/reports/0/fields/0"),
+        ["sizeFrom on a u32 field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "u32" }"""), "/reports/0/fields/1"),
+        ["sizeFrom on a digest field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "digest", "hash": "sha256" }"""), "/reports/0/fields/1"),
+        ["after that is not a field name"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "after": "A", "size": 4, "type": "u32" }"""), "/reports/0/fields/1/after"),
+        ["when with both equals and oneOf"] = (Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1, "oneOf": [1] } }"""), "/reports/0/fields/1/when"),
+        ["when with an empty oneOf"] = (Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "oneOf": [] } }"""), "/reports/0/fields/1/when/oneOf"),
+        ["when without a field"] = (Layout("""{ "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "equals": 1 } }"""), "/reports/0/fields/0/when"),
+        ["layout field without layout"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout" }"""), "/reports/0/fields/0"),
+        ["layout on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layout": "inner" }"""), "/reports/0/fields/0"),
+        ["layoutVersion on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layoutVersion": 2 }"""), "/reports/0/fields/0"),
+        ["both layoutVersion and layoutVersionFrom"] = (
+            Layout("""{ "name": "k", "offset": 0, "size": 2, "type": "u16" }, { "name": "in", "offset": 2, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 2, "layoutVersionFrom": "k" }"""),
+            "/reports/0/fields/1"),
+        ["negative layoutVersion"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": -1 }"""), "/reports/0/fields/0/layoutVersion"),
+        ["propertyName in camelCase"] = (Layout("""{ "name": "reportdata", "propertyName": "reportData", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
+        ["propertyName with a hyphen"] = (Layout("""{ "name": "reportdata", "propertyName": "Report-Data", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
+        ["as on a bytes field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "bytes", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0"),
+        ["as on a u16 field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 2, "type": "u16", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0"),
+        ["as that is not a type name"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Snp.TcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["hashOf on a bytes field"] = (Layout("""{ "name": "h", "offset": 0, "size": 8, "type": "bytes", "hashOf": { "offset": 0, "size": 8 } }"""), "/reports/0/fields/0"),
+        ["hashOf without size"] = (Layout("""{ "name": "h", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32 } }"""), "/reports/0/fields/0/hashOf"),
+        ["hashOf of zero bytes"] = (Layout("""{ "name": "h", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32, "size": 0 } }"""), "/reports/0/fields/0/hashOf/size"),
+        ["register on a u64 field"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "u64", "register": "mr" }"""), "/reports/0/fields/0"),
+        ["bit range of width 0"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0, "width": 0 } } }"""), "/reports/0/fields/0/bits/abi/width"),
+        ["bit range without width"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0 } } }"""), "/reports/0/fields/0/bits/abi"),
+        ["bit range with an unknown key"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0, "width": 8, "signed": true } } }"""), "/reports/0/fields/0/bits/abi/signed"),
+        ["bit range starting at bit 8 of a one-byte flags field"] = (Layout("""{ "name": "f", "offset": 0, "size": 1, "type": "flags", "bits": { "abi": { "bit": 8, "width": 1 } } }"""), "/reports/0/fields/0/bits/abi/bit"),
+        ["bit range wider than a two-byte flags field"] = (Layout("""{ "name": "f", "offset": 0, "size": 2, "type": "flags", "bits": { "abi": { "bit": 0, "width": 17 } } }"""), "/reports/0/fields/0/bits/abi/width"),
+        ["trailing that is not a boolean"] = (WithReports("""[{ "name": "r", "size": 8, "trailing": "yes", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""), "/reports/0/trailing"),
+        ["versionFromParent that is not a boolean"] = (WithReports("""[{ "name": "r", "size": 8, "versionFromParent": 1, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""), "/reports/0/versionFromParent"),
+        ["versionFromParent together with versionField"] = (
+            WithReports("""[{ "name": "r", "size": 8, "versionField": "f", "versionFromParent": true, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
+            "/reports/0"),
+        ["versions with versionFromParent false and no versionField"] = (
+            WithReports("""[{ "name": "r", "size": 8, "versionFromParent": false, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""),
+            "/reports/0"),
+        ["userDataField that is not a field name"] = (WithReports("""[{ "name": "r", "size": 8, "userDataField": "Report Data", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""), "/reports/0/userDataField"),
     };
 
     public static TheoryData<string> BrokenFiles()
@@ -335,6 +576,14 @@ public sealed class VendorSchemaValidationTests
 
     private static string WithReports(string reports) => Top("""{ "sysfs": "/sys/class/misc/demo/measurements" }""", OneRegister, reports);
 
+    /// <summary>One report <c>r</c> of 40 bytes with these fields, plus an 8-byte layout <c>inner</c> to nest.</summary>
+    private static string Layout(string fields) => WithReports(
+        $$"""[{ "name": "r", "size": 40, "fields": [{{fields}}] }, { "name": "inner", "size": 8, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }] }]""");
+
+    /// <summary>One report <c>r</c> of 40 bytes with these fields, plus a layout <c>inner</c> of 8 bytes with these keys.</summary>
+    private static string LayoutWithInner(string fields, string innerKeys) => WithReports(
+        $$"""[{ "name": "r", "size": 40, "fields": [{{fields}}] }, { "name": "inner", "size": 8, {{innerKeys}} }]""");
+
     /// <summary>
     /// The nodes that make the document invalid: failing nodes with an error message, and failing nodes none of whose
     /// children fail (JsonSchema.Net 8 gives a failed <c>not</c> no message: its parent is simply invalid). Failing
@@ -348,7 +597,7 @@ public sealed class VendorSchemaValidationTests
             yield break;
         }
 
-        List<EvaluationResults> failingChildren = (node.Details ?? Enumerable.Empty<EvaluationResults>())
+        List<EvaluationResults> failingChildren = Children(node)
             .Where(child => !child.IsValid && LastSegment(child) is not ("if" or "not"))
             .ToList();
         if (node.Errors is { Count: > 0 } || failingChildren.Count == 0)
@@ -364,6 +613,8 @@ public sealed class VendorSchemaValidationTests
 
     private static string LastSegment(EvaluationResults node) => node.EvaluationPath.ToString().Split('/')[^1];
 
+    private static IEnumerable<EvaluationResults> Children(EvaluationResults node) => node.Details ?? Enumerable.Empty<EvaluationResults>();
+
     private static string Describe(EvaluationResults results)
     {
         var text = new StringBuilder();
@@ -374,9 +625,13 @@ public sealed class VendorSchemaValidationTests
             {
                 text.AppendJoin("; ", errors.Select(error => error.Key + ": " + error.Value));
             }
-            else if ((node.Details ?? Enumerable.Empty<EvaluationResults>()).Any(child => LastSegment(child) == "not" && child.IsValid))
+            else if (Children(node).Any(child => LastSegment(child) == "not" && child.IsValid))
             {
                 text.Append("not: matches a subschema it must not match");
+            }
+            else if (Children(node).Count(child => child.IsValid && child.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal)) > 1)
+            {
+                text.Append("oneOf: matches more than one subschema");
             }
             else
             {
