@@ -162,10 +162,10 @@ public sealed class VendorSchemaValidationTests
         // Registers
         ["two registers with one name"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "a", "hash": "sha256", "flags": [] }]"""),
-            "register 'a' is defined 2 times"),
+            "register 'a:sha256' is defined 2 times"),
         ["an array element that clashes with a register"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2 }, { "name": "a1", "hash": "sha256", "flags": [] }]"""),
-            "register 'a1' is defined 2 times"),
+            "register 'a1:sha256' is defined 2 times"),
         ["an element index not below count"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 2 }] }]"""),
             "/registers/0/elements: index 2 is not below count 2"),
@@ -233,7 +233,7 @@ public sealed class VendorSchemaValidationTests
         ["layoutVersionFrom naming a bytes field"] = (
             LayoutWithInner(
                 """{ "name": "k", "offset": 0, "size": 4, "type": "bytes" }, { "name": "in", "offset": 4, "size": 8, "type": "layout", "layout": "inner", "layoutVersionFrom": "k" }""",
-                """"versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+                """ "versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
             "/reports/0/fields/1/layoutVersionFrom: 'k' is not a u8/u16/u32/u64 field"),
         ["after naming a field that is not always there"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "y", "after": "x", "size": 4, "type": "u32" }"""),
@@ -272,22 +272,22 @@ public sealed class VendorSchemaValidationTests
         ["a versionFromParent layout nested without a version"] = (
             LayoutWithInner(
                 """{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner" }""",
-                """"versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+                """ "versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
             "/reports/0/fields/0: layout 'inner' takes its version from its parent"),
         ["layoutVersion for a layout without versionFromParent"] = (
             LayoutWithInner(
                 """{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 1 }""",
-                """"fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+                """ "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
             "/reports/0/fields/0: layout 'inner' has no versionFromParent"),
         ["a layout field whose size is not the nested layout's"] = (
             LayoutWithInner(
                 """{ "name": "in", "offset": 0, "size": 4, "type": "layout", "layout": "inner" }""",
-                """"fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
+                """ "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }]"""),
             "/reports/0/fields/0: 'in' is 4 bytes, layout 'inner' is 8"),
         ["a layout field too small for the nested layout's version"] = (
             LayoutWithInner(
                 """{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 2 }""",
-                """"versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }, { "name": "b", "offset": 8, "size": 4, "type": "u32", "versions": [2] }]"""),
+                """ "versionFromParent": true, "fields": [{ "name": "a", "offset": 0, "size": 8, "type": "u64" }, { "name": "b", "offset": 8, "size": 4, "type": "u32", "versions": [2] }]"""),
             "/reports/0/fields/0: layout 'inner' is 12 bytes in version 2, not 8"),
 
         // bits, hashOf, userDataField
@@ -338,6 +338,50 @@ public sealed class VendorSchemaValidationTests
         Assert.True(
             problems.Any(p => p.Contains(problem, StringComparison.Ordinal)),
             $"{brokenBecause}: expected a problem containing \"{problem}\", got:\n  " + string.Join("\n  ", problems));
+    }
+
+    /// <summary>
+    /// Small edits of the shipped TDX quote layouts that must be caught: the rules work on the real variable layouts,
+    /// not only on the toy documents above. Each edit: (layout, field index, key to change, new JSON value or null to
+    /// remove the key, a fragment of the problem that must be reported).
+    /// </summary>
+    public static TheoryData<string, int, string, string?, string> BrokenShippedQuoteLayouts() => new()
+    {
+        { "tdquote", 9, "when", """{ "field": "version", "oneOf": [4, 5] }""", "variants of 'body' are both present when 'version' is 4" },
+        { "tdquote", 6, "layoutVersion", null, "layout 'tdquotebody' takes its version from its parent" },
+        { "tdquote", 6, "size", "648", "'body' is 648 bytes, layout 'tdquotebody' is 584" },
+        { "tdquote", 6, "layoutVersion", "3", "layout 'tdquotebody' is 648 bytes in version 3, not 584" },
+        { "tdquote", 10, "after", "\"bodysize\"", "'signaturedatalength' refers to 'bodysize', which is not present (when version = 4)" },
+        { "tdquote", 10, "after", "\"userdata\"", "'signaturedatalength' [48, 52) can overlap 'body' [48, 632) (when version = 4)" },
+        { "tdquotebody", 16, "versions", null, "'mrservicetd' ends at 648, outside the 584-byte layout" },
+        { "qereportcertificationdata", 4, "after", "\"qeauthdatasize\"", "'pckcertdatatype' [450, 452) can overlap 'qeauthdata' [450, 450 + qeauthdatasize)" },
+        { "qereportcertificationdata", 5, "after", "\"qereportsignature\"", "'pckcertdatasize' [448, 452) can overlap 'qeauthdatasize' [448, 450)" },
+        { "tdquotesignaturedata", 4, "layout", "\"tdquote\"", "layout 'tdquotesignaturedata' contains itself" },
+        { "tdreport", 4, "hashOf", """{ "offset": 0, "size": 239 }""", "a digest field must be at a fixed place outside the bytes it hashes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenShippedQuoteLayouts))]
+    public void Edits_that_break_the_shipped_quote_layouts_are_caught(string layout, int field, string key, string? value, string problem)
+    {
+        System.Text.Json.Nodes.JsonNode root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(SchemasDirectory, "tdx.tsm.json")))!;
+        System.Text.Json.Nodes.JsonObject target = root["reports"]!.AsArray().Single(r => (string?)r!["name"] == layout)!["fields"]![field]!.AsObject();
+        if (value is null)
+        {
+            Assert.True(target.Remove(key), $"{layout} field {field} has no '{key}'");
+        }
+        else
+        {
+            target[key] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        }
+
+        string json = root.ToJsonString();
+        using JsonDocument document = ParseStrict(json);
+        List<string> problems = CrossReferenceRules.Check(document.RootElement);
+
+        Assert.True(
+            problems.Any(p => p.Contains(problem, StringComparison.Ordinal)),
+            $"expected a problem containing \"{problem}\", got:\n  " + string.Join("\n  ", problems));
     }
 
     [Fact]
