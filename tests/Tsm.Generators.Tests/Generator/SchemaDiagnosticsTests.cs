@@ -29,7 +29,7 @@ public sealed class SchemaDiagnosticsTests
         { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha384\", \"size\": ↓32, \"flags\": [\"readable\"] } ]\n}", "TSM0006" },
         { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] }, { \"name\": ↓\"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ]\n}", "TSM0007" },
         { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"aliasOf\": ↓\"nope\", \"flags\": [\"readable\"] } ]\n}", "TSM0008" },
-        { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ],\n  \"reports\": [ { \"name\": \"r\", \"size\": 16, \"fields\": [ { \"name\": \"f\", \"offset\": ↓12, \"size\": 8, \"type\": \"u64\" } ] } ]\n}", "TSM0009" },
+        { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ],\n  \"reports\": [ { \"name\": \"r\", \"size\": 16, \"fields\": [ { \"name\": ↓\"f\", \"offset\": 12, \"size\": 8, \"type\": \"u64\" } ] } ]\n}", "TSM0009" },
         { ValidHead + "\n  \"registers\": [ { \"name\": ↓\"m\", \"hash\": \"none\", \"size\": 20, \"flags\": [\"readable\"] } ]\n}", "TSM0010" },
         { ValidHead + "\n  \"registers\": [ { \"name\": ↓\"registers\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ]\n}", "TSM0012" },
     };
