@@ -1,0 +1,74 @@
+namespace Tsm.Package.Tests;
+
+/// <summary>
+/// The packages a library author adds work on their own: a fresh project that references only Tsm.Generators and
+/// Tsm.Runtime opts in to a vendor, builds, runs on the emulator, and gets TSM errors at the right file and line.
+/// </summary>
+public sealed class PackageConsumptionTests(PackedPackages packages) : IClassFixture<PackedPackages>
+{
+    private const string ExtendRtmr3 = """
+        using System.Security.Cryptography;
+        using Tsm;
+        using Tsm.Vendors;
+
+        using Tdx tdx = Tdx.Open(TsmBackend.Emulated());
+        Sha384Digest old = tdx.Rtmr3.Read();
+        Sha384Digest digest = Sha384Digest.Compute("package test"u8);
+        tdx.Rtmr3.Extend(digest);
+        byte[] expected = SHA384.HashData([.. old.Bytes, .. digest.Bytes]);
+        Console.WriteLine(tdx.Rtmr3.Read().Bytes.SequenceEqual(expected) ? "rtmr3 ok" : "rtmr3 MISMATCH");
+        """;
+
+    [Fact]
+    public void A_fresh_project_opts_in_to_a_shipped_vendor_builds_and_runs_on_the_emulator()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "Consumer", """<ItemGroup><TsmVendor Include="tdx" /></ItemGroup>""");
+        consumer.Write("Program.cs", ExtendRtmr3);
+
+        (int buildExit, string buildOutput) = consumer.Build();
+        Assert.True(buildExit == 0, buildOutput);
+        (int runExit, string runOutput) = consumer.Run();
+
+        Assert.Equal(0, runExit);
+        Assert.Contains("rtmr3 ok", runOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_schema_of_the_consumer_fails_the_build_with_a_tsm_error_at_its_json_line_and_column()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "BrokenSchema", """<ItemGroup><TsmVendor Include="tdx" /><TsmSchema Include="acme.tsm.json" /></ItemGroup>""");
+        consumer.Write("Program.cs", ExtendRtmr3);
+        const string schema = """
+            {
+              "vendor": "acme",
+              "displayName": "Acme TEE",
+              "device": { "sysfs": "/sys/class/misc/acme/measurements" },
+              "registers": [
+                { "name": "pmr", "hash": "sha384", "size": 32, "flags": ["readable"] }
+              ]
+            }
+            """;
+        consumer.Write("acme.tsm.json", schema);
+        string[] lines = schema.Split('\n');
+        int line = Array.FindIndex(lines, static l => l.Contains("\"size\": 32", StringComparison.Ordinal));
+        int column = lines[line].IndexOf("32", StringComparison.Ordinal);
+
+        (int exitCode, string output) = consumer.Build();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"acme.tsm.json({line + 1},{column + 1}): error TSM0006", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_vendor_fails_the_build_naming_the_shipped_vendors()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "UnknownVendor", """<ItemGroup><TsmVendor Include="tdxx" /></ItemGroup>""");
+        consumer.Write("Program.cs", "System.Console.WriteLine();");
+
+        (int exitCode, string output) = consumer.Build();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error TSM9001", output, StringComparison.Ordinal);
+        Assert.Contains("tdx, sev-snp, arm-cca, tpm, tsm-mr-sample", output, StringComparison.Ordinal);
+    }
+}
