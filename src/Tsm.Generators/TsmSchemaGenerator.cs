@@ -12,9 +12,10 @@ using Tsm.Generators.Schema;
 namespace Tsm.Generators;
 
 /// <summary>
-/// Turns every additional file marked <c>TsmSchema="true"</c> into a vendor class with typed register accessors.
+/// Turns every additional file marked <c>TsmSchema="true"</c> into a vendor class with typed register accessors,
+/// plus one parser per report layout and per CBOR claim set.
 /// Each schema flows through its own pipeline values, so editing one schema re-emits only that schema's class,
-/// and a broken schema reports its diagnostics without stopping the others.
+/// and a broken schema is skipped (<see cref="Diagnostics.SchemaFileAnalyzer"/> reports why) without stopping the others.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TsmSchemaGenerator : IIncrementalGenerator
@@ -36,10 +37,8 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => SchemaParser.Parse(input, cancellationToken))
             .WithTrackingName(TrackingNames.SchemaResult);
 
-        context.RegisterSourceOutput(
-            results.SelectMany(static (result, _) => result.Diagnostics.AsImmutableArray()),
-            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
-
+        // Per-file problems are reported by SchemaFileAnalyzer (same parser, live in the IDE); reporting them here too
+        // would show each twice in a build. The generator only skips a broken file and keeps generating the others.
         IncrementalValuesProvider<(VendorSpec Spec, string Path)> specs = results
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => (result.Spec!, result.Path))
@@ -74,6 +73,13 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             context.CancellationToken.ThrowIfCancellationRequested();
             string parser = ReportEmitter.Emit(spec, report, options.Namespace);
             context.AddSource($"{spec.ClassName}.{report.TypeName}.g.cs", SourceText.From(parser, System.Text.Encoding.UTF8));
+        }
+
+        foreach (ClaimSetSpec claimSet in spec.ClaimSets)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            string parser = ClaimSetEmitter.Emit(spec, claimSet, options.Namespace);
+            context.AddSource($"{spec.ClassName}.{claimSet.TypeName}.g.cs", SourceText.From(parser, System.Text.Encoding.UTF8));
         }
     }
 }

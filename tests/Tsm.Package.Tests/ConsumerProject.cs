@@ -1,6 +1,9 @@
 namespace Tsm.Package.Tests;
 
-/// <summary>A fresh project outside the repository that knows Tsm only through the packed packages.</summary>
+/// <summary>
+/// A fresh project outside the repository that knows Tsm only through the packed packages: the local feed is added to
+/// the machine's package sources (Tsm.Runtime's own dependencies, such as System.Formats.Cbor, come from there).
+/// </summary>
 internal sealed class ConsumerProject
 {
     private ConsumerProject(string directory) => Directory = directory;
@@ -18,7 +21,6 @@ internal sealed class ConsumerProject
                 <add key="globalPackagesFolder" value="{Path.Combine(packages.Root, "nuget-cache")}" />
               </config>
               <packageSources>
-                <clear />
                 <add key="tsm-local" value="{packages.Feed}" />
               </packageSources>
             </configuration>

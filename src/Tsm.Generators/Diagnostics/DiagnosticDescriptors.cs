@@ -77,6 +77,53 @@ internal static class DiagnosticDescriptors
         "Register name collides with a generated member",
         "Register '{0}' would generate member '{1}', which {2}");
 
+    /// <summary>
+    /// Format: "{0} of {1} is read-only: {2}; {3}" ({0} the register or file, {1} the vendor's display name, {2} why, from
+    /// the schema, {3} which registers can be extended).
+    /// </summary>
+    public static readonly DiagnosticDescriptor ReadOnlyRegisterWrite = Usage(
+        DiagnosticIds.ReadOnlyRegisterWrite,
+        "Write to a read-only register",
+        "{0} of {1} is read-only: {2}; {3}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>Format: "{0} of {1} takes {2}, but {3} is {4}" (register, vendor, what it takes, the argument, what it is).</summary>
+    public static readonly DiagnosticDescriptor WrongDigest = Usage(
+        DiagnosticIds.WrongDigest,
+        "Digest of the wrong algorithm or size",
+        "{0} of {1} takes {2}, but {3} is {4}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>Format: "{0}" (the unknown name or index, the closest valid names and the valid range).</summary>
+    public static readonly DiagnosticDescriptor UnknownRegister = Usage(
+        DiagnosticIds.UnknownRegister,
+        "Unknown register name or index out of range",
+        "{0}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>Format: "'{0}' reads '{1}', which was overwritten after it was parsed (by {2}); a parsed report is a view over its buffer, not a copy, so it now shows the new bytes".</summary>
+    public static readonly DiagnosticDescriptor ReportViewBufferOverwritten = Usage(
+        DiagnosticIds.ReportViewBufferOverwritten,
+        "Parsed report used after its buffer was overwritten",
+        "'{0}' reads '{1}', which was overwritten after it was parsed (by {2}); a parsed report is a view over its buffer, not a copy, so it now shows the new bytes",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>Format: "{0} writes {1} of {2} through its kernel file; use the generated API instead ({3}): it checks the size before any I/O, maps errors to typed exceptions and also runs on the emulator".</summary>
+    public static readonly DiagnosticDescriptor RawRegisterFileWrite = Usage(
+        DiagnosticIds.RawRegisterFileWrite,
+        "Register extended through its kernel file",
+        "{0} writes {1} of {2} through its kernel file; use the generated API instead ({3}): it checks the size before any I/O, maps errors to typed exceptions and also runs on the emulator",
+        DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Usage(string id, string title, string format, DiagnosticSeverity severity) => new(
+        id,
+        title,
+        format,
+        DiagnosticCategories.Usage,
+        severity,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For(id));
+
     private static DiagnosticDescriptor Schema(string id, string title, string format) => new(
         id,
         title,

@@ -17,4 +17,11 @@ internal static class DiagnosticIds
     public const string UnsupportedValueType = "TSM0010";
     public const string DuplicateVendor = "TSM0011";
     public const string MemberNameCollision = "TSM0012";
+
+    // C# usage of the generated classes (src/Tsm.Generators/Analyzers).
+    public const string ReadOnlyRegisterWrite = "TSM1001";
+    public const string WrongDigest = "TSM1002";
+    public const string UnknownRegister = "TSM1003";
+    public const string ReportViewBufferOverwritten = "TSM1004";
+    public const string RawRegisterFileWrite = "TSM1005";
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Tsm.Generators.Helpers;
@@ -21,6 +22,12 @@ internal sealed record DiagnosticInfo(
     int EndColumn,
     EquatableArray<string> Arguments)
 {
+    /// <summary>
+    /// Facts a code fix needs (for example the size a register should have), passed on as
+    /// <see cref="Diagnostic.Properties"/>. Empty for most diagnostics.
+    /// </summary>
+    public EquatableArray<(string Key, string Value)> Properties { get; init; } = EquatableArray<(string Key, string Value)>.Empty;
+
     public static DiagnosticInfo At(string id, string filePath, TextRange range, params string[] arguments) => new(
         id,
         filePath,
@@ -45,6 +52,18 @@ internal sealed record DiagnosticInfo(
             args[i] = Arguments[i];
         }
 
-        return Diagnostic.Create(DiagnosticCatalog.Find(Id), location, args);
+        ImmutableDictionary<string, string?>? properties = null;
+        if (Properties.Count > 0)
+        {
+            ImmutableDictionary<string, string?>.Builder builder = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            foreach ((string key, string value) in Properties)
+            {
+                builder[key] = value;
+            }
+
+            properties = builder.ToImmutable();
+        }
+
+        return Diagnostic.Create(DiagnosticCatalog.Find(Id), location, properties, args);
     }
 }

@@ -13,4 +13,5 @@ internal sealed record VendorSpec(
     EquatableArray<RegisterSpec> Registers,
     EquatableArray<RegisterGroupSpec> Groups,
     EquatableArray<BankSpec> Banks,
-    EquatableArray<ReportSpec> Reports);
+    EquatableArray<ReportSpec> Reports,
+    EquatableArray<ClaimSetSpec> ClaimSets);

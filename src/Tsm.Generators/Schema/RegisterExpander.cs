@@ -112,7 +112,7 @@ internal sealed class RegisterExpander
         {
             if (report && digest > 0 && size != digest && register.HashChoices.Count == 0)
             {
-                _context.Report(DiagnosticIds.SizeDoesNotMatchHash, entry.SizeRange, register.Name, Invariant(size), register.Hash, Invariant(digest));
+                _context.Report(DiagnosticIds.SizeDoesNotMatchHash, entry.SizeRange, SizeFixProperties(entry, digest), register.Name, Invariant(size), register.Hash, Invariant(digest));
             }
 
             return size;
@@ -120,6 +120,12 @@ internal sealed class RegisterExpander
 
         return digest;
     }
+
+    /// <summary>The size the code fix may write: only when every bank of the entry has this digest size.</summary>
+    private static EquatableArray<(string Key, string Value)> SizeFixProperties(RegisterEntry entry, int digest) =>
+        entry.Banks.All(bank => HashAlgorithms.DigestSize(bank) == digest)
+            ? new[] { (DiagnosticProperties.ExpectedSize, Invariant(digest)) }.ToEquatableArray()
+            : EquatableArray<(string Key, string Value)>.Empty;
 
     private void ResolveAliases()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Tsm.Generators.Diagnostics;
+using Tsm.Generators.Helpers;
 using Tsm.Generators.Json;
 
 namespace Tsm.Generators.Schema;
@@ -26,6 +27,10 @@ internal sealed class SchemaContext
 
     public void Report(string id, TextRange range, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments));
+
+    /// <summary>Reports a diagnostic that also carries <see cref="DiagnosticInfo.Properties"/> for a code fix.</summary>
+    public void Report(string id, TextRange range, EquatableArray<(string Key, string Value)> properties, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments) with { Properties = properties });
 
     /// <summary>Where to report "missing key": the object's opening brace, so the squiggle lands on the object that lacks it.</summary>
     public static TextRange Opening(JsonNode node) =>

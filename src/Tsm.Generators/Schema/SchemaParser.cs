@@ -14,7 +14,7 @@ namespace Tsm.Generators.Schema;
 /// </summary>
 internal static class SchemaParser
 {
-    private static readonly string[] TopLevelKeys = { "$schema", "vendor", "displayName", "description", "sources", "device", "registers", "reports" };
+    private static readonly string[] TopLevelKeys = { "$schema", "vendor", "displayName", "description", "sources", "device", "registers", "reports", "claimSets" };
     private static readonly string[] DeviceKeys = { "sysfs", "fileName", "noHashFileName", "encoding" };
     private static readonly string[] Encodings = { "binary", "hex" };
 
@@ -71,6 +71,11 @@ internal static class SchemaParser
             ? EquatableArray<ReportSpec>.Empty
             : ReportReader.ReadAll(reportsNode, RegisterLinks(registers), context);
 
+        JsonArray? claimSetsNode = reader.Array("claimSets", required: false);
+        EquatableArray<ClaimSetSpec> claimSets = claimSetsNode is null
+            ? EquatableArray<ClaimSetSpec>.Empty
+            : ClaimSetReader.ReadAll(claimSetsNode, registers, reports.Select(static r => r.TypeName).Append(className), context);
+
         return new VendorSpec(
             vendor.Value,
             className,
@@ -81,7 +86,8 @@ internal static class SchemaParser
             registers,
             groups,
             banks,
-            reports);
+            reports,
+            claimSets);
     }
 
     /// <summary>Report fields may name a register; the first register of that name (any bank) fixes the value type.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace Tsm;
 
@@ -15,7 +16,16 @@ public interface IReportFieldVisitor
     /// <summary>A byte field: digests, opaque values and raw bytes.</summary>
     void Bytes(string name, ReadOnlySpan<byte> value);
 
-    /// <summary>A nested layout begins; its fields follow until <see cref="EndNested"/>.</summary>
+    /// <summary>
+    /// A text field (CBOR claims such as an Arm CCA profile or hash-algorithm name). Visitors written before text
+    /// fields existed get its UTF-8 bytes through <see cref="Bytes"/>, so they keep working unchanged.
+    /// </summary>
+    void Text(string name, string value) => Bytes(name, Encoding.UTF8.GetBytes(value));
+
+    /// <summary>
+    /// A nested layout begins; its fields follow until <see cref="EndNested"/>. CBOR claim arrays arrive the same way,
+    /// their items named by index (<c>0</c>, <c>1</c>, ...).
+    /// </summary>
     void BeginNested(string name, string typeName);
 
     /// <summary>The nested layout opened last ends.</summary>

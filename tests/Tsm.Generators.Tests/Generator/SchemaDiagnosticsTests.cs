@@ -1,11 +1,13 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Tsm.Generators.Tests.Infrastructure;
 
 namespace Tsm.Generators.Tests.Generator;
 
 /// <summary>
-/// A broken schema never crashes the generator: it gets a diagnostic on the exact JSON token, and every other schema
-/// still generates.
+/// A broken schema never crashes the generator: <see cref="Diagnostics.SchemaFileAnalyzer"/> reports it on the exact
+/// JSON token, the generator skips it without a diagnostic of its own (no duplicates in a build), and every other
+/// schema still generates. Only the cross-file TSM0011 comes from the generator.
 /// </summary>
 public sealed class SchemaDiagnosticsTests
 {
@@ -36,31 +38,38 @@ public sealed class SchemaDiagnosticsTests
 
     [Theory]
     [MemberData(nameof(BrokenSchemas))]
-    public void A_broken_schema_is_reported_at_its_json_token_and_the_others_still_generate(string markedJson, string id)
+    public async Task A_broken_schema_is_reported_at_its_json_token_and_the_others_still_generate(string markedJson, string id)
     {
         int marker = markedJson.IndexOf(Here, StringComparison.Ordinal);
         string json = markedJson.Remove(marker, 1);
         int line = markedJson[..marker].Count(static c => c == '\n') + 1;
         int column = marker - (markedJson.LastIndexOf('\n', Math.Max(0, marker - 1)) + 1) + 1;
         AdditionalText broken = GeneratorHarness.Schema("/project/broken.tsm.json", json);
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.ShippedSchemas().Append(broken));
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas().Append(broken).ToList();
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await AnalyzerHarness.Analyze(schemas);
 
         Assert.Null(result.Results.Single().Exception);
-        Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
+        Assert.Empty(result.Diagnostics);
+        Diagnostic diagnostic = Assert.Single(analyzerDiagnostics, d => d.Id == id);
         FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
         Assert.Equal("/project/broken.tsm.json", span.Path);
         Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
-        Assert.All(result.Diagnostics, d => Assert.Equal("/project/broken.tsm.json", d.Location.GetLineSpan().Path));
+        Assert.All(analyzerDiagnostics, d => Assert.Equal("/project/broken.tsm.json", d.Location.GetLineSpan().Path));
         Assert.Equal(5, result.Results.Single().GeneratedSources.Count(static s => s.HintName.Split('.').Length == 3));
         Assert.Empty(GeneratorHarness.Errors(output));
     }
 
     [Fact]
-    public void Two_schemas_for_one_vendor_generate_the_first_and_report_the_second()
+    public async Task Two_schemas_for_one_vendor_generate_the_first_and_report_the_second()
     {
         string tdx = File.ReadAllText(Path.Combine(RepositoryPaths.Schemas, "tdx.tsm.json"));
         AdditionalText copy = GeneratorHarness.Schema("/zz/copy/tdx.tsm.json", tdx);
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.ShippedSchemas().Append(copy));
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas().Append(copy).ToList();
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
+
+        // Cross-file, so the generator (which decides which file wins) reports it; each file alone is valid.
+        Assert.Empty(await AnalyzerHarness.Analyze(schemas));
 
         Diagnostic diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("TSM0011", diagnostic.Id);
@@ -69,7 +78,7 @@ public sealed class SchemaDiagnosticsTests
     }
 
     [Fact]
-    public void Every_problem_in_one_file_is_reported_in_one_pass()
+    public async Task Every_problem_in_one_file_is_reported_in_one_pass()
     {
         string json = ValidHead + """
 
@@ -80,15 +89,18 @@ public sealed class SchemaDiagnosticsTests
               ]
             }
             """;
-        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(new[] { GeneratorHarness.Schema("/p/acme.tsm.json", json) });
+        AdditionalText[] schemas = { GeneratorHarness.Schema("/p/acme.tsm.json", json) };
+        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(schemas);
+        ImmutableArray<Diagnostic> analyzerDiagnostics = await AnalyzerHarness.Analyze(schemas);
 
-        Assert.Equal(new[] { "TSM0003", "TSM0004", "TSM0005" }, result.Diagnostics.Select(static d => d.Id).Order(StringComparer.Ordinal));
-        Assert.Contains("md5", result.Diagnostics.Single(static d => d.Id == "TSM0004").GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(new[] { "TSM0003", "TSM0004", "TSM0005" }, analyzerDiagnostics.Select(static d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("md5", analyzerDiagnostics.Single(static d => d.Id == "TSM0004").GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(result.Diagnostics);
         Assert.Empty(result.Results.Single().GeneratedSources);
     }
 
     [Fact]
-    public void Files_not_marked_as_schemas_are_ignored()
+    public async Task Files_not_marked_as_schemas_are_ignored()
     {
         AdditionalText other = GeneratorHarness.Schema("/p/appsettings.json", "{ not json");
         var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
@@ -101,5 +113,6 @@ public sealed class SchemaDiagnosticsTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Empty(result.Results.Single().GeneratedSources);
+        Assert.Empty(await AnalyzerHarness.Analyze(Array.Empty<AdditionalText>(), new[] { other }));
     }
 }

@@ -7,7 +7,8 @@ namespace Tsm.Generators.Tests.Schemas;
 /// The rules of docs/schema.md that a JSON Schema cannot state, checked independently of the generator with
 /// System.Text.Json: unique register names after array expansion (crypto agility: one name, several hashes), element
 /// indexes below <c>count</c> and unique, <c>aliasOf</c>/<c>refresh.of</c>/<c>register</c> targets that exist with a
-/// matching size; the report-layout rules are in <see cref="LayoutRules"/>. Input must already be valid against
+/// matching size; the report-layout rules are in <see cref="LayoutRules"/>, the claim-set rules in
+/// <see cref="ClaimSetRules"/>. Input must already be valid against
 /// tsm-vendor.schema.json.
 /// </summary>
 internal static class CrossReferenceRules
@@ -26,7 +27,7 @@ internal static class CrossReferenceRules
     };
 
     /// <summary>One addressable register after expansion: <c>rtmr3</c> under sha384, <c>pcr7</c> in the sha256 bank, <c>mrowner</c> (no hash).</summary>
-    private sealed record Expanded(string Name, string Hash, int? Size)
+    private sealed record Expanded(string Name, string Hash, int? Size, string? Array)
     {
         public string Key => Hash == "none" ? Name : Name + ":" + Hash;
     }
@@ -89,6 +90,16 @@ internal static class CrossReferenceRules
             LayoutRules.Check(reports, reference => Resolve(registers, reference).Select(r => r.Size).ToList(), problems);
         }
 
+        if (root.TryGetProperty("claimSets", out JsonElement claimSets))
+        {
+            ClaimSetRules.Check(
+                claimSets,
+                GeneratedTypeNames(root),
+                reference => Resolve(registers, reference).Count > 0,
+                array => registers.Any(r => r.Array is not null && (r.Array == array || r.Array + ":" + r.Hash == array)),
+                problems);
+        }
+
         return problems;
     }
 
@@ -142,10 +153,27 @@ internal static class CrossReferenceRules
         {
             foreach (string hash in hashes)
             {
-                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash]);
+                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash], count is null ? null : name);
             }
         }
     }
+
+    /// <summary>The C# types the file generates besides its claim sets: the vendor class and the report parsers.</summary>
+    private static IEnumerable<string> GeneratedTypeNames(JsonElement root)
+    {
+        yield return PascalCase(root.GetProperty("vendor").GetString()!);
+        if (root.TryGetProperty("reports", out JsonElement reports))
+        {
+            foreach (JsonElement report in reports.EnumerateArray())
+            {
+                yield return report.TryGetProperty("typeName", out JsonElement typeName) ? typeName.GetString()! : PascalCase(report.GetProperty("name").GetString()!);
+            }
+        }
+    }
+
+    /// <summary>The generator's default C# name: <c>sev-snp</c> → <c>SevSnp</c>, <c>ccarealmclaims</c> → <c>Ccarealmclaims</c>.</summary>
+    public static string PascalCase(string name) =>
+        string.Concat(name.Split('_', '-').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     /// <summary><c>name:hash</c> names one register; a bare name names every hash variant of it.</summary>
     private static List<Expanded> Resolve(List<Expanded> registers, string reference) =>

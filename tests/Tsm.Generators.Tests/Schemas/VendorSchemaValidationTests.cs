@@ -312,6 +312,41 @@ public sealed class VendorSchemaValidationTests
         ["userDataField naming a field sized by another"] = (
             WithReports("""[{ "name": "r", "size": 8, "userDataField": "data", "fields": [{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "data", "offset": 4, "sizeFrom": "n", "type": "bytes" }] }]"""),
             "/reports/0/userDataField: 'data' is not an always-present bytes field at a fixed place"),
+
+        // Claim sets
+        ["two claims with one key"] = (
+            Claims("""{ "name": "a", "key": 10, "type": "bytes" }, { "name": "b", "key": 10, "type": "text" }"""),
+            "/claimSets/0/claims/1: key 10 is used twice"),
+        ["two claims with one name"] = (
+            Claims("""{ "name": "a", "key": 1, "type": "bytes" }, { "name": "a", "key": 2, "type": "text" }"""),
+            "/claimSets/0/claims/1: claim name 'a' is used twice"),
+        ["two claims with one C# property name"] = (
+            Claims("""{ "name": "a", "propertyName": "Value", "key": 1, "type": "bytes" }, { "name": "b", "propertyName": "Value", "key": 2, "type": "text" }"""),
+            "/claimSets/0/claims/1: property name 'Value' is used twice"),
+        ["a claim property named like a generated member"] = (
+            Claims("""{ "name": "a", "propertyName": "VisitFields", "key": 1, "type": "bytes" }"""),
+            "/claimSets/0/claims/0: property 'VisitFields' is the type's own name or a generated member"),
+        ["two claim sets with one name"] = (
+            WithClaimSets("""[{ "name": "s", "typeName": "A", "claims": [{ "name": "a", "key": 1, "type": "bytes" }] }, { "name": "s", "typeName": "B", "claims": [{ "name": "a", "key": 1, "type": "bytes" }] }]"""),
+            "claim set name 's' is used 2 times"),
+        ["a claim set typed like the vendor class"] = (
+            WithClaimSets("""[{ "name": "s", "typeName": "Demo", "claims": [{ "name": "a", "key": 1, "type": "bytes" }] }]"""),
+            "C# type name 'Demo' is generated 2 times"),
+        ["a claimSet naming a missing claim set"] = (
+            Claims("""{ "name": "list", "key": 1, "type": "claim-set-array", "claimSet": "nowhere" }"""),
+            "/claimSets/0/claims/0/claimSet: 'nowhere' is not a claim set"),
+        ["a claim set that contains itself through another"] = (
+            WithClaimSets("""[{ "name": "a", "claims": [{ "name": "b", "key": 1, "type": "claim-set-array", "claimSet": "b" }] }, { "name": "b", "claims": [{ "name": "a", "key": 1, "type": "claim-set-array", "claimSet": "a" }] }]"""),
+            "/claimSets/0: claim set 'a' contains itself"),
+        ["a claim linked to a missing register"] = (
+            Claims("""{ "name": "a", "key": 1, "type": "bytes", "register": "nope" }"""),
+            "/claimSets/0/claims/0/register: 'nope' is not a register"),
+        ["a bytes claim linked to a register array"] = (
+            ClaimsWithRegisterArray("""{ "name": "a", "key": 1, "type": "bytes", "register": "rem" }"""),
+            "/claimSets/0/claims/0/register: 'rem' is not a register"),
+        ["a bytes-array claim linked to a single register"] = (
+            Claims("""{ "name": "a", "key": 1, "type": "bytes-array", "register": "mr" }"""),
+            "/claimSets/0/claims/0/register: 'mr' is not a register array"),
     };
 
     public static TheoryData<string> FilesBrokenAcrossKeys()
@@ -417,6 +452,37 @@ public sealed class VendorSchemaValidationTests
               }
             ]
             """);
+
+        AssertValid(json);
+        using JsonDocument document = ParseStrict(json);
+        List<string> problems = CrossReferenceRules.Check(document.RootElement);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void A_file_using_every_claim_set_feature_is_valid_and_keeps_the_cross_key_rules()
+    {
+        // Every claim type, an optional claim, a nested claim set listed after its user, negative and large keys, both
+        // kinds of register link, propertyName and typeName: neither the JSON Schema nor the cross-key rules object.
+        string json = WithClaimSets(
+            """
+            [
+              {
+                "name": "evidence", "typeName": "Evidence", "description": "d",
+                "claims": [
+                  { "name": "nonce", "propertyName": "Nonce", "key": -65537, "type": "bytes", "size": 64, "description": "d" },
+                  { "name": "rim", "key": 44238, "type": "bytes", "register": "rim" },
+                  { "name": "rems", "key": 44239, "type": "bytes-array", "register": "rem" },
+                  { "name": "digests", "key": 3, "type": "bytes-array", "size": 32, "optional": true },
+                  { "name": "profile", "key": 265, "type": "text", "optional": false },
+                  { "name": "lifecycle", "key": 2395, "type": "integer" },
+                  { "name": "parts", "key": 2399, "type": "claim-set-array", "claimSet": "part" }
+                ]
+              },
+              { "name": "part", "claims": [{ "name": "measurement", "key": 2, "type": "bytes" }] }
+            ]
+            """,
+            """[{ "name": "rim", "hashChoices": ["sha256", "sha512"], "flags": ["readable"] }, { "name": "rem", "count": 4, "hashChoices": ["sha256", "sha512"], "flags": ["readable"] }]""");
 
         AssertValid(json);
         using JsonDocument document = ParseStrict(json);
@@ -561,6 +627,26 @@ public sealed class VendorSchemaValidationTests
             WithReports("""[{ "name": "r", "size": 8, "versionFromParent": false, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""),
             "/reports/0"),
         ["userDataField that is not a field name"] = (WithReports("""[{ "name": "r", "size": 8, "userDataField": "Report Data", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""), "/reports/0/userDataField"),
+
+        // Claim sets
+        ["claim set without claims"] = (WithClaimSets("""[{ "name": "s" }]"""), "/claimSets/0"),
+        ["claim set with an empty claims array"] = (WithClaimSets("""[{ "name": "s", "claims": [] }]"""), "/claimSets/0/claims"),
+        ["claim set name with a hyphen"] = (WithClaimSets("""[{ "name": "realm-claims", "claims": [{ "name": "a", "key": 1, "type": "bytes" }] }]"""), "/claimSets/0/name"),
+        ["claim set typeName that is not a C# identifier"] = (WithClaimSets("""[{ "name": "s", "typeName": "Realm.Claims", "claims": [{ "name": "a", "key": 1, "type": "bytes" }] }]"""), "/claimSets/0/typeName"),
+        ["unknown claim set key"] = (WithClaimSets("""[{ "name": "s", "tag": 18, "claims": [{ "name": "a", "key": 1, "type": "bytes" }] }]"""), "/claimSets/0/tag"),
+        ["claim without key"] = (Claims("""{ "name": "a", "type": "bytes" }"""), "/claimSets/0/claims/0"),
+        ["claim key that is a string"] = (Claims("""{ "name": "a", "key": "10", "type": "bytes" }"""), "/claimSets/0/claims/0/key"),
+        ["claim key that is not whole"] = (Claims("""{ "name": "a", "key": 1.5, "type": "bytes" }"""), "/claimSets/0/claims/0/key"),
+        ["unknown claim type"] = (Claims("""{ "name": "a", "key": 1, "type": "float" }"""), "/claimSets/0/claims/0/type"),
+        ["unknown claim key"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "endian": "big" }"""), "/claimSets/0/claims/0/endian"),
+        ["claim-set-array without claimSet"] = (Claims("""{ "name": "a", "key": 1, "type": "claim-set-array" }"""), "/claimSets/0/claims/0"),
+        ["claimSet on a bytes claim"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "claimSet": "s" }"""), "/claimSets/0/claims/0"),
+        ["size on a text claim"] = (Claims("""{ "name": "a", "key": 1, "type": "text", "size": 64 }"""), "/claimSets/0/claims/0"),
+        ["register on an integer claim"] = (Claims("""{ "name": "a", "key": 1, "type": "integer", "register": "mr" }"""), "/claimSets/0/claims/0"),
+        ["size together with register"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 32, "register": "mr" }"""), "/claimSets/0/claims/0"),
+        ["claim size 0"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 0 }"""), "/claimSets/0/claims/0/size"),
+        ["optional that is not a boolean"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "optional": "yes" }"""), "/claimSets/0/claims/0/optional"),
+        ["claim propertyName in camelCase"] = (Claims("""{ "name": "a", "propertyName": "personalizationValue", "key": 1, "type": "bytes" }"""), "/claimSets/0/claims/0/propertyName"),
     };
 
     public static TheoryData<string> BrokenFiles()
@@ -619,6 +705,17 @@ public sealed class VendorSchemaValidationTests
     private static string WithDevice(string device) => Top(device, OneRegister, string.Empty);
 
     private static string WithReports(string reports) => Top("""{ "sysfs": "/sys/class/misc/demo/measurements" }""", OneRegister, reports);
+
+    private static string WithClaimSets(string claimSets, string registers = OneRegister) =>
+        $$"""{ "vendor": "demo", "displayName": "Demo", "device": { "sysfs": "/sys/class/misc/demo/measurements" }, "registers": {{registers}}, "claimSets": {{claimSets}} }""";
+
+    /// <summary>One claim set <c>s</c> with these claims, in a file whose only register is <c>mr</c>.</summary>
+    private static string Claims(string claims) => WithClaimSets($$"""[{ "name": "s", "claims": [{{claims}}] }]""");
+
+    /// <summary>One claim set <c>s</c> with these claims, in a file with the register array <c>rem0</c>..<c>rem3</c>.</summary>
+    private static string ClaimsWithRegisterArray(string claims) => WithClaimSets(
+        $$"""[{ "name": "s", "claims": [{{claims}}] }]""",
+        """[{ "name": "rem", "count": 4, "hashChoices": ["sha256", "sha512"], "flags": ["readable"] }]""");
 
     /// <summary>One report <c>r</c> of 40 bytes with these fields, plus an 8-byte layout <c>inner</c> to nest.</summary>
     private static string Layout(string fields) => WithReports(

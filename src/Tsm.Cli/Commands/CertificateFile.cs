@@ -1,0 +1,25 @@
+using System;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary>Loads one X.509 certificate from a file, DER or PEM (the first certificate of a PEM file).</summary>
+internal static class CertificateFile
+{
+    public static X509Certificate2 Load(string path)
+    {
+        byte[] bytes = InputFile.Read(path);
+        try
+        {
+            return bytes.AsSpan().IndexOf("-----BEGIN CERTIFICATE-----"u8) >= 0
+                ? X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(bytes))
+                : X509CertificateLoader.LoadCertificate(bytes);
+        }
+        catch (CryptographicException error)
+        {
+            throw InputException.ForFile(path, $"not an X.509 certificate in DER or PEM: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Tsm.Cli.Decoding;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary>Runs a command's body and turns unusable input into exit code 2 with one line on stderr.</summary>
+internal static class CommandRunner
+{
+    /// <summary>Calls <paramref name="body"/> with standard output; reports failures about <paramref name="path"/> on standard error.</summary>
+    public static int Run(ParseResult parsed, string path, Func<TextWriter, int> body)
+    {
+        TextWriter stderr = parsed.InvocationConfiguration.Error;
+        try
+        {
+            return body(parsed.InvocationConfiguration.Output);
+        }
+        catch (UndecodableReportException error)
+        {
+            stderr.WriteLine($"tsm: {path}: {error.Message}");
+        }
+        catch (InputException error)
+        {
+            stderr.WriteLine($"tsm: {error.Message}");
+        }
+
+        return ExitCodes.Unusable;
+    }
+}

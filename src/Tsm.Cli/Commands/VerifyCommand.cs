@@ -1,0 +1,135 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography.X509Certificates;
+using Tsm.Attestation.Verification;
+using Tsm.Cli.Decoding;
+using Tsm.Cli.Output;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary>
+/// <c>tsm verify FILE [--cert FILE] [--root FILE | --root-fingerprint HEX] [--json]</c>: TD quotes with
+/// <see cref="TdQuoteVerifier"/>, SEV-SNP reports with <see cref="SnpReportVerifier"/>. Exit code 0 when every check passes, 1 otherwise.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        Argument<string> file = new("FILE") { Description = "The TD quote or SEV-SNP report to verify (found as tsm decode finds it)." };
+        Option<string> certificate = new("--cert")
+        {
+            HelpName = "FILE",
+            Description = "SEV-SNP reports: the VCEK or VLEK certificate, DER or PEM (a PEM file may carry the ASK/ASVK and ARK after it).",
+        };
+        Option<string> root = new("--root")
+        {
+            HelpName = "FILE",
+            Description = "Pin this root certificate (DER or PEM) instead of the default: for TD quotes the root of the PCK chain "
+                + "(default: Intel SGX Root CA, production); for SEV-SNP reports the ARK, which adds the certificate-chain check.",
+        };
+        Option<string> rootFingerprint = new("--root-fingerprint")
+        {
+            HelpName = "HEX",
+            Description = "Like --root, by the root's SHA-256 fingerprint: 64 hex digits, ':' separators allowed.",
+        };
+        rootFingerprint.Validators.Add(result =>
+        {
+            string value = result.GetValueOrDefault<string>() ?? "";
+            string digits = string.Concat(value.Where(c => c is not (':' or '-' or ' ')));
+            if (digits.Length != 64 || !digits.All(char.IsAsciiHexDigit))
+            {
+                result.AddError($"--root-fingerprint '{value}' is not a SHA-256 fingerprint (64 hex digits).");
+            }
+        });
+        Option<bool> json = new("--json") { Description = "Print the result as JSON." };
+
+        Command command = new("verify", "Verify a TD quote or SEV-SNP report offline and print every check with pass or fail.")
+        {
+            file, certificate, root, rootFingerprint, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(root) is not null && result.GetResult(rootFingerprint) is not null)
+            {
+                result.AddError("--root and --root-fingerprint cannot be used together.");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            VerifyRequest request = new(
+                parsed.GetRequiredValue(file),
+                parsed.GetValue(certificate),
+                parsed.GetValue(root),
+                parsed.GetValue(rootFingerprint),
+                parsed.GetValue(json));
+            return CommandRunner.Run(parsed, request.Path, stdout => Verify(request, stdout));
+        });
+        return command;
+    }
+
+    private static int Verify(VerifyRequest request, TextWriter stdout)
+    {
+        DecodedReport report = ReportDecoder.Decode(InputFile.Read(request.Path), format: null);
+        VerificationResult result = report.Format switch
+        {
+            ReportFormat.TdQuote => VerifyTdQuote(report, request),
+            ReportFormat.SnpReport => VerifySnpReport(report, request),
+            ReportFormat.TdReport => throw InputException.ForFile(request.Path, "a TDREPORT is MAC-protected for the platform that made it and cannot be verified offline; verify a TD quote made from it"),
+            ReportFormat.CcaToken => throw InputException.ForFile(request.Path, "Arm CCA token verification is not available yet"),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), report.Format, "no verifier for this format"),
+        };
+
+        if (request.Json)
+        {
+            VerificationJsonWriter.Write(report.Format, result, stdout);
+        }
+        else
+        {
+            VerificationTableWriter.Write(Path.GetFileName(request.Path), result, stdout);
+        }
+
+        return result.IsVerified ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    private static VerificationResult VerifyTdQuote(DecodedReport report, VerifyRequest request)
+    {
+        if (request.Certificate is not null)
+        {
+            throw new InputException("--cert is for SEV-SNP reports; a TD quote carries its own PCK certificate chain (use --root to pin another root).");
+        }
+
+        TdQuoteVerifierOptions options = TdQuoteVerifierOptions.Default;
+        if (request.Root is { } rootPath)
+        {
+            using X509Certificate2 rootCertificate = CertificateFile.Load(rootPath);
+            options = options.WithPinnedRoot(rootCertificate);
+        }
+        else if (request.RootFingerprint is { } fingerprint)
+        {
+            options = options.WithPinnedRoots(fingerprint);
+        }
+
+        return new TdQuoteVerifier(options).Verify(report.Report);
+    }
+
+    private static VerificationResult VerifySnpReport(DecodedReport report, VerifyRequest request)
+    {
+        string certificatePath = request.Certificate
+            ?? throw InputException.ForFile(request.Path, "verifying an SEV-SNP report needs --cert with its VCEK or VLEK certificate (DER or PEM)");
+
+        SnpReportVerifierOptions options = SnpReportVerifierOptions.Default;
+        if (request.Root is { } rootPath)
+        {
+            using X509Certificate2 ark = CertificateFile.Load(rootPath);
+            options = options.WithPinnedArk(ark);
+        }
+        else if (request.RootFingerprint is { } fingerprint)
+        {
+            options = options.WithPinnedArks(fingerprint);
+        }
+
+        return new SnpReportVerifier(options).Verify(report.Report, InputFile.Read(certificatePath));
+    }
+}
