@@ -10,6 +10,7 @@ namespace Tsm.Generators.Emit;
 /// </summary>
 internal static class ReportBuildEmitter
 {
+    /// <summary>Layouts of fixed fields (versions may add fields past the fixed part) that report registers.</summary>
     public static bool CanBuild(ReportSpec report) =>
         report.Fields.All(static f => !f.IsDynamic && f.Type != "layout" && f.When is null) &&
         report.Fields.Any(static f => f.Register is not null);
@@ -27,14 +28,14 @@ internal static class ReportBuildEmitter
         w.Summary($"Writes a {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers into <paramref name=\"destination\"/>: what an emulated device returns as evidence.");
         w.Line("/// <param name=\"device\">The device whose registers the report carries (for example one opened on the emulator).</param>");
         w.Line($"/// <param name=\"userData\">The caller's data{(report.UserDataField is null ? " (unused: this layout has no user-data field)" : $" for '{report.UserDataField}', zero-padded")}.</param>");
-        w.Line($"/// <param name=\"destination\">Exactly {CSharpLiteral.Int(report.Size)} bytes.</param>");
+        w.Line("/// <param name=\"destination\">Exactly <see cref=\"BuiltSize(long)\"/> bytes for <paramref name=\"version\"/>.</param>");
         w.Line("/// <param name=\"version\">The layout version to write" + (report.VersionField is null ? " (unused)" : $" into '{report.VersionField}'") + ".</param>");
         w.Open($"public static void Build(global::Tsm.MeasurementDevice device, {ReportNames.Span} userData, global::System.Span<byte> destination, long version = {version})");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(device);");
-        w.Open("if (destination.Length != MinimumSize)");
-        w.Line($"throw new global::System.ArgumentException(\"A {report.TypeName} is exactly {CSharpLiteral.Int(report.Size)} bytes.\", nameof(destination));");
-        w.Close();
         EmitUserDataCheck(w, report);
+        w.Open("if (destination.Length != BuiltSize(version))");
+        w.Line($"throw new global::System.ArgumentException(\"This {report.TypeName} version is \" + BuiltSize(version).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" bytes.\", nameof(destination));");
+        w.Close();
         w.Line();
         w.Line("destination.Clear();");
         foreach (ReportFieldSpec field in report.Fields)
@@ -55,9 +56,30 @@ internal static class ReportBuildEmitter
         w.Line("/// <param name=\"userData\">The caller's data.</param>");
         w.Line("/// <param name=\"version\">The layout version to write.</param>");
         w.Open($"public static byte[] Build(global::Tsm.MeasurementDevice device, {ReportNames.Span} userData, long version = {version})");
-        w.Line("byte[] bytes = new byte[MinimumSize];");
+        w.Line("byte[] bytes = new byte[BuiltSize(version)];");
         w.Line("Build(device, userData, bytes, version);");
         w.Line("return bytes;");
+        w.Close();
+        EmitBuiltSize(w, report);
+    }
+
+    /// <summary>The size of a built report: the fixed part, or more where a version adds fields past it.</summary>
+    private static void EmitBuiltSize(SourceWriter w, ReportSpec report)
+    {
+        w.Line();
+        w.Summary($"The size of a {report.TypeName} of <paramref name=\"version\"/>, as <c>Build</c> writes it.");
+        w.Line("/// <param name=\"version\">The layout version.</param>");
+        w.Open("public static int BuiltSize(long version)");
+        w.Line("int size = MinimumSize;");
+        foreach (ReportFieldSpec field in report.Fields.Where(f => f.Offset + f.Size > report.Size))
+        {
+            string present = string.Join(" || ", field.Versions.Select(static v => "version == " + CSharpLiteral.Int(v)));
+            w.Open($"if ({present})");
+            w.Line($"size = global::System.Math.Max(size, {CSharpLiteral.Int(field.Offset + field.Size)});");
+            w.Close();
+        }
+
+        w.Line("return size;");
         w.Close();
     }
 

@@ -64,9 +64,17 @@ internal static class ReportEmitter
 
         foreach (ReportFieldSpec field in report.Fields.Where(f => ReportNames.NeedsSlot(report, f)).GroupBy(static f => f.PropertyName).Select(static g => g.First()))
         {
-            w.Line($"private int _o{field.PropertyName};");
-            w.Line($"private int _l{field.PropertyName};");
-            w.Line($"private bool _has{field.PropertyName};");
+            if (ReportNames.HasOffsetSlot(report, field))
+            {
+                w.Line($"private int _o{field.PropertyName};");
+                w.Line($"private int _l{field.PropertyName};");
+            }
+
+            if (ReportNames.HasPresenceSlot(report, field))
+            {
+                w.Line($"private bool _has{field.PropertyName};");
+            }
+
             if (field.Type == "layout")
             {
                 w.Line($"private long _ver{field.PropertyName};");
@@ -97,7 +105,7 @@ internal static class ReportEmitter
         w.Line("/// <exception cref=\"global::Tsm.ReportFormatException\">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>");
         w.Open($"public static {t} Parse({ReportNames.Span} data{versionParameter})");
         w.Open($"if (!TryCreate(data, {versionArgument}, out {t} view, out int offset, out string? reason))");
-        w.Line($"throw new global::Tsm.ReportFormatException(\"{t}\", offset, reason!);");
+        w.Line($"global::Tsm.ReportErrors.Throw(\"{t}\", offset, reason!);");
         w.Close();
         w.Line();
         w.Line("return view;");

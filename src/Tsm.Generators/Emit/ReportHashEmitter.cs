@@ -23,7 +23,7 @@ internal static class ReportHashEmitter
         foreach (ReportFieldSpec field in hashed)
         {
             string size = CSharpLiteral.Int(HashAlgorithms.DigestSize(field.Hash!));
-            string offset = ReportNames.NeedsSlot(report, field) ? "_o" + field.PropertyName : CSharpLiteral.Int(field.Offset);
+            string offset = ReportNames.OffsetOf(report, field);
             string guard = field.IsConditional ? $"_has{field.PropertyName} && " : string.Empty;
             w.Line($"global::Tsm.MeasurementHashInfo.Compute(global::Tsm.MeasurementHash.{HashAlgorithms.EnumMember(field.Hash!)}, _data.Slice({CSharpLiteral.Int(field.HashOfOffset)}, {CSharpLiteral.Int(field.HashOfSize)}), digest.Slice(0, {size}));");
             w.Open($"if ({guard}!global::System.MemoryExtensions.SequenceEqual<byte>(digest.Slice(0, {size}), _data.Slice({offset}, {size})))");

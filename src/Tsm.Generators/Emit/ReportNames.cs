@@ -12,9 +12,28 @@ internal static class ReportNames
     public const string Binary = "global::System.Buffers.Binary.BinaryPrimitives";
     public const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    /// <summary>Fields whose offset, length or presence is only known after parsing keep them in instance slots.</summary>
-    public static bool NeedsSlot(ReportSpec report, ReportFieldSpec field) =>
-        field.IsDynamic || field.IsConditional || report.Fields.Count(f => f.Name == field.Name) > 1;
+    /// <summary>Fields whose offset, length or presence is only known after parsing keep some of them in instance slots.</summary>
+    public static bool NeedsSlot(ReportSpec report, ReportFieldSpec field) => HasOffsetSlot(report, field) || HasPresenceSlot(report, field);
+
+    /// <summary>
+    /// The offset and length are known only after parsing: the field follows another, takes its size from one, is a
+    /// variant, or lies past the fixed part. Everything else is read at a constant offset.
+    /// </summary>
+    public static bool HasOffsetSlot(ReportSpec report, ReportFieldSpec field) =>
+        field.IsDynamic || IsVariant(report, field) || field.Offset + field.Size > report.Size;
+
+    /// <summary>The field may be absent (versions, <c>when</c>, variants): its presence is recorded.</summary>
+    public static bool HasPresenceSlot(ReportSpec report, ReportFieldSpec field) => field.IsConditional || IsVariant(report, field);
+
+    public static bool IsVariant(ReportSpec report, ReportFieldSpec field) => report.Fields.Count(f => f.Name == field.Name) > 1;
+
+    /// <summary>The offset expression of a field inside the view (a slot or a constant).</summary>
+    public static string OffsetOf(ReportSpec report, ReportFieldSpec field) =>
+        HasOffsetSlot(report, field) ? "_o" + field.PropertyName : CSharpLiteral.Int(field.Offset);
+
+    /// <summary>The length expression of a field inside the view (a slot or a constant).</summary>
+    public static string LengthOf(ReportSpec report, ReportFieldSpec field) =>
+        HasOffsetSlot(report, field) ? "_l" + field.PropertyName : CSharpLiteral.Int(field.Size);
 
     /// <summary>Fields whose value the parser itself needs: checks, conditions, sizes, versions.</summary>
     public static HashSet<string> ValuesNeeded(ReportSpec report)

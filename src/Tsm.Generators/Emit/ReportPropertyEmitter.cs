@@ -13,9 +13,9 @@ internal static class ReportPropertyEmitter
     {
         string p = field.PropertyName;
         bool slot = ReportNames.NeedsSlot(report, field);
-        bool conditional = slot && (field.IsConditional || field.When is not null);
-        string offset = slot ? "_o" + p : CSharpLiteral.Int(field.Offset);
-        string length = slot ? "_l" + p : CSharpLiteral.Int(field.Size);
+        bool conditional = ReportNames.HasPresenceSlot(report, field);
+        string offset = ReportNames.OffsetOf(report, field);
+        string length = ReportNames.LengthOf(report, field);
         string slice = $"_data.Slice({offset}, {length})";
         string missing = $"throw new global::Tsm.ReportFieldNotPresentException(\"{report.TypeName}\", \"{field.Name}\")";
 
@@ -105,6 +105,6 @@ internal static class ReportPropertyEmitter
     private static string OffsetOf(ReportSpec report, string name)
     {
         ReportFieldSpec field = FieldNamed(report, name);
-        return ReportNames.NeedsSlot(report, field) ? "_o" + field.PropertyName : CSharpLiteral.Int(field.Offset);
+        return ReportNames.OffsetOf(report, field);
     }
 }

@@ -22,16 +22,15 @@ internal static class ReportVisitEmitter
             }
 
             string p = field.PropertyName;
-            bool slot = ReportNames.NeedsSlot(report, field);
-            string offset = slot ? "_o" + p : CSharpLiteral.Int(field.Offset);
-            string length = slot ? "_l" + p : CSharpLiteral.Int(field.Size);
+            string offset = ReportNames.OffsetOf(report, field);
+            string length = ReportNames.LengthOf(report, field);
             string call = field.Type switch
             {
                 "u8" or "u16" or "u32" or "u64" or "flags" => $"visitor.Integer(\"{field.Name}\", {ReportNames.ReadInteger(field, "_data", offset)});",
                 "layout" => $"{{ visitor.BeginNested(\"{field.Name}\", \"{typeNames[field.Layout!]}\"); {p}.VisitFields(visitor); visitor.EndNested(); }}",
                 _ => $"visitor.Bytes(\"{field.Name}\", _data.Slice({offset}, {length}));",
             };
-            bool conditional = slot && field.IsConditional;
+            bool conditional = ReportNames.HasPresenceSlot(report, field);
             w.Line(conditional ? $"if (_has{p}) {call}" : call);
         }
 

@@ -22,20 +22,10 @@ namespace Tsm.Vendors
 
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
-        private int _oCpuidFamId;
-        private int _lCpuidFamId;
         private bool _hasCpuidFamId;
-        private int _oCpuidModId;
-        private int _lCpuidModId;
         private bool _hasCpuidModId;
-        private int _oCpuidStep;
-        private int _lCpuidStep;
         private bool _hasCpuidStep;
-        private int _oLaunchMitVector;
-        private int _lLaunchMitVector;
         private bool _hasLaunchMitVector;
-        private int _oCurrentMitVector;
-        private int _lCurrentMitVector;
         private bool _hasCurrentMitVector;
 
         private SnpReport(global::System.ReadOnlySpan<byte> data)
@@ -53,7 +43,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, 0, out SnpReport view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("SnpReport", offset, reason!);
+                global::Tsm.ReportErrors.Throw("SnpReport", offset, reason!);
             }
 
             return view;
@@ -265,7 +255,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CPUID_FAM_ID: combined CPUID family (report version 3 and later; must be zero in version 2). 'cpuidfamid' (u8, 1 bytes, offset 392).
         /// </summary>
-        public readonly byte? CpuidFamId => _hasCpuidFamId ? _data[_oCpuidFamId] : null;
+        public readonly byte? CpuidFamId => _hasCpuidFamId ? _data[392] : null;
 
         /// <summary>
         /// Whether this report has 'cpuidfamid' (its version or type decides).
@@ -275,12 +265,12 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'cpuidfamid' in this report.
         /// </summary>
-        public readonly int CpuidFamIdOffset => _oCpuidFamId;
+        public readonly int CpuidFamIdOffset => 392;
 
         /// <summary>
         /// CPUID_MOD_ID: combined CPUID model (report version 3 and later). 'cpuidmodid' (u8, 1 bytes, offset 393).
         /// </summary>
-        public readonly byte? CpuidModId => _hasCpuidModId ? _data[_oCpuidModId] : null;
+        public readonly byte? CpuidModId => _hasCpuidModId ? _data[393] : null;
 
         /// <summary>
         /// Whether this report has 'cpuidmodid' (its version or type decides).
@@ -290,12 +280,12 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'cpuidmodid' in this report.
         /// </summary>
-        public readonly int CpuidModIdOffset => _oCpuidModId;
+        public readonly int CpuidModIdOffset => 393;
 
         /// <summary>
         /// CPUID_STEP: CPUID stepping (report version 3 and later). 'cpuidstep' (u8, 1 bytes, offset 394).
         /// </summary>
-        public readonly byte? CpuidStep => _hasCpuidStep ? _data[_oCpuidStep] : null;
+        public readonly byte? CpuidStep => _hasCpuidStep ? _data[394] : null;
 
         /// <summary>
         /// Whether this report has 'cpuidstep' (its version or type decides).
@@ -305,7 +295,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'cpuidstep' in this report.
         /// </summary>
-        public readonly int CpuidStepOffset => _oCpuidStep;
+        public readonly int CpuidStepOffset => 394;
 
         /// <summary>
         /// CHIP_ID: unique chip identifier; zero when MASK_CHIP_ID is set. Turin-class chips use only the first 8 bytes. 'chipid' (bytes, 64 bytes, offset 416).
@@ -400,7 +390,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// LAUNCH_MIT_VECTOR: mitigation vector at launch (report version 5). 'launchmitvector' (u64, 8 bytes, offset 504).
         /// </summary>
-        public readonly ulong? LaunchMitVector => _hasLaunchMitVector ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_oLaunchMitVector, 8)) : null;
+        public readonly ulong? LaunchMitVector => _hasLaunchMitVector ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(504, 8)) : null;
 
         /// <summary>
         /// Whether this report has 'launchmitvector' (its version or type decides).
@@ -410,12 +400,12 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'launchmitvector' in this report.
         /// </summary>
-        public readonly int LaunchMitVectorOffset => _oLaunchMitVector;
+        public readonly int LaunchMitVectorOffset => 504;
 
         /// <summary>
         /// CURRENT_MIT_VECTOR: current mitigation vector (report version 5). 'currentmitvector' (u64, 8 bytes, offset 512).
         /// </summary>
-        public readonly ulong? CurrentMitVector => _hasCurrentMitVector ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_oCurrentMitVector, 8)) : null;
+        public readonly ulong? CurrentMitVector => _hasCurrentMitVector ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(512, 8)) : null;
 
         /// <summary>
         /// Whether this report has 'currentmitvector' (its version or type decides).
@@ -425,7 +415,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'currentmitvector' in this report.
         /// </summary>
-        public readonly int CurrentMitVectorOffset => _oCurrentMitVector;
+        public readonly int CurrentMitVectorOffset => 512;
 
         /// <summary>
         /// SIGNATURE over bytes 0x000..0x29F. ECDSA P-384: R = bytes 0x00..0x47 and S = bytes 0x48..0x8F of this field (72 bytes each, little-endian); the rest must be zero. 'signature' (opaque, 512 bytes, offset 672).
@@ -462,9 +452,9 @@ namespace Tsm.Vendors
             visitor.Bytes("reportid", _data.Slice(320, 32));
             visitor.Bytes("reportidma", _data.Slice(352, 32));
             visitor.Integer("reportedtcb", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(384, 8)));
-            if (_hasCpuidFamId) visitor.Integer("cpuidfamid", _data[_oCpuidFamId]);
-            if (_hasCpuidModId) visitor.Integer("cpuidmodid", _data[_oCpuidModId]);
-            if (_hasCpuidStep) visitor.Integer("cpuidstep", _data[_oCpuidStep]);
+            if (_hasCpuidFamId) visitor.Integer("cpuidfamid", _data[392]);
+            if (_hasCpuidModId) visitor.Integer("cpuidmodid", _data[393]);
+            if (_hasCpuidStep) visitor.Integer("cpuidstep", _data[394]);
             visitor.Bytes("chipid", _data.Slice(416, 64));
             visitor.Integer("committedtcb", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(480, 8)));
             visitor.Integer("currentbuild", _data[488]);
@@ -474,8 +464,8 @@ namespace Tsm.Vendors
             visitor.Integer("committedminor", _data[493]);
             visitor.Integer("committedmajor", _data[494]);
             visitor.Integer("launchtcb", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(496, 8)));
-            if (_hasLaunchMitVector) visitor.Integer("launchmitvector", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_oLaunchMitVector, 8)));
-            if (_hasCurrentMitVector) visitor.Integer("currentmitvector", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(_oCurrentMitVector, 8)));
+            if (_hasLaunchMitVector) visitor.Integer("launchmitvector", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(504, 8)));
+            if (_hasCurrentMitVector) visitor.Integer("currentmitvector", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(512, 8)));
             visitor.Bytes("signature", _data.Slice(672, 512));
         }
 
@@ -484,15 +474,11 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="device">The device whose registers the report carries (for example one opened on the emulator).</param>
         /// <param name="userData">The caller's data for 'reportdata', zero-padded.</param>
-        /// <param name="destination">Exactly 1184 bytes.</param>
+        /// <param name="destination">Exactly <see cref="BuiltSize(long)"/> bytes for <paramref name="version"/>.</param>
         /// <param name="version">The layout version to write into 'version'.</param>
         public static void Build(global::Tsm.MeasurementDevice device, global::System.ReadOnlySpan<byte> userData, global::System.Span<byte> destination, long version = 5)
         {
             global::System.ArgumentNullException.ThrowIfNull(device);
-            if (destination.Length != MinimumSize)
-            {
-                throw new global::System.ArgumentException("A SnpReport is exactly 1184 bytes.", nameof(destination));
-            }
             if (userData.Length > 64)
             {
                 throw new global::System.ArgumentException("SnpReport carries at most 64 bytes of user data.", nameof(userData));
@@ -500,6 +486,10 @@ namespace Tsm.Vendors
             if (!(version == 2 || version == 3 || version == 4 || version == 5))
             {
                 throw new global::System.ArgumentOutOfRangeException(nameof(version), version, "SnpReport versions: 2, 3, 4, 5.");
+            }
+            if (destination.Length != BuiltSize(version))
+            {
+                throw new global::System.ArgumentException("This SnpReport version is " + BuiltSize(version).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes.", nameof(destination));
             }
 
             destination.Clear();
@@ -520,362 +510,77 @@ namespace Tsm.Vendors
         /// <param name="version">The layout version to write.</param>
         public static byte[] Build(global::Tsm.MeasurementDevice device, global::System.ReadOnlySpan<byte> userData, long version = 5)
         {
-            byte[] bytes = new byte[MinimumSize];
+            byte[] bytes = new byte[BuiltSize(version)];
             Build(device, userData, bytes, version);
             return bytes;
         }
+
+        /// <summary>
+        /// The size of a SnpReport of &lt;paramref name="version"/&gt;, as &lt;c&gt;Build&lt;/c&gt; writes it.
+        /// </summary>
+        /// <param name="version">The layout version.</param>
+        public static int BuiltSize(long version)
+        {
+            int size = MinimumSize;
+            return size;
+        }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SnpReport view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new SnpReport(data);
             int end = MinimumSize;
             _ = parentVersion;
-            int oVersion = 0, lVersion = 0;
-            long vVersion = 0;
-            int oGuestSvn = 0, lGuestSvn = 0;
-            int oPolicy = 0, lPolicy = 0;
-            int oFamilyId = 0, lFamilyId = 0;
-            int oImageId = 0, lImageId = 0;
-            int oVmpl = 0, lVmpl = 0;
-            int oSignatureAlgo = 0, lSignatureAlgo = 0;
-            long vSignatureAlgo = 0;
-            int oCurrentTcb = 0, lCurrentTcb = 0;
-            int oPlatformInfo = 0, lPlatformInfo = 0;
-            int oSignerInfo = 0, lSignerInfo = 0;
-            int oReportData = 0, lReportData = 0;
-            int oMeasurement = 0, lMeasurement = 0;
-            int oHostData = 0, lHostData = 0;
-            int oIdKeyDigest = 0, lIdKeyDigest = 0;
-            int oAuthorKeyDigest = 0, lAuthorKeyDigest = 0;
-            int oReportId = 0, lReportId = 0;
-            int oReportIdMa = 0, lReportIdMa = 0;
-            int oReportedTcb = 0, lReportedTcb = 0;
-            int oCpuidFamId = 0, lCpuidFamId = 0;
             bool hasCpuidFamId = false;
-            int oCpuidModId = 0, lCpuidModId = 0;
             bool hasCpuidModId = false;
-            int oCpuidStep = 0, lCpuidStep = 0;
             bool hasCpuidStep = false;
-            int oChipId = 0, lChipId = 0;
-            int oCommittedTcb = 0, lCommittedTcb = 0;
-            int oCurrentBuild = 0, lCurrentBuild = 0;
-            int oCurrentMinor = 0, lCurrentMinor = 0;
-            int oCurrentMajor = 0, lCurrentMajor = 0;
-            int oCommittedBuild = 0, lCommittedBuild = 0;
-            int oCommittedMinor = 0, lCommittedMinor = 0;
-            int oCommittedMajor = 0, lCommittedMajor = 0;
-            int oLaunchTcb = 0, lLaunchTcb = 0;
-            int oLaunchMitVector = 0, lLaunchMitVector = 0;
             bool hasLaunchMitVector = false;
-            int oCurrentMitVector = 0, lCurrentMitVector = 0;
             bool hasCurrentMitVector = false;
-            int oSignature = 0, lSignature = 0;
 
-            // version: u32
+            long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
+            if (!(vVersion == 2 || vVersion == 3 || vVersion == 4 || vVersion == 5))
             {
-                oVersion = 0;
-                lVersion = 4;
-                vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oVersion, 4));
-                if (!(vVersion == 2 || vVersion == 3 || vVersion == 4 || vVersion == 5))
-                {
-                    return Fail(oVersion, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'version' is {vVersion}; expected one of 2, 3, 4, 5"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oVersion + lVersion);
+                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 2, 3, 4, 5"), out view, out errorOffset, out reason);
             }
 
-            // guestsvn: u32
+            long vSignatureAlgo = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(52, 4));
+            if (!(vSignatureAlgo == 1))
             {
-                oGuestSvn = 4;
-                lGuestSvn = 4;
-                end = global::System.Math.Max(end, oGuestSvn + lGuestSvn);
+                return Fail(52, global::Tsm.ReportErrors.UnexpectedValue("signaturealgo", vSignatureAlgo, "1"), out view, out errorOffset, out reason);
             }
 
-            // policy: flags
-            {
-                oPolicy = 8;
-                lPolicy = 8;
-                end = global::System.Math.Max(end, oPolicy + lPolicy);
-            }
+            hasCpuidFamId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
-            // familyid: bytes
-            {
-                oFamilyId = 16;
-                lFamilyId = 16;
-                end = global::System.Math.Max(end, oFamilyId + lFamilyId);
-            }
+            hasCpuidModId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
-            // imageid: bytes
-            {
-                oImageId = 32;
-                lImageId = 16;
-                end = global::System.Math.Max(end, oImageId + lImageId);
-            }
+            hasCpuidStep = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
-            // vmpl: u32
-            {
-                oVmpl = 48;
-                lVmpl = 4;
-                end = global::System.Math.Max(end, oVmpl + lVmpl);
-            }
+            hasLaunchMitVector = (vVersion == 5);
 
-            // signaturealgo: u32
-            {
-                oSignatureAlgo = 52;
-                lSignatureAlgo = 4;
-                vSignatureAlgo = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oSignatureAlgo, 4));
-                if (!(vSignatureAlgo == 1))
-                {
-                    return Fail(oSignatureAlgo, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'signaturealgo' is {vSignatureAlgo}; expected 1"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oSignatureAlgo + lSignatureAlgo);
-            }
-
-            // currenttcb: u64
-            {
-                oCurrentTcb = 56;
-                lCurrentTcb = 8;
-                end = global::System.Math.Max(end, oCurrentTcb + lCurrentTcb);
-            }
-
-            // platforminfo: flags
-            {
-                oPlatformInfo = 64;
-                lPlatformInfo = 8;
-                end = global::System.Math.Max(end, oPlatformInfo + lPlatformInfo);
-            }
-
-            // signerinfo: flags
-            {
-                oSignerInfo = 72;
-                lSignerInfo = 4;
-                end = global::System.Math.Max(end, oSignerInfo + lSignerInfo);
-            }
-
-            // reportdata: bytes
-            {
-                oReportData = 80;
-                lReportData = 64;
-                end = global::System.Math.Max(end, oReportData + lReportData);
-            }
-
-            // measurement: digest
-            {
-                oMeasurement = 144;
-                lMeasurement = 48;
-                end = global::System.Math.Max(end, oMeasurement + lMeasurement);
-            }
-
-            // hostdata: bytes
-            {
-                oHostData = 192;
-                lHostData = 32;
-                end = global::System.Math.Max(end, oHostData + lHostData);
-            }
-
-            // idkeydigest: digest
-            {
-                oIdKeyDigest = 224;
-                lIdKeyDigest = 48;
-                end = global::System.Math.Max(end, oIdKeyDigest + lIdKeyDigest);
-            }
-
-            // authorkeydigest: digest
-            {
-                oAuthorKeyDigest = 272;
-                lAuthorKeyDigest = 48;
-                end = global::System.Math.Max(end, oAuthorKeyDigest + lAuthorKeyDigest);
-            }
-
-            // reportid: bytes
-            {
-                oReportId = 320;
-                lReportId = 32;
-                end = global::System.Math.Max(end, oReportId + lReportId);
-            }
-
-            // reportidma: bytes
-            {
-                oReportIdMa = 352;
-                lReportIdMa = 32;
-                end = global::System.Math.Max(end, oReportIdMa + lReportIdMa);
-            }
-
-            // reportedtcb: u64
-            {
-                oReportedTcb = 384;
-                lReportedTcb = 8;
-                end = global::System.Math.Max(end, oReportedTcb + lReportedTcb);
-            }
-
-            // cpuidfamid: u8
-            if ((vVersion == 3 || vVersion == 4 || vVersion == 5))
-            {
-                hasCpuidFamId = true;
-                oCpuidFamId = 392;
-                lCpuidFamId = 1;
-                if (oCpuidFamId > data.Length || lCpuidFamId > data.Length - oCpuidFamId)
-                {
-                    return Fail(global::System.Math.Min(oCpuidFamId, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'cpuidfamid' needs {lCpuidFamId} bytes at offset {oCpuidFamId}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oCpuidFamId + lCpuidFamId);
-            }
-
-            // cpuidmodid: u8
-            if ((vVersion == 3 || vVersion == 4 || vVersion == 5))
-            {
-                hasCpuidModId = true;
-                oCpuidModId = 393;
-                lCpuidModId = 1;
-                if (oCpuidModId > data.Length || lCpuidModId > data.Length - oCpuidModId)
-                {
-                    return Fail(global::System.Math.Min(oCpuidModId, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'cpuidmodid' needs {lCpuidModId} bytes at offset {oCpuidModId}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oCpuidModId + lCpuidModId);
-            }
-
-            // cpuidstep: u8
-            if ((vVersion == 3 || vVersion == 4 || vVersion == 5))
-            {
-                hasCpuidStep = true;
-                oCpuidStep = 394;
-                lCpuidStep = 1;
-                if (oCpuidStep > data.Length || lCpuidStep > data.Length - oCpuidStep)
-                {
-                    return Fail(global::System.Math.Min(oCpuidStep, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'cpuidstep' needs {lCpuidStep} bytes at offset {oCpuidStep}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oCpuidStep + lCpuidStep);
-            }
-
-            // chipid: bytes
-            {
-                oChipId = 416;
-                lChipId = 64;
-                end = global::System.Math.Max(end, oChipId + lChipId);
-            }
-
-            // committedtcb: u64
-            {
-                oCommittedTcb = 480;
-                lCommittedTcb = 8;
-                end = global::System.Math.Max(end, oCommittedTcb + lCommittedTcb);
-            }
-
-            // currentbuild: u8
-            {
-                oCurrentBuild = 488;
-                lCurrentBuild = 1;
-                end = global::System.Math.Max(end, oCurrentBuild + lCurrentBuild);
-            }
-
-            // currentminor: u8
-            {
-                oCurrentMinor = 489;
-                lCurrentMinor = 1;
-                end = global::System.Math.Max(end, oCurrentMinor + lCurrentMinor);
-            }
-
-            // currentmajor: u8
-            {
-                oCurrentMajor = 490;
-                lCurrentMajor = 1;
-                end = global::System.Math.Max(end, oCurrentMajor + lCurrentMajor);
-            }
-
-            // committedbuild: u8
-            {
-                oCommittedBuild = 492;
-                lCommittedBuild = 1;
-                end = global::System.Math.Max(end, oCommittedBuild + lCommittedBuild);
-            }
-
-            // committedminor: u8
-            {
-                oCommittedMinor = 493;
-                lCommittedMinor = 1;
-                end = global::System.Math.Max(end, oCommittedMinor + lCommittedMinor);
-            }
-
-            // committedmajor: u8
-            {
-                oCommittedMajor = 494;
-                lCommittedMajor = 1;
-                end = global::System.Math.Max(end, oCommittedMajor + lCommittedMajor);
-            }
-
-            // launchtcb: u64
-            {
-                oLaunchTcb = 496;
-                lLaunchTcb = 8;
-                end = global::System.Math.Max(end, oLaunchTcb + lLaunchTcb);
-            }
-
-            // launchmitvector: u64
-            if ((vVersion == 5))
-            {
-                hasLaunchMitVector = true;
-                oLaunchMitVector = 504;
-                lLaunchMitVector = 8;
-                if (oLaunchMitVector > data.Length || lLaunchMitVector > data.Length - oLaunchMitVector)
-                {
-                    return Fail(global::System.Math.Min(oLaunchMitVector, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'launchmitvector' needs {lLaunchMitVector} bytes at offset {oLaunchMitVector}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oLaunchMitVector + lLaunchMitVector);
-            }
-
-            // currentmitvector: u64
-            if ((vVersion == 5))
-            {
-                hasCurrentMitVector = true;
-                oCurrentMitVector = 512;
-                lCurrentMitVector = 8;
-                if (oCurrentMitVector > data.Length || lCurrentMitVector > data.Length - oCurrentMitVector)
-                {
-                    return Fail(global::System.Math.Min(oCurrentMitVector, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'currentmitvector' needs {lCurrentMitVector} bytes at offset {oCurrentMitVector}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oCurrentMitVector + lCurrentMitVector);
-            }
-
-            // signature: opaque
-            {
-                oSignature = 672;
-                lSignature = 512;
-                end = global::System.Math.Max(end, oSignature + lSignature);
-            }
+            hasCurrentMitVector = (vVersion == 5);
 
             if (end != data.Length)
             {
-                return Fail(end, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{data.Length - end} unexpected bytes after the end of the SnpReport (expected {end} bytes)"), out errorOffset, out reason);
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SnpReport", end, data.Length), out view, out errorOffset, out reason);
             }
 
-            result._oCpuidFamId = oCpuidFamId;
-            result._lCpuidFamId = lCpuidFamId;
-            result._hasCpuidFamId = hasCpuidFamId;
-            result._oCpuidModId = oCpuidModId;
-            result._lCpuidModId = lCpuidModId;
-            result._hasCpuidModId = hasCpuidModId;
-            result._oCpuidStep = oCpuidStep;
-            result._lCpuidStep = lCpuidStep;
-            result._hasCpuidStep = hasCpuidStep;
-            result._oLaunchMitVector = oLaunchMitVector;
-            result._lLaunchMitVector = lLaunchMitVector;
-            result._hasLaunchMitVector = hasLaunchMitVector;
-            result._oCurrentMitVector = oCurrentMitVector;
-            result._lCurrentMitVector = lCurrentMitVector;
-            result._hasCurrentMitVector = hasCurrentMitVector;
-            result._end = end;
-            view = result;
+            view = new SnpReport(data);
+            view._hasCpuidFamId = hasCpuidFamId;
+            view._hasCpuidModId = hasCpuidModId;
+            view._hasCpuidStep = hasCpuidStep;
+            view._hasLaunchMitVector = hasLaunchMitVector;
+            view._hasCurrentMitVector = hasCurrentMitVector;
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out SnpReport view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

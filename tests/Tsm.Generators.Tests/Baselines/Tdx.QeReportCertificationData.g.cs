@@ -24,16 +24,12 @@ namespace Tsm.Vendors
         private int _end;
         private int _oQeAuthData;
         private int _lQeAuthData;
-        private bool _hasQeAuthData;
         private int _oPckCertDataType;
         private int _lPckCertDataType;
-        private bool _hasPckCertDataType;
         private int _oPckCertDataSize;
         private int _lPckCertDataSize;
-        private bool _hasPckCertDataSize;
         private int _oPckCertChain;
         private int _lPckCertChain;
-        private bool _hasPckCertChain;
 
         private QeReportCertificationData(global::System.ReadOnlySpan<byte> data)
             : this()
@@ -50,7 +46,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, 0, out QeReportCertificationData view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("QeReportCertificationData", offset, reason!);
+                global::Tsm.ReportErrors.Throw("QeReportCertificationData", offset, reason!);
             }
 
             return view;
@@ -166,23 +162,13 @@ namespace Tsm.Vendors
         }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out QeReportCertificationData view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new QeReportCertificationData(data);
             int end = MinimumSize;
             _ = parentVersion;
-            int oQeReport = 0, lQeReport = 0;
-            long verQeReport = 0;
-            int oQeReportSignature = 0, lQeReportSignature = 0;
-            int oQeAuthDataSize = 0, lQeAuthDataSize = 0;
-            bool hasQeAuthDataSize = false;
-            long vQeAuthDataSize = 0;
             int oQeAuthData = 0, lQeAuthData = 0;
             bool hasQeAuthData = false;
             int oPckCertDataType = 0, lPckCertDataType = 0;
@@ -192,49 +178,23 @@ namespace Tsm.Vendors
             bool hasPckCertDataSize = false;
             long vPckCertDataSize = 0;
             int oPckCertChain = 0, lPckCertChain = 0;
-            bool hasPckCertChain = false;
 
-            // qereport: layout sgxreportbody
+            if (!SgxReportBody.TryCreate(data.Slice(0, 384), 0, out _, out int nestedOffset, out string? nestedReason))
             {
-                oQeReport = 0;
-                lQeReport = 384;
-                verQeReport = 0;
-                if (!SgxReportBody.TryCreate(data.Slice(oQeReport, lQeReport), verQeReport, out _, out int nestedOffset, out string? nestedReason))
-                {
-                    return Fail(oQeReport + nestedOffset, "qereport: " + nestedReason, out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oQeReport + lQeReport);
+                return Fail(0 + nestedOffset, global::Tsm.ReportErrors.InNested("qereport", nestedReason!), out view, out errorOffset, out reason);
             }
 
-            // qereportsignature: bytes
-            {
-                oQeReportSignature = 384;
-                lQeReportSignature = 64;
-                end = global::System.Math.Max(end, oQeReportSignature + lQeReportSignature);
-            }
-
-            // qeauthdatasize: u16
-            {
-                hasQeAuthDataSize = true;
-                oQeAuthDataSize = 448;
-                lQeAuthDataSize = 2;
-                vQeAuthDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oQeAuthDataSize, 2));
-                end = global::System.Math.Max(end, oQeAuthDataSize + lQeAuthDataSize);
-            }
+            long vQeAuthDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(448, 2));
 
             // qeauthdata: bytes
             {
-                if (!hasQeAuthDataSize)
-                {
-                    return Fail(end, "'qeauthdata' follows 'qeauthdatasize', which this input does not have", out errorOffset, out reason);
-                }
                 hasQeAuthData = true;
-                oQeAuthData = oQeAuthDataSize + lQeAuthDataSize;
-                lQeAuthData = (int)global::System.Math.Min(vQeAuthDataSize, int.MaxValue);
-                if (oQeAuthData > data.Length || lQeAuthData > data.Length - oQeAuthData)
+                oQeAuthData = 450;
+                if (vQeAuthDataSize > data.Length - oQeAuthData)
                 {
-                    return Fail(global::System.Math.Min(oQeAuthData, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'qeauthdata' needs {lQeAuthData} bytes (from 'qeauthdatasize') at offset {oQeAuthData}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oQeAuthData, data.Length), global::Tsm.ReportErrors.OutOfBounds("qeauthdata", "qeauthdatasize", oQeAuthData, vQeAuthDataSize, data.Length), out view, out errorOffset, out reason);
                 }
+                lQeAuthData = (int)vQeAuthDataSize;
                 end = global::System.Math.Max(end, oQeAuthData + lQeAuthData);
             }
 
@@ -242,19 +202,19 @@ namespace Tsm.Vendors
             {
                 if (!hasQeAuthData)
                 {
-                    return Fail(end, "'pckcertdatatype' follows 'qeauthdata', which this input does not have", out errorOffset, out reason);
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatatype", "qeauthdata"), out view, out errorOffset, out reason);
                 }
                 hasPckCertDataType = true;
                 oPckCertDataType = oQeAuthData + lQeAuthData;
                 lPckCertDataType = 2;
-                if (oPckCertDataType > data.Length || lPckCertDataType > data.Length - oPckCertDataType)
+                if (oPckCertDataType > data.Length - lPckCertDataType)
                 {
-                    return Fail(global::System.Math.Min(oPckCertDataType, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'pckcertdatatype' needs {lPckCertDataType} bytes at offset {oPckCertDataType}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oPckCertDataType, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatatype", oPckCertDataType, lPckCertDataType, data.Length), out view, out errorOffset, out reason);
                 }
                 vPckCertDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oPckCertDataType, 2));
                 if (!(vPckCertDataType == 5))
                 {
-                    return Fail(oPckCertDataType, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'pckcertdatatype' is {vPckCertDataType}; expected 5"), out errorOffset, out reason);
+                    return Fail(oPckCertDataType, global::Tsm.ReportErrors.UnexpectedValue("pckcertdatatype", vPckCertDataType, "5"), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oPckCertDataType + lPckCertDataType);
             }
@@ -263,14 +223,14 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataType)
                 {
-                    return Fail(end, "'pckcertdatasize' follows 'pckcertdatatype', which this input does not have", out errorOffset, out reason);
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatasize", "pckcertdatatype"), out view, out errorOffset, out reason);
                 }
                 hasPckCertDataSize = true;
                 oPckCertDataSize = oPckCertDataType + lPckCertDataType;
                 lPckCertDataSize = 4;
-                if (oPckCertDataSize > data.Length || lPckCertDataSize > data.Length - oPckCertDataSize)
+                if (oPckCertDataSize > data.Length - lPckCertDataSize)
                 {
-                    return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'pckcertdatasize' needs {lPckCertDataSize} bytes at offset {oPckCertDataSize}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatasize", oPckCertDataSize, lPckCertDataSize, data.Length), out view, out errorOffset, out reason);
                 }
                 vPckCertDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oPckCertDataSize, 4));
                 end = global::System.Math.Max(end, oPckCertDataSize + lPckCertDataSize);
@@ -280,42 +240,40 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataSize)
                 {
-                    return Fail(end, "'pckcertchain' follows 'pckcertdatasize', which this input does not have", out errorOffset, out reason);
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertchain", "pckcertdatasize"), out view, out errorOffset, out reason);
                 }
-                hasPckCertChain = true;
                 oPckCertChain = oPckCertDataSize + lPckCertDataSize;
-                lPckCertChain = (int)global::System.Math.Min(vPckCertDataSize, int.MaxValue);
-                if (oPckCertChain > data.Length || lPckCertChain > data.Length - oPckCertChain)
+                if (vPckCertDataSize > data.Length - oPckCertChain)
                 {
-                    return Fail(global::System.Math.Min(oPckCertChain, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'pckcertchain' needs {lPckCertChain} bytes (from 'pckcertdatasize') at offset {oPckCertChain}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oPckCertChain, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertchain", "pckcertdatasize", oPckCertChain, vPckCertDataSize, data.Length), out view, out errorOffset, out reason);
                 }
+                lPckCertChain = (int)vPckCertDataSize;
                 end = global::System.Math.Max(end, oPckCertChain + lPckCertChain);
             }
 
             if (end != data.Length)
             {
-                return Fail(end, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{data.Length - end} unexpected bytes after the end of the QeReportCertificationData (expected {end} bytes)"), out errorOffset, out reason);
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("QeReportCertificationData", end, data.Length), out view, out errorOffset, out reason);
             }
 
-            result._oQeAuthData = oQeAuthData;
-            result._lQeAuthData = lQeAuthData;
-            result._hasQeAuthData = hasQeAuthData;
-            result._oPckCertDataType = oPckCertDataType;
-            result._lPckCertDataType = lPckCertDataType;
-            result._hasPckCertDataType = hasPckCertDataType;
-            result._oPckCertDataSize = oPckCertDataSize;
-            result._lPckCertDataSize = lPckCertDataSize;
-            result._hasPckCertDataSize = hasPckCertDataSize;
-            result._oPckCertChain = oPckCertChain;
-            result._lPckCertChain = lPckCertChain;
-            result._hasPckCertChain = hasPckCertChain;
-            result._end = end;
-            view = result;
+            view = new QeReportCertificationData(data);
+            view._oQeAuthData = oQeAuthData;
+            view._lQeAuthData = lQeAuthData;
+            view._oPckCertDataType = oPckCertDataType;
+            view._lPckCertDataType = lPckCertDataType;
+            view._oPckCertDataSize = oPckCertDataSize;
+            view._lPckCertDataSize = lPckCertDataSize;
+            view._oPckCertChain = oPckCertChain;
+            view._lPckCertChain = lPckCertChain;
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out QeReportCertificationData view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -38,7 +38,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, 0, out SgxReportBody view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("SgxReportBody", offset, reason!);
+                global::Tsm.ReportErrors.Throw("SgxReportBody", offset, reason!);
             }
 
             return view;
@@ -209,126 +209,29 @@ namespace Tsm.Vendors
         }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new SgxReportBody(data);
             int end = MinimumSize;
             _ = parentVersion;
-            int oCpuSvn = 0, lCpuSvn = 0;
-            int oMiscSelect = 0, lMiscSelect = 0;
-            int oIsvExtProdId = 0, lIsvExtProdId = 0;
-            int oAttributes = 0, lAttributes = 0;
-            int oMrEnclave = 0, lMrEnclave = 0;
-            int oMrSigner = 0, lMrSigner = 0;
-            int oConfigId = 0, lConfigId = 0;
-            int oIsvProdId = 0, lIsvProdId = 0;
-            int oIsvSvn = 0, lIsvSvn = 0;
-            int oConfigSvn = 0, lConfigSvn = 0;
-            int oIsvFamilyId = 0, lIsvFamilyId = 0;
-            int oReportData = 0, lReportData = 0;
-
-            // cpusvn: bytes
-            {
-                oCpuSvn = 0;
-                lCpuSvn = 16;
-                end = global::System.Math.Max(end, oCpuSvn + lCpuSvn);
-            }
-
-            // miscselect: u32
-            {
-                oMiscSelect = 16;
-                lMiscSelect = 4;
-                end = global::System.Math.Max(end, oMiscSelect + lMiscSelect);
-            }
-
-            // isvextprodid: bytes
-            {
-                oIsvExtProdId = 32;
-                lIsvExtProdId = 16;
-                end = global::System.Math.Max(end, oIsvExtProdId + lIsvExtProdId);
-            }
-
-            // attributes: bytes
-            {
-                oAttributes = 48;
-                lAttributes = 16;
-                end = global::System.Math.Max(end, oAttributes + lAttributes);
-            }
-
-            // mrenclave: digest
-            {
-                oMrEnclave = 64;
-                lMrEnclave = 32;
-                end = global::System.Math.Max(end, oMrEnclave + lMrEnclave);
-            }
-
-            // mrsigner: digest
-            {
-                oMrSigner = 128;
-                lMrSigner = 32;
-                end = global::System.Math.Max(end, oMrSigner + lMrSigner);
-            }
-
-            // configid: bytes
-            {
-                oConfigId = 192;
-                lConfigId = 64;
-                end = global::System.Math.Max(end, oConfigId + lConfigId);
-            }
-
-            // isvprodid: u16
-            {
-                oIsvProdId = 256;
-                lIsvProdId = 2;
-                end = global::System.Math.Max(end, oIsvProdId + lIsvProdId);
-            }
-
-            // isvsvn: u16
-            {
-                oIsvSvn = 258;
-                lIsvSvn = 2;
-                end = global::System.Math.Max(end, oIsvSvn + lIsvSvn);
-            }
-
-            // configsvn: u16
-            {
-                oConfigSvn = 260;
-                lConfigSvn = 2;
-                end = global::System.Math.Max(end, oConfigSvn + lConfigSvn);
-            }
-
-            // isvfamilyid: bytes
-            {
-                oIsvFamilyId = 304;
-                lIsvFamilyId = 16;
-                end = global::System.Math.Max(end, oIsvFamilyId + lIsvFamilyId);
-            }
-
-            // reportdata: bytes
-            {
-                oReportData = 320;
-                lReportData = 64;
-                end = global::System.Math.Max(end, oReportData + lReportData);
-            }
 
             if (end != data.Length)
             {
-                return Fail(end, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{data.Length - end} unexpected bytes after the end of the SgxReportBody (expected {end} bytes)"), out errorOffset, out reason);
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SgxReportBody", end, data.Length), out view, out errorOffset, out reason);
             }
 
-            result._end = end;
-            view = result;
+            view = new SgxReportBody(data);
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out SgxReportBody view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -26,18 +26,12 @@ namespace Tsm.Vendors
         private int _lBody;
         private bool _hasBody;
         private long _verBody;
-        private int _oBodyType;
-        private int _lBodyType;
         private bool _hasBodyType;
-        private int _oBodySize;
-        private int _lBodySize;
         private bool _hasBodySize;
         private int _oSignatureDataLength;
         private int _lSignatureDataLength;
-        private bool _hasSignatureDataLength;
         private int _oSignatureData;
         private int _lSignatureData;
-        private bool _hasSignatureData;
         private long _verSignatureData;
 
         private TdQuote(global::System.ReadOnlySpan<byte> data)
@@ -55,7 +49,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, 0, out TdQuote view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("TdQuote", offset, reason!);
+                global::Tsm.ReportErrors.Throw("TdQuote", offset, reason!);
             }
 
             return view;
@@ -167,7 +161,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Body type (version 5 quote): 2 = TD report TDX 1.0 (584 bytes), 3 = TD report TDX 1.5 (648 bytes); 1 = SGX enclave report is not a TD quote. 'bodytype' (u16, 2 bytes, offset 48).
         /// </summary>
-        public readonly ushort? BodyType => _hasBodyType ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(_oBodyType, 2)) : null;
+        public readonly ushort? BodyType => _hasBodyType ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(48, 2)) : null;
 
         /// <summary>
         /// Whether this report has 'bodytype' (its version or type decides).
@@ -177,12 +171,12 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'bodytype' in this report.
         /// </summary>
-        public readonly int BodyTypeOffset => _oBodyType;
+        public readonly int BodyTypeOffset => 48;
 
         /// <summary>
         /// Body size in bytes (version 5 quote): 584 for body type 2, 648 for body type 3. 'bodysize' (u32, 4 bytes, offset 50).
         /// </summary>
-        public readonly uint? BodySize => _hasBodySize ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oBodySize, 4)) : null;
+        public readonly uint? BodySize => _hasBodySize ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(50, 4)) : null;
 
         /// <summary>
         /// Whether this report has 'bodysize' (its version or type decides).
@@ -192,7 +186,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'bodysize' in this report.
         /// </summary>
-        public readonly int BodySizeOffset => _oBodySize;
+        public readonly int BodySizeOffset => 50;
 
         /// <summary>
         /// Length of the signature data (absolute offset 632 in a version 4 quote). 'signaturedatalength' (u32, 4 bytes, after 'body').
@@ -228,172 +222,99 @@ namespace Tsm.Vendors
             visitor.Bytes("qevendorid", _data.Slice(12, 16));
             visitor.Bytes("userdata", _data.Slice(28, 20));
             if (_hasBody) { visitor.BeginNested("body", "TdQuoteBody"); Body.VisitFields(visitor); visitor.EndNested(); }
-            if (_hasBodyType) visitor.Integer("bodytype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(_oBodyType, 2)));
-            if (_hasBodySize) visitor.Integer("bodysize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oBodySize, 4)));
+            if (_hasBodyType) visitor.Integer("bodytype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(48, 2)));
+            if (_hasBodySize) visitor.Integer("bodysize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(50, 4)));
             visitor.Integer("signaturedatalength", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oSignatureDataLength, 4)));
             { visitor.BeginNested("signaturedata", "TdQuoteSignatureData"); SignatureData.VisitFields(visitor); visitor.EndNested(); }
         }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuote view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new TdQuote(data);
             int end = MinimumSize;
             _ = parentVersion;
-            int oVersion = 0, lVersion = 0;
-            bool hasVersion = false;
-            long vVersion = 0;
-            int oAttestationKeyType = 0, lAttestationKeyType = 0;
-            long vAttestationKeyType = 0;
-            int oTeeType = 0, lTeeType = 0;
-            long vTeeType = 0;
-            int oHeaderReserved = 0, lHeaderReserved = 0;
-            int oQeVendorId = 0, lQeVendorId = 0;
-            int oUserData = 0, lUserData = 0;
             int oBody = 0, lBody = 0;
             bool hasBody = false;
             long verBody = 0;
-            int oBodyType = 0, lBodyType = 0;
             bool hasBodyType = false;
             long vBodyType = 0;
-            int oBodySize = 0, lBodySize = 0;
             bool hasBodySize = false;
             long vBodySize = 0;
             int oSignatureDataLength = 0, lSignatureDataLength = 0;
             bool hasSignatureDataLength = false;
             long vSignatureDataLength = 0;
             int oSignatureData = 0, lSignatureData = 0;
-            bool hasSignatureData = false;
             long verSignatureData = 0;
 
-            // version: u16
+            long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2));
+            if (!(vVersion == 4 || vVersion == 5))
             {
-                hasVersion = true;
-                oVersion = 0;
-                lVersion = 2;
-                vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oVersion, 2));
-                if (!(vVersion == 4 || vVersion == 5))
-                {
-                    return Fail(oVersion, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'version' is {vVersion}; expected one of 4, 5"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oVersion + lVersion);
+                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 4, 5"), out view, out errorOffset, out reason);
             }
 
-            // attestationkeytype: u16
+            long vAttestationKeyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2, 2));
+            if (!(vAttestationKeyType == 2))
             {
-                oAttestationKeyType = 2;
-                lAttestationKeyType = 2;
-                vAttestationKeyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oAttestationKeyType, 2));
-                if (!(vAttestationKeyType == 2))
-                {
-                    return Fail(oAttestationKeyType, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'attestationkeytype' is {vAttestationKeyType}; expected 2"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oAttestationKeyType + lAttestationKeyType);
+                return Fail(2, global::Tsm.ReportErrors.UnexpectedValue("attestationkeytype", vAttestationKeyType, "2"), out view, out errorOffset, out reason);
             }
 
-            // teetype: u32
+            long vTeeType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(4, 4));
+            if (!(vTeeType == 129))
             {
-                oTeeType = 4;
-                lTeeType = 4;
-                vTeeType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oTeeType, 4));
-                if (!(vTeeType == 129))
-                {
-                    return Fail(oTeeType, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'teetype' is {vTeeType}; expected 129"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oTeeType + lTeeType);
-            }
-
-            // headerreserved: opaque
-            {
-                oHeaderReserved = 8;
-                lHeaderReserved = 4;
-                end = global::System.Math.Max(end, oHeaderReserved + lHeaderReserved);
-            }
-
-            // qevendorid: bytes
-            {
-                oQeVendorId = 12;
-                lQeVendorId = 16;
-                end = global::System.Math.Max(end, oQeVendorId + lQeVendorId);
-            }
-
-            // userdata: bytes
-            {
-                oUserData = 28;
-                lUserData = 20;
-                end = global::System.Math.Max(end, oUserData + lUserData);
+                return Fail(4, global::Tsm.ReportErrors.UnexpectedValue("teetype", vTeeType, "129"), out view, out errorOffset, out reason);
             }
 
             // body: layout tdquotebody
-            if (hasVersion && (vVersion == 4))
+            if ((vVersion == 4))
             {
                 hasBody = true;
                 oBody = 48;
                 lBody = 584;
-                if (oBody > data.Length || lBody > data.Length - oBody)
+                if (oBody > data.Length - lBody)
                 {
-                    return Fail(global::System.Math.Min(oBody, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'body' needs {lBody} bytes at offset {oBody}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", oBody, lBody, data.Length), out view, out errorOffset, out reason);
                 }
                 verBody = 2;
                 if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out _, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oBody + nestedOffset, "body: " + nestedReason, out errorOffset, out reason);
+                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oBody + lBody);
             }
 
-            // bodytype: u16
-            if (hasVersion && (vVersion == 5))
+            hasBodyType = (vVersion == 5);
+            if (hasBodyType)
             {
-                hasBodyType = true;
-                oBodyType = 48;
-                lBodyType = 2;
-                if (oBodyType > data.Length || lBodyType > data.Length - oBodyType)
-                {
-                    return Fail(global::System.Math.Min(oBodyType, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'bodytype' needs {lBodyType} bytes at offset {oBodyType}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oBodyType, 2));
+                vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(48, 2));
                 if (!(vBodyType == 2 || vBodyType == 3))
                 {
-                    return Fail(oBodyType, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'bodytype' is {vBodyType}; expected one of 2, 3"), out errorOffset, out reason);
+                    return Fail(48, global::Tsm.ReportErrors.UnexpectedValue("bodytype", vBodyType, "one of 2, 3"), out view, out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oBodyType + lBodyType);
             }
 
-            // bodysize: u32
-            if (hasVersion && (vVersion == 5))
+            hasBodySize = (vVersion == 5);
+            if (hasBodySize)
             {
-                hasBodySize = true;
-                oBodySize = 50;
-                lBodySize = 4;
-                if (oBodySize > data.Length || lBodySize > data.Length - oBodySize)
-                {
-                    return Fail(global::System.Math.Min(oBodySize, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'bodysize' needs {lBodySize} bytes at offset {oBodySize}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                vBodySize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oBodySize, 4));
-                end = global::System.Math.Max(end, oBodySize + lBodySize);
+                vBodySize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(50, 4));
             }
 
             // body: layout tdquotebody
-            if (hasVersion && (vVersion == 5))
+            if ((vVersion == 5))
             {
                 hasBody = true;
                 oBody = 54;
-                lBody = (int)global::System.Math.Min(vBodySize, int.MaxValue);
-                if (oBody > data.Length || lBody > data.Length - oBody)
+                if (vBodySize > data.Length - oBody)
                 {
-                    return Fail(global::System.Math.Min(oBody, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'body' needs {lBody} bytes (from 'bodysize') at offset {oBody}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", "bodysize", oBody, vBodySize, data.Length), out view, out errorOffset, out reason);
                 }
+                lBody = (int)vBodySize;
                 verBody = vBodyType;
                 if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out _, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oBody + nestedOffset, "body: " + nestedReason, out errorOffset, out reason);
+                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oBody + lBody);
             }
@@ -402,14 +323,14 @@ namespace Tsm.Vendors
             {
                 if (!hasBody)
                 {
-                    return Fail(end, "'signaturedatalength' follows 'body', which this input does not have", out errorOffset, out reason);
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedatalength", "body"), out view, out errorOffset, out reason);
                 }
                 hasSignatureDataLength = true;
                 oSignatureDataLength = oBody + lBody;
                 lSignatureDataLength = 4;
-                if (oSignatureDataLength > data.Length || lSignatureDataLength > data.Length - oSignatureDataLength)
+                if (oSignatureDataLength > data.Length - lSignatureDataLength)
                 {
-                    return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'signaturedatalength' needs {lSignatureDataLength} bytes at offset {oSignatureDataLength}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out view, out errorOffset, out reason);
                 }
                 vSignatureDataLength = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oSignatureDataLength, 4));
                 end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
@@ -419,47 +340,43 @@ namespace Tsm.Vendors
             {
                 if (!hasSignatureDataLength)
                 {
-                    return Fail(end, "'signaturedata' follows 'signaturedatalength', which this input does not have", out errorOffset, out reason);
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedata", "signaturedatalength"), out view, out errorOffset, out reason);
                 }
-                hasSignatureData = true;
                 oSignatureData = oSignatureDataLength + lSignatureDataLength;
-                lSignatureData = (int)global::System.Math.Min(vSignatureDataLength, int.MaxValue);
-                if (oSignatureData > data.Length || lSignatureData > data.Length - oSignatureData)
+                if (vSignatureDataLength > data.Length - oSignatureData)
                 {
-                    return Fail(global::System.Math.Min(oSignatureData, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'signaturedata' needs {lSignatureData} bytes (from 'signaturedatalength') at offset {oSignatureData}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oSignatureData, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedata", "signaturedatalength", oSignatureData, vSignatureDataLength, data.Length), out view, out errorOffset, out reason);
                 }
+                lSignatureData = (int)vSignatureDataLength;
                 verSignatureData = 0;
                 if (!TdQuoteSignatureData.TryCreate(data.Slice(oSignatureData, lSignatureData), verSignatureData, out _, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oSignatureData + nestedOffset, "signaturedata: " + nestedReason, out errorOffset, out reason);
+                    return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oSignatureData + lSignatureData);
             }
 
-            result._oBody = oBody;
-            result._lBody = lBody;
-            result._hasBody = hasBody;
-            result._verBody = verBody;
-            result._oBodyType = oBodyType;
-            result._lBodyType = lBodyType;
-            result._hasBodyType = hasBodyType;
-            result._oBodySize = oBodySize;
-            result._lBodySize = lBodySize;
-            result._hasBodySize = hasBodySize;
-            result._oSignatureDataLength = oSignatureDataLength;
-            result._lSignatureDataLength = lSignatureDataLength;
-            result._hasSignatureDataLength = hasSignatureDataLength;
-            result._oSignatureData = oSignatureData;
-            result._lSignatureData = lSignatureData;
-            result._hasSignatureData = hasSignatureData;
-            result._verSignatureData = verSignatureData;
-            result._end = end;
-            view = result;
+            view = new TdQuote(data);
+            view._oBody = oBody;
+            view._lBody = lBody;
+            view._hasBody = hasBody;
+            view._verBody = verBody;
+            view._hasBodyType = hasBodyType;
+            view._hasBodySize = hasBodySize;
+            view._oSignatureDataLength = oSignatureDataLength;
+            view._lSignatureDataLength = lSignatureDataLength;
+            view._oSignatureData = oSignatureData;
+            view._lSignatureData = lSignatureData;
+            view._verSignatureData = verSignatureData;
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out TdQuote view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -46,7 +46,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, version, out TdQuoteBody view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("TdQuoteBody", offset, reason!);
+                global::Tsm.ReportErrors.Throw("TdQuoteBody", offset, reason!);
             }
 
             return view;
@@ -292,18 +292,18 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="device">The device whose registers the report carries (for example one opened on the emulator).</param>
         /// <param name="userData">The caller's data for 'reportdata', zero-padded.</param>
-        /// <param name="destination">Exactly 584 bytes.</param>
+        /// <param name="destination">Exactly <see cref="BuiltSize(long)"/> bytes for <paramref name="version"/>.</param>
         /// <param name="version">The layout version to write (unused).</param>
         public static void Build(global::Tsm.MeasurementDevice device, global::System.ReadOnlySpan<byte> userData, global::System.Span<byte> destination, long version = 3)
         {
             global::System.ArgumentNullException.ThrowIfNull(device);
-            if (destination.Length != MinimumSize)
-            {
-                throw new global::System.ArgumentException("A TdQuoteBody is exactly 584 bytes.", nameof(destination));
-            }
             if (userData.Length > 64)
             {
                 throw new global::System.ArgumentException("TdQuoteBody carries at most 64 bytes of user data.", nameof(userData));
+            }
+            if (destination.Length != BuiltSize(version))
+            {
+                throw new global::System.ArgumentException("This TdQuoteBody version is " + BuiltSize(version).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes.", nameof(destination));
             }
 
             destination.Clear();
@@ -326,147 +326,41 @@ namespace Tsm.Vendors
         /// <param name="version">The layout version to write.</param>
         public static byte[] Build(global::Tsm.MeasurementDevice device, global::System.ReadOnlySpan<byte> userData, long version = 3)
         {
-            byte[] bytes = new byte[MinimumSize];
+            byte[] bytes = new byte[BuiltSize(version)];
             Build(device, userData, bytes, version);
             return bytes;
         }
+
+        /// <summary>
+        /// The size of a TdQuoteBody of &lt;paramref name="version"/&gt;, as &lt;c&gt;Build&lt;/c&gt; writes it.
+        /// </summary>
+        /// <param name="version">The layout version.</param>
+        public static int BuiltSize(long version)
+        {
+            int size = MinimumSize;
+            if (version == 3)
+            {
+                size = global::System.Math.Max(size, 600);
+            }
+            if (version == 3)
+            {
+                size = global::System.Math.Max(size, 648);
+            }
+            return size;
+        }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteBody view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new TdQuoteBody(data);
             int end = MinimumSize;
             long version = parentVersion;
-            int oTeeTcbSvn = 0, lTeeTcbSvn = 0;
-            int oMrSeam = 0, lMrSeam = 0;
-            int oMrSignerSeam = 0, lMrSignerSeam = 0;
-            int oSeamAttributes = 0, lSeamAttributes = 0;
-            int oTdAttributes = 0, lTdAttributes = 0;
-            int oXfam = 0, lXfam = 0;
-            int oMrTd = 0, lMrTd = 0;
-            int oMrConfigId = 0, lMrConfigId = 0;
-            int oMrOwner = 0, lMrOwner = 0;
-            int oMrOwnerConfig = 0, lMrOwnerConfig = 0;
-            int oRtmr0 = 0, lRtmr0 = 0;
-            int oRtmr1 = 0, lRtmr1 = 0;
-            int oRtmr2 = 0, lRtmr2 = 0;
-            int oRtmr3 = 0, lRtmr3 = 0;
-            int oReportData = 0, lReportData = 0;
             int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
             bool hasTeeTcbSvn2 = false;
             int oMrServiceTd = 0, lMrServiceTd = 0;
             bool hasMrServiceTd = false;
-
-            // teetcbsvn: bytes
-            {
-                oTeeTcbSvn = 0;
-                lTeeTcbSvn = 16;
-                end = global::System.Math.Max(end, oTeeTcbSvn + lTeeTcbSvn);
-            }
-
-            // mrseam: digest
-            {
-                oMrSeam = 16;
-                lMrSeam = 48;
-                end = global::System.Math.Max(end, oMrSeam + lMrSeam);
-            }
-
-            // mrsignerseam: digest
-            {
-                oMrSignerSeam = 64;
-                lMrSignerSeam = 48;
-                end = global::System.Math.Max(end, oMrSignerSeam + lMrSignerSeam);
-            }
-
-            // seamattributes: u64
-            {
-                oSeamAttributes = 112;
-                lSeamAttributes = 8;
-                end = global::System.Math.Max(end, oSeamAttributes + lSeamAttributes);
-            }
-
-            // tdattributes: flags
-            {
-                oTdAttributes = 120;
-                lTdAttributes = 8;
-                end = global::System.Math.Max(end, oTdAttributes + lTdAttributes);
-            }
-
-            // xfam: u64
-            {
-                oXfam = 128;
-                lXfam = 8;
-                end = global::System.Math.Max(end, oXfam + lXfam);
-            }
-
-            // mrtd: digest
-            {
-                oMrTd = 136;
-                lMrTd = 48;
-                end = global::System.Math.Max(end, oMrTd + lMrTd);
-            }
-
-            // mrconfigid: bytes
-            {
-                oMrConfigId = 184;
-                lMrConfigId = 48;
-                end = global::System.Math.Max(end, oMrConfigId + lMrConfigId);
-            }
-
-            // mrowner: bytes
-            {
-                oMrOwner = 232;
-                lMrOwner = 48;
-                end = global::System.Math.Max(end, oMrOwner + lMrOwner);
-            }
-
-            // mrownerconfig: bytes
-            {
-                oMrOwnerConfig = 280;
-                lMrOwnerConfig = 48;
-                end = global::System.Math.Max(end, oMrOwnerConfig + lMrOwnerConfig);
-            }
-
-            // rtmr0: digest
-            {
-                oRtmr0 = 328;
-                lRtmr0 = 48;
-                end = global::System.Math.Max(end, oRtmr0 + lRtmr0);
-            }
-
-            // rtmr1: digest
-            {
-                oRtmr1 = 376;
-                lRtmr1 = 48;
-                end = global::System.Math.Max(end, oRtmr1 + lRtmr1);
-            }
-
-            // rtmr2: digest
-            {
-                oRtmr2 = 424;
-                lRtmr2 = 48;
-                end = global::System.Math.Max(end, oRtmr2 + lRtmr2);
-            }
-
-            // rtmr3: digest
-            {
-                oRtmr3 = 472;
-                lRtmr3 = 48;
-                end = global::System.Math.Max(end, oRtmr3 + lRtmr3);
-            }
-
-            // reportdata: bytes
-            {
-                oReportData = 520;
-                lReportData = 64;
-                end = global::System.Math.Max(end, oReportData + lReportData);
-            }
 
             // teetcbsvn2: bytes
             if ((version == 3))
@@ -474,9 +368,9 @@ namespace Tsm.Vendors
                 hasTeeTcbSvn2 = true;
                 oTeeTcbSvn2 = 584;
                 lTeeTcbSvn2 = 16;
-                if (oTeeTcbSvn2 > data.Length || lTeeTcbSvn2 > data.Length - oTeeTcbSvn2)
+                if (oTeeTcbSvn2 > data.Length - lTeeTcbSvn2)
                 {
-                    return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'teetcbsvn2' needs {lTeeTcbSvn2} bytes at offset {oTeeTcbSvn2}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), global::Tsm.ReportErrors.OutOfBounds("teetcbsvn2", oTeeTcbSvn2, lTeeTcbSvn2, data.Length), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
             }
@@ -487,32 +381,35 @@ namespace Tsm.Vendors
                 hasMrServiceTd = true;
                 oMrServiceTd = 600;
                 lMrServiceTd = 48;
-                if (oMrServiceTd > data.Length || lMrServiceTd > data.Length - oMrServiceTd)
+                if (oMrServiceTd > data.Length - lMrServiceTd)
                 {
-                    return Fail(global::System.Math.Min(oMrServiceTd, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'mrservicetd' needs {lMrServiceTd} bytes at offset {oMrServiceTd}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oMrServiceTd, data.Length), global::Tsm.ReportErrors.OutOfBounds("mrservicetd", oMrServiceTd, lMrServiceTd, data.Length), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
             }
 
             if (end != data.Length)
             {
-                return Fail(end, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{data.Length - end} unexpected bytes after the end of the TdQuoteBody (expected {end} bytes)"), out errorOffset, out reason);
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteBody", end, data.Length), out view, out errorOffset, out reason);
             }
 
-            result._oTeeTcbSvn2 = oTeeTcbSvn2;
-            result._lTeeTcbSvn2 = lTeeTcbSvn2;
-            result._hasTeeTcbSvn2 = hasTeeTcbSvn2;
-            result._oMrServiceTd = oMrServiceTd;
-            result._lMrServiceTd = lMrServiceTd;
-            result._hasMrServiceTd = hasMrServiceTd;
-            result._version = version;
-            result._end = end;
-            view = result;
+            view = new TdQuoteBody(data);
+            view._oTeeTcbSvn2 = oTeeTcbSvn2;
+            view._lTeeTcbSvn2 = lTeeTcbSvn2;
+            view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
+            view._oMrServiceTd = oMrServiceTd;
+            view._lMrServiceTd = lMrServiceTd;
+            view._hasMrServiceTd = hasMrServiceTd;
+            view._version = version;
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out TdQuoteBody view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -24,7 +24,6 @@ namespace Tsm.Vendors
         private int _end;
         private int _oCertificationData;
         private int _lCertificationData;
-        private bool _hasCertificationData;
         private long _verCertificationData;
 
         private TdQuoteSignatureData(global::System.ReadOnlySpan<byte> data)
@@ -42,7 +41,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, 0, out TdQuoteSignatureData view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("TdQuoteSignatureData", offset, reason!);
+                global::Tsm.ReportErrors.Throw("TdQuoteSignatureData", offset, reason!);
             }
 
             return view;
@@ -136,94 +135,58 @@ namespace Tsm.Vendors
         }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteSignatureData view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new TdQuoteSignatureData(data);
             int end = MinimumSize;
             _ = parentVersion;
-            int oSignature = 0, lSignature = 0;
-            int oAttestationKey = 0, lAttestationKey = 0;
-            int oCertificationDataType = 0, lCertificationDataType = 0;
-            long vCertificationDataType = 0;
-            int oCertificationDataSize = 0, lCertificationDataSize = 0;
-            long vCertificationDataSize = 0;
             int oCertificationData = 0, lCertificationData = 0;
-            bool hasCertificationData = false;
             long verCertificationData = 0;
 
-            // signature: bytes
+            long vCertificationDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(128, 2));
+            if (!(vCertificationDataType == 6))
             {
-                oSignature = 0;
-                lSignature = 64;
-                end = global::System.Math.Max(end, oSignature + lSignature);
+                return Fail(128, global::Tsm.ReportErrors.UnexpectedValue("certificationdatatype", vCertificationDataType, "6"), out view, out errorOffset, out reason);
             }
 
-            // attestationkey: bytes
-            {
-                oAttestationKey = 64;
-                lAttestationKey = 64;
-                end = global::System.Math.Max(end, oAttestationKey + lAttestationKey);
-            }
-
-            // certificationdatatype: u16
-            {
-                oCertificationDataType = 128;
-                lCertificationDataType = 2;
-                vCertificationDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oCertificationDataType, 2));
-                if (!(vCertificationDataType == 6))
-                {
-                    return Fail(oCertificationDataType, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'certificationdatatype' is {vCertificationDataType}; expected 6"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oCertificationDataType + lCertificationDataType);
-            }
-
-            // certificationdatasize: u32
-            {
-                oCertificationDataSize = 130;
-                lCertificationDataSize = 4;
-                vCertificationDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oCertificationDataSize, 4));
-                end = global::System.Math.Max(end, oCertificationDataSize + lCertificationDataSize);
-            }
+            long vCertificationDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(130, 4));
 
             // certificationdata: layout qereportcertificationdata
             {
-                hasCertificationData = true;
                 oCertificationData = 134;
-                lCertificationData = (int)global::System.Math.Min(vCertificationDataSize, int.MaxValue);
-                if (oCertificationData > data.Length || lCertificationData > data.Length - oCertificationData)
+                if (vCertificationDataSize > data.Length - oCertificationData)
                 {
-                    return Fail(global::System.Math.Min(oCertificationData, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'certificationdata' needs {lCertificationData} bytes (from 'certificationdatasize') at offset {oCertificationData}, but the input ends at {data.Length}"), out errorOffset, out reason);
+                    return Fail(global::System.Math.Min(oCertificationData, data.Length), global::Tsm.ReportErrors.OutOfBounds("certificationdata", "certificationdatasize", oCertificationData, vCertificationDataSize, data.Length), out view, out errorOffset, out reason);
                 }
+                lCertificationData = (int)vCertificationDataSize;
                 verCertificationData = 0;
                 if (!QeReportCertificationData.TryCreate(data.Slice(oCertificationData, lCertificationData), verCertificationData, out _, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oCertificationData + nestedOffset, "certificationdata: " + nestedReason, out errorOffset, out reason);
+                    return Fail(oCertificationData + nestedOffset, global::Tsm.ReportErrors.InNested("certificationdata", nestedReason!), out view, out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oCertificationData + lCertificationData);
             }
 
             if (end != data.Length)
             {
-                return Fail(end, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{data.Length - end} unexpected bytes after the end of the TdQuoteSignatureData (expected {end} bytes)"), out errorOffset, out reason);
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteSignatureData", end, data.Length), out view, out errorOffset, out reason);
             }
 
-            result._oCertificationData = oCertificationData;
-            result._lCertificationData = lCertificationData;
-            result._hasCertificationData = hasCertificationData;
-            result._verCertificationData = verCertificationData;
-            result._end = end;
-            view = result;
+            view = new TdQuoteSignatureData(data);
+            view._oCertificationData = oCertificationData;
+            view._lCertificationData = lCertificationData;
+            view._verCertificationData = verCertificationData;
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out TdQuoteSignatureData view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -22,11 +22,7 @@ namespace Tsm.Vendors
 
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
-        private int _oTeeTcbSvn2;
-        private int _lTeeTcbSvn2;
         private bool _hasTeeTcbSvn2;
-        private int _oServTdHash;
-        private int _lServTdHash;
         private bool _hasServTdHash;
 
         private TdReport(global::System.ReadOnlySpan<byte> data)
@@ -44,7 +40,7 @@ namespace Tsm.Vendors
         {
             if (!TryCreate(data, 0, out TdReport view, out int offset, out string? reason))
             {
-                throw new global::Tsm.ReportFormatException("TdReport", offset, reason!);
+                global::Tsm.ReportErrors.Throw("TdReport", offset, reason!);
             }
 
             return view;
@@ -206,7 +202,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.TEE_TCB_SVN2 (TDX 1.5; reserved in TDX 1.0). 'teetcbsvn2' (bytes, 16 bytes, offset 384).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn2 => _hasTeeTcbSvn2 ? _data.Slice(_oTeeTcbSvn2, _lTeeTcbSvn2) : throw new global::Tsm.ReportFieldNotPresentException("TdReport", "teetcbsvn2");
+        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn2 => _hasTeeTcbSvn2 ? _data.Slice(384, 16) : throw new global::Tsm.ReportFieldNotPresentException("TdReport", "teetcbsvn2");
 
         /// <summary>
         /// Whether this report has 'teetcbsvn2' (its version or type decides).
@@ -216,7 +212,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'teetcbsvn2' in this report.
         /// </summary>
-        public readonly int TeeTcbSvn2Offset => _oTeeTcbSvn2;
+        public readonly int TeeTcbSvn2Offset => 384;
 
         /// <summary>
         /// TDINFO_STRUCT.ATTRIBUTES: TD attributes (TDX_ATTR_* / TDX_TD_ATTR_* in arch/x86/include/asm/shared/tdx.h). 'tdattributes' (flags, 8 bytes, offset 512).
@@ -321,7 +317,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.SERVTD_HASH (TDX 1.5): SHA384 of the TDINFO_STRUCTs of the bound service TDs; reserved in TDX 1.0. 'servtdhash' (digest, 48 bytes, offset 912).
         /// </summary>
-        public readonly global::Tsm.Sha384Digest? ServTdHash => _hasServTdHash ? global::System.Runtime.InteropServices.MemoryMarshal.Read<global::Tsm.Sha384Digest>(_data.Slice(_oServTdHash, _lServTdHash)) : null;
+        public readonly global::Tsm.Sha384Digest? ServTdHash => _hasServTdHash ? global::System.Runtime.InteropServices.MemoryMarshal.Read<global::Tsm.Sha384Digest>(_data.Slice(912, 48)) : null;
 
         /// <summary>
         /// Whether this report has 'servtdhash' (its version or type decides).
@@ -331,7 +327,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// The byte offset of 'servtdhash' in this report.
         /// </summary>
-        public readonly int ServTdHashOffset => _oServTdHash;
+        public readonly int ServTdHashOffset => 912;
 
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to &lt;paramref name="visitor"/&gt;.
@@ -353,7 +349,7 @@ namespace Tsm.Vendors
             visitor.Bytes("mrseam", _data.Slice(280, 48));
             visitor.Bytes("mrsignerseam", _data.Slice(328, 48));
             visitor.Integer("seamattributes", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(376, 8)));
-            if (_hasTeeTcbSvn2) visitor.Bytes("teetcbsvn2", _data.Slice(_oTeeTcbSvn2, _lTeeTcbSvn2));
+            if (_hasTeeTcbSvn2) visitor.Bytes("teetcbsvn2", _data.Slice(384, 16));
             visitor.Integer("tdattributes", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(512, 8)));
             visitor.Integer("xfam", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(520, 8)));
             visitor.Bytes("mrtd", _data.Slice(528, 48));
@@ -364,7 +360,7 @@ namespace Tsm.Vendors
             visitor.Bytes("rtmr1", _data.Slice(768, 48));
             visitor.Bytes("rtmr2", _data.Slice(816, 48));
             visitor.Bytes("rtmr3", _data.Slice(864, 48));
-            if (_hasServTdHash) visitor.Bytes("servtdhash", _data.Slice(_oServTdHash, _lServTdHash));
+            if (_hasServTdHash) visitor.Bytes("servtdhash", _data.Slice(912, 48));
         }
 
         /// <summary>
@@ -391,18 +387,18 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="device">The device whose registers the report carries (for example one opened on the emulator).</param>
         /// <param name="userData">The caller's data for 'reportdata', zero-padded.</param>
-        /// <param name="destination">Exactly 1024 bytes.</param>
+        /// <param name="destination">Exactly <see cref="BuiltSize(long)"/> bytes for <paramref name="version"/>.</param>
         /// <param name="version">The layout version to write into 'reportversion'.</param>
         public static void Build(global::Tsm.MeasurementDevice device, global::System.ReadOnlySpan<byte> userData, global::System.Span<byte> destination, long version = 1)
         {
             global::System.ArgumentNullException.ThrowIfNull(device);
-            if (destination.Length != MinimumSize)
-            {
-                throw new global::System.ArgumentException("A TdReport is exactly 1024 bytes.", nameof(destination));
-            }
             if (userData.Length > 64)
             {
                 throw new global::System.ArgumentException("TdReport carries at most 64 bytes of user data.", nameof(userData));
+            }
+            if (destination.Length != BuiltSize(version))
+            {
+                throw new global::System.ArgumentException("This TdReport version is " + BuiltSize(version).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes.", nameof(destination));
             }
 
             destination.Clear();
@@ -429,264 +425,61 @@ namespace Tsm.Vendors
         /// <param name="version">The layout version to write.</param>
         public static byte[] Build(global::Tsm.MeasurementDevice device, global::System.ReadOnlySpan<byte> userData, long version = 1)
         {
-            byte[] bytes = new byte[MinimumSize];
+            byte[] bytes = new byte[BuiltSize(version)];
             Build(device, userData, bytes, version);
             return bytes;
         }
+
+        /// <summary>
+        /// The size of a TdReport of &lt;paramref name="version"/&gt;, as &lt;c&gt;Build&lt;/c&gt; writes it.
+        /// </summary>
+        /// <param name="version">The layout version.</param>
+        public static int BuiltSize(long version)
+        {
+            int size = MinimumSize;
+            return size;
+        }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view, out int errorOffset, out string? reason)
         {
-            view = default;
-            errorOffset = 0;
-            reason = null;
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"needs at least {MinimumSize} bytes, got {data.Length}"), out errorOffset, out reason);
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
             }
 
-            var result = new TdReport(data);
             int end = MinimumSize;
             _ = parentVersion;
-            int oReportType = 0, lReportType = 0;
-            long vReportType = 0;
-            int oReportSubtype = 0, lReportSubtype = 0;
-            int oReportVersion = 0, lReportVersion = 0;
-            long vReportVersion = 0;
-            int oCpuSvn = 0, lCpuSvn = 0;
-            int oTeeTcbInfoHash = 0, lTeeTcbInfoHash = 0;
-            int oTeeInfoHash = 0, lTeeInfoHash = 0;
-            int oReportData = 0, lReportData = 0;
-            int oMac = 0, lMac = 0;
-            int oTeeTcbInfoValid = 0, lTeeTcbInfoValid = 0;
-            int oTeeTcbSvn = 0, lTeeTcbSvn = 0;
-            int oMrSeam = 0, lMrSeam = 0;
-            int oMrSignerSeam = 0, lMrSignerSeam = 0;
-            int oSeamAttributes = 0, lSeamAttributes = 0;
-            int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
             bool hasTeeTcbSvn2 = false;
-            int oTdAttributes = 0, lTdAttributes = 0;
-            int oXfam = 0, lXfam = 0;
-            int oMrTd = 0, lMrTd = 0;
-            int oMrConfigId = 0, lMrConfigId = 0;
-            int oMrOwner = 0, lMrOwner = 0;
-            int oMrOwnerConfig = 0, lMrOwnerConfig = 0;
-            int oRtmr0 = 0, lRtmr0 = 0;
-            int oRtmr1 = 0, lRtmr1 = 0;
-            int oRtmr2 = 0, lRtmr2 = 0;
-            int oRtmr3 = 0, lRtmr3 = 0;
-            int oServTdHash = 0, lServTdHash = 0;
             bool hasServTdHash = false;
 
-            // reporttype: u8
+            long vReportVersion = (long)data[2];
+
+            long vReportType = (long)data[0];
+            if (!(vReportType == 129))
             {
-                oReportType = 0;
-                lReportType = 1;
-                vReportType = (long)data[oReportType];
-                if (!(vReportType == 129))
-                {
-                    return Fail(oReportType, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'reporttype' is {vReportType}; expected 129"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oReportType + lReportType);
+                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("reporttype", vReportType, "129"), out view, out errorOffset, out reason);
             }
 
-            // reportsubtype: u8
-            {
-                oReportSubtype = 1;
-                lReportSubtype = 1;
-                end = global::System.Math.Max(end, oReportSubtype + lReportSubtype);
-            }
+            hasTeeTcbSvn2 = (vReportVersion == 1);
 
-            // reportversion: u8
-            {
-                oReportVersion = 2;
-                lReportVersion = 1;
-                vReportVersion = (long)data[oReportVersion];
-                end = global::System.Math.Max(end, oReportVersion + lReportVersion);
-            }
-
-            // cpusvn: bytes
-            {
-                oCpuSvn = 16;
-                lCpuSvn = 16;
-                end = global::System.Math.Max(end, oCpuSvn + lCpuSvn);
-            }
-
-            // teetcbinfohash: digest
-            {
-                oTeeTcbInfoHash = 32;
-                lTeeTcbInfoHash = 48;
-                end = global::System.Math.Max(end, oTeeTcbInfoHash + lTeeTcbInfoHash);
-            }
-
-            // teeinfohash: digest
-            {
-                oTeeInfoHash = 80;
-                lTeeInfoHash = 48;
-                end = global::System.Math.Max(end, oTeeInfoHash + lTeeInfoHash);
-            }
-
-            // reportdata: bytes
-            {
-                oReportData = 128;
-                lReportData = 64;
-                end = global::System.Math.Max(end, oReportData + lReportData);
-            }
-
-            // mac: opaque
-            {
-                oMac = 224;
-                lMac = 32;
-                end = global::System.Math.Max(end, oMac + lMac);
-            }
-
-            // valid: u64
-            {
-                oTeeTcbInfoValid = 256;
-                lTeeTcbInfoValid = 8;
-                end = global::System.Math.Max(end, oTeeTcbInfoValid + lTeeTcbInfoValid);
-            }
-
-            // teetcbsvn: bytes
-            {
-                oTeeTcbSvn = 264;
-                lTeeTcbSvn = 16;
-                end = global::System.Math.Max(end, oTeeTcbSvn + lTeeTcbSvn);
-            }
-
-            // mrseam: digest
-            {
-                oMrSeam = 280;
-                lMrSeam = 48;
-                end = global::System.Math.Max(end, oMrSeam + lMrSeam);
-            }
-
-            // mrsignerseam: digest
-            {
-                oMrSignerSeam = 328;
-                lMrSignerSeam = 48;
-                end = global::System.Math.Max(end, oMrSignerSeam + lMrSignerSeam);
-            }
-
-            // seamattributes: u64
-            {
-                oSeamAttributes = 376;
-                lSeamAttributes = 8;
-                end = global::System.Math.Max(end, oSeamAttributes + lSeamAttributes);
-            }
-
-            // teetcbsvn2: bytes
-            if ((vReportVersion == 1))
-            {
-                hasTeeTcbSvn2 = true;
-                oTeeTcbSvn2 = 384;
-                lTeeTcbSvn2 = 16;
-                if (oTeeTcbSvn2 > data.Length || lTeeTcbSvn2 > data.Length - oTeeTcbSvn2)
-                {
-                    return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'teetcbsvn2' needs {lTeeTcbSvn2} bytes at offset {oTeeTcbSvn2}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
-            }
-
-            // tdattributes: flags
-            {
-                oTdAttributes = 512;
-                lTdAttributes = 8;
-                end = global::System.Math.Max(end, oTdAttributes + lTdAttributes);
-            }
-
-            // xfam: u64
-            {
-                oXfam = 520;
-                lXfam = 8;
-                end = global::System.Math.Max(end, oXfam + lXfam);
-            }
-
-            // mrtd: digest
-            {
-                oMrTd = 528;
-                lMrTd = 48;
-                end = global::System.Math.Max(end, oMrTd + lMrTd);
-            }
-
-            // mrconfigid: bytes
-            {
-                oMrConfigId = 576;
-                lMrConfigId = 48;
-                end = global::System.Math.Max(end, oMrConfigId + lMrConfigId);
-            }
-
-            // mrowner: bytes
-            {
-                oMrOwner = 624;
-                lMrOwner = 48;
-                end = global::System.Math.Max(end, oMrOwner + lMrOwner);
-            }
-
-            // mrownerconfig: bytes
-            {
-                oMrOwnerConfig = 672;
-                lMrOwnerConfig = 48;
-                end = global::System.Math.Max(end, oMrOwnerConfig + lMrOwnerConfig);
-            }
-
-            // rtmr0: digest
-            {
-                oRtmr0 = 720;
-                lRtmr0 = 48;
-                end = global::System.Math.Max(end, oRtmr0 + lRtmr0);
-            }
-
-            // rtmr1: digest
-            {
-                oRtmr1 = 768;
-                lRtmr1 = 48;
-                end = global::System.Math.Max(end, oRtmr1 + lRtmr1);
-            }
-
-            // rtmr2: digest
-            {
-                oRtmr2 = 816;
-                lRtmr2 = 48;
-                end = global::System.Math.Max(end, oRtmr2 + lRtmr2);
-            }
-
-            // rtmr3: digest
-            {
-                oRtmr3 = 864;
-                lRtmr3 = 48;
-                end = global::System.Math.Max(end, oRtmr3 + lRtmr3);
-            }
-
-            // servtdhash: digest
-            if ((vReportVersion == 1))
-            {
-                hasServTdHash = true;
-                oServTdHash = 912;
-                lServTdHash = 48;
-                if (oServTdHash > data.Length || lServTdHash > data.Length - oServTdHash)
-                {
-                    return Fail(global::System.Math.Min(oServTdHash, data.Length), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"'servtdhash' needs {lServTdHash} bytes at offset {oServTdHash}, but the input ends at {data.Length}"), out errorOffset, out reason);
-                }
-                end = global::System.Math.Max(end, oServTdHash + lServTdHash);
-            }
+            hasServTdHash = (vReportVersion == 1);
 
             if (end != data.Length)
             {
-                return Fail(end, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{data.Length - end} unexpected bytes after the end of the TdReport (expected {end} bytes)"), out errorOffset, out reason);
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdReport", end, data.Length), out view, out errorOffset, out reason);
             }
 
-            result._oTeeTcbSvn2 = oTeeTcbSvn2;
-            result._lTeeTcbSvn2 = lTeeTcbSvn2;
-            result._hasTeeTcbSvn2 = hasTeeTcbSvn2;
-            result._oServTdHash = oServTdHash;
-            result._lServTdHash = lServTdHash;
-            result._hasServTdHash = hasServTdHash;
-            result._end = end;
-            view = result;
+            view = new TdReport(data);
+            view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
+            view._hasServTdHash = hasServTdHash;
+            view._end = end;
+            errorOffset = 0;
+            reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
+        private static bool Fail(int offset, string message, out TdReport view, out int errorOffset, out string? reason)
         {
+            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -1,0 +1,54 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Tsm;
+
+/// <summary>
+/// The failure messages of generated report parsers. They live here, out of line, so a parser's success path carries
+/// no string formatting: inline interpolation made every call zero a formatting buffer, valid input or not.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ReportErrors
+{
+    /// <summary>The input is shorter than the layout's fixed part.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string TooShort(int minimum, int actual) =>
+        string.Create(CultureInfo.InvariantCulture, $"needs at least {minimum} bytes, got {actual}");
+
+    /// <summary>A field does not fit in the input.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string OutOfBounds(string field, int offset, int length, int inputLength) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{field}' needs {length} bytes at offset {offset}, but the input ends at {inputLength}");
+
+    /// <summary>A field whose size comes from another field does not fit in the input.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string OutOfBounds(string field, string sizeField, int offset, long length, int inputLength) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{field}' needs {length} bytes (from '{sizeField}') at offset {offset}, but the input ends at {inputLength}");
+
+    /// <summary>A checked field has a value the layout does not allow.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string UnexpectedValue(string field, long value, string expected) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{field}' is {value}; expected {expected}");
+
+    /// <summary>Bytes follow the end of a layout that does not allow trailing bytes.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string UnexpectedTrailingBytes(string layout, int end, int inputLength) =>
+        string.Create(CultureInfo.InvariantCulture, $"{inputLength - end} unexpected bytes after the end of the {layout} (expected {end} bytes)");
+
+    /// <summary>A field placed after another field that this input does not have.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string MissingPredecessor(string field, string after) =>
+        $"'{field}' follows '{after}', which this input does not have";
+
+    /// <summary>A nested layout is invalid: the field's name prefixes the nested reason.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string InNested(string field, string reason) => field + ": " + reason;
+
+    /// <summary>Throws the <see cref="ReportFormatException"/> for a failed parse.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Throw(string layout, int offset, string reason) => throw new ReportFormatException(layout, offset, reason);
+}
