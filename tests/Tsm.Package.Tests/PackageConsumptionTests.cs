@@ -60,6 +60,30 @@ public sealed class PackageConsumptionTests(PackedPackages packages) : IClassFix
     }
 
     [Fact]
+    public void Csharp_misuse_fails_the_build_with_the_analyzer_error_at_its_file_and_line()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "Misuse", """<ItemGroup><TsmVendor Include="tdx" /></ItemGroup>""");
+        const string program = """
+            using Tsm;
+            using Tsm.Vendors;
+
+            using Tdx tdx = Tdx.Open(TsmBackend.Emulated());
+            IMeasurementRegister register = tdx.Register("rtmr4");
+            System.Console.WriteLine(register.Name);
+            """;
+        consumer.Write("Program.cs", program);
+        string[] lines = program.Split('\n');
+        int line = Array.FindIndex(lines, static l => l.Contains("\"rtmr4\"", StringComparison.Ordinal));
+        int column = lines[line].IndexOf("\"rtmr4\"", StringComparison.Ordinal);
+
+        (int exitCode, string output) = consumer.Build();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.True(output.Contains($"Program.cs({line + 1},{column + 1}): error TSM1003", StringComparison.Ordinal), output);
+        Assert.Contains("rtmr3", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_vendor_fails_the_build_naming_the_shipped_vendors()
     {
         ConsumerProject consumer = ConsumerProject.Create(packages, "UnknownVendor", """<ItemGroup><TsmVendor Include="tdxx" /></ItemGroup>""");

@@ -103,6 +103,7 @@ internal static class ReportEmitter
         }
 
         w.Line("/// <exception cref=\"global::Tsm.ReportFormatException\">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open($"public static {t} Parse({ReportNames.Span} data{versionParameter})");
         w.Open($"if (!TryCreate(data, {versionArgument}, out {t} view, out int offset, out string? reason))");
         w.Line($"global::Tsm.ReportErrors.Throw(\"{t}\", offset, reason!);");

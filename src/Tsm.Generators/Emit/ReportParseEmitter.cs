@@ -20,6 +20,12 @@ internal static class ReportParseEmitter
         HashSet<string> needed = ReportNames.ValuesNeeded(report);
         HashSet<string> tracked = PresenceTracked(report);
         string t = report.TypeName;
+        if (IsSmall(report))
+        {
+            // A handful of constant-offset checks: inlined, the out parameters become the caller's locals.
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        }
+
         w.Open($"internal static bool TryCreate({ReportNames.Span} data, long parentVersion, out {t} view, out int errorOffset, out string? reason)");
         w.Open("if (data.Length < MinimumSize)");
         w.Line($"return Fail(data.Length, {Errors}.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);");
@@ -100,6 +106,10 @@ internal static class ReportParseEmitter
         w.Line("return false;");
         w.Close();
     }
+
+    /// <summary>Layouts whose fields all sit at constant offsets inside the fixed part and hold no nested layout.</summary>
+    public static bool IsSmall(ReportSpec report) =>
+        report.Fields.All(f => !ReportNames.HasOffsetSlot(report, f) && f.Type != "layout");
 
     /// <summary>Always present, at a constant offset with a constant size, and the only field of its name.</summary>
     private static bool IsStatic(ReportSpec report, ReportFieldSpec field) => !ReportNames.NeedsSlot(report, field);

@@ -13,7 +13,7 @@ internal static class FlagBitsReader
 
     public static EquatableArray<BitSpec> Read(ObjectReader field, string type, int size, SchemaContext context)
     {
-        JsonNode? node = field.Node("bits", required: false);
+        JsonNode? node = field.Node("bits", required: type == "flags");
         if (node is null)
         {
             return EquatableArray<BitSpec>.Empty;

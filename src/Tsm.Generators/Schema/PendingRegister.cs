@@ -36,5 +36,8 @@ internal sealed class PendingRegister
 
     public string? RegisterType { get; set; }
 
+    /// <summary>The storage owner's name once an <c>aliasOf</c> reference (name or <c>name:hash</c>) is resolved.</summary>
+    public string? AliasTarget { get; set; }
+
     public TextRange Range => Entry.NameRange;
 }

@@ -25,6 +25,7 @@ internal sealed class RegisterExpander
     private readonly string _className;
     private readonly SchemaContext _context;
     private readonly List<PendingRegister> _registers = new();
+    private readonly HashSet<RegisterEntry> _sizeReported = new();
 
     public RegisterExpander(DeviceSettings device, string className, SchemaContext context)
     {
@@ -78,7 +79,7 @@ internal sealed class RegisterExpander
                     Hash = bank ?? entry.Hash ?? (entry.HashChoices.Count > 0 ? string.Empty : HashAlgorithms.None),
                     HashChoices = entry.HashChoices,
                 };
-                register.Size = ImpliedSize(register, report: _registers.Count == first);
+                register.Size = ImpliedSize(register);
                 _registers.Add(register);
             }
         }
@@ -101,17 +102,27 @@ internal sealed class RegisterExpander
         }
     }
 
-    /// <summary>The declared size, else the digest size; a mismatch is reported once per entry, not per expanded register.</summary>
-    private int ImpliedSize(PendingRegister register, bool report)
+    /// <summary>
+    /// The declared size, else the digest size. Every bank is checked (each has its own digest size), but an entry
+    /// gets one diagnostic, not one per expanded register; hash-choice registers take the chosen hash's size.
+    /// </summary>
+    private int ImpliedSize(PendingRegister register)
     {
+        bool report = !_sizeReported.Contains(register.Entry);
         RegisterEntry entry = register.Entry;
         int digest = register.HashChoices.Count > 0
             ? register.HashChoices.Max(HashAlgorithms.DigestSize)
             : HashAlgorithms.DigestSize(register.Hash);
         if (entry.Size is int size)
         {
-            if (report && digest > 0 && size != digest && register.HashChoices.Count == 0)
+            if (report && register.HashChoices.Count > 0)
             {
+                _sizeReported.Add(entry);
+                _context.Report(DiagnosticIds.InvalidValue, entry.SizeRange, $"Register '{register.Name}' has 'hashChoices', so its size is the chosen hash's digest size; remove 'size'");
+            }
+            else if (report && digest > 0 && size != digest)
+            {
+                _sizeReported.Add(entry);
                 _context.Report(DiagnosticIds.SizeDoesNotMatchHash, entry.SizeRange, SizeFixProperties(entry, digest), register.Name, Invariant(size), register.Hash, Invariant(digest));
             }
 
@@ -138,30 +149,36 @@ internal sealed class RegisterExpander
                 continue;
             }
 
-            PendingRegister? target = _registers.FirstOrDefault(r => r.Entry.AliasOf is null && r.Name == entry.AliasOf && r.Bank == alias.Bank);
+            PendingRegister? target = _registers.FirstOrDefault(r => r.Entry.AliasOf is null && Names(r, entry.AliasOf!) && r.Bank == alias.Bank);
             if (target is null)
             {
                 _context.Report(DiagnosticIds.UnknownRegisterReference, entry.AliasOfRange, entry.Name, entry.AliasOf!);
                 continue;
             }
 
+            alias.AliasTarget = target.Name;
             if (entry.Hash is null && entry.HashChoices.Count == 0 && entry.Banks.Count == 0)
             {
                 alias.Hash = target.Hash;
                 alias.HashChoices = target.HashChoices;
             }
 
-            if (entry.Size is null && (alias.Size == 0 || alias.Size != target.Size))
+            if (entry.Size is null && alias.Size == 0)
             {
                 alias.Size = target.Size;
             }
 
             if (alias.Size != target.Size)
             {
-                _context.Report(DiagnosticIds.InvalidValue, entry.SizeRange, $"Alias '{entry.Name}' has size {Invariant(alias.Size)} but its target '{target.Name}' has size {Invariant(target.Size)}; an alias shares the target's storage");
+                Json.TextRange where = entry.Size is null ? entry.AliasOfRange : entry.SizeRange;
+                _context.Report(DiagnosticIds.InvalidValue, where, $"Alias '{entry.Name}' has size {Invariant(alias.Size)} but its target '{target.Name}' has size {Invariant(target.Size)}; an alias shares the target's storage");
             }
         }
     }
+
+    /// <summary>References name a register by its expanded name (<c>rtmr0</c>) or as <c>name:hash</c>.</summary>
+    private static bool Names(PendingRegister register, string reference) =>
+        register.Name == reference || (register.Hash.Length > 0 && register.Name + ":" + register.Hash == reference);
 
     private void AssignFileNames(PendingRegister register)
     {
@@ -198,10 +215,8 @@ internal sealed class RegisterExpander
             : HashAlgorithms.DigestType(register.Hash);
         if (valueType is null)
         {
-            string what = register.Hash == HashAlgorithms.None
-                ? $"Register '{register.Name}' has no hash and size {Invariant(register.Size)}; the runtime has opaque value types of 32, 48 and 64 bytes"
-                : $"Register '{register.Name}' uses {register.Hash}, which has no runtime digest type";
-            _context.Report(DiagnosticIds.UnsupportedValueType, register.Range, what);
+            // Every kernel hash name has a digest type, so only a no-hash register of an unusual size gets here.
+            _context.Report(DiagnosticIds.UnsupportedValueType, register.Range, $"Register '{register.Name}' has no hash and size {Invariant(register.Size)}; the runtime has opaque value types of 32, 48 and 64 bytes");
             return null;
         }
 
@@ -255,7 +270,7 @@ internal sealed class RegisterExpander
         {
             foreach ((string name, Json.TextRange range) in entry.RefreshSources)
             {
-                if (!_registers.Any(r => r.Name == name))
+                if (!_registers.Any(r => Names(r, name)))
                 {
                     _context.Report(DiagnosticIds.UnknownRegisterReference, range, entry.Name, name);
                 }
@@ -333,7 +348,7 @@ internal sealed class RegisterExpander
             register.HashChoices.ToEquatableArray(),
             flags,
             entry.ExtendInputSize ?? 0,
-            entry.AliasOf,
+            register.AliasTarget,
             entry.Count is null ? null : entry.Name,
             register.Index,
             register.Bank,

@@ -195,6 +195,12 @@ internal sealed class ReportFieldReader
 
     private bool CheckType(string field, JsonString type, int size, JsonString? hash)
     {
+        if (hash is not null && type.Value != "digest")
+        {
+            _context.Report(DiagnosticIds.InvalidValue, hash.Range, $"'hash' belongs to 'digest' fields; field '{field}' is {type.Value}");
+            return false;
+        }
+
         int expected = type.Value switch
         {
             "u8" => 1,

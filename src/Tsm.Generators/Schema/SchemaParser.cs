@@ -90,17 +90,23 @@ internal static class SchemaParser
             claimSets);
     }
 
-    /// <summary>Report fields may name a register; the first register of that name (any bank) fixes the value type.</summary>
+    /// <summary>
+    /// Report fields may name a register as <c>name</c> (the first of that name, any bank) or <c>name:hash</c>; the
+    /// link carries the register's plain name, which the generated code and the runtime look it up by.
+    /// </summary>
     private static Dictionary<string, RegisterLink> RegisterLinks(EquatableArray<RegisterSpec> registers)
     {
         var links = new Dictionary<string, RegisterLink>(System.StringComparer.Ordinal);
         foreach (RegisterSpec register in registers)
         {
-            if (!links.ContainsKey(register.Name))
+            string? valueType = register.HashChoices.Count > 0 ? null
+                : register.Hash == HashAlgorithms.None ? HashAlgorithms.OpaqueType(register.Size) : HashAlgorithms.DigestType(register.Hash);
+            foreach (string key in new[] { register.Name, register.QualifiedName })
             {
-                string? valueType = register.HashChoices.Count > 0 ? null
-                    : register.Hash == HashAlgorithms.None ? HashAlgorithms.OpaqueType(register.Size) : HashAlgorithms.DigestType(register.Hash);
-                links[register.Name] = new RegisterLink(register.Name, valueType, register.Size);
+                if (!links.ContainsKey(key))
+                {
+                    links[key] = new RegisterLink(register.Name, valueType, register.Size);
+                }
             }
         }
 
@@ -130,10 +136,17 @@ internal static class SchemaParser
             return null;
         }
 
+        JsonString? noHashFileName = device.String("noHashFileName", required: false);
+        if (noHashFileName is not null && noHashFileName.Value.IndexOf("{hash}", System.StringComparison.Ordinal) >= 0)
+        {
+            context.Report(DiagnosticIds.InvalidValue, noHashFileName.Range, "'noHashFileName' names registers without a hash, so it cannot use {hash}");
+            return null;
+        }
+
         return new DeviceSettings(
             sysfs.Value.TrimEnd('/'),
             device.String("fileName", required: false)?.Value ?? DeviceSettings.DefaultFileName,
-            device.String("noHashFileName", required: false)?.Value ?? DeviceSettings.DefaultNoHashFileName,
+            noHashFileName?.Value ?? DeviceSettings.DefaultNoHashFileName,
             encoding?.Value ?? "binary");
     }
 }

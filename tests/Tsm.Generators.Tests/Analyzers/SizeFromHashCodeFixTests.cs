@@ -101,7 +101,7 @@ public sealed class SizeFromHashCodeFixTests
             }
             """);
         IReadOnlyDictionary<string, string?> mixedBanks = PropertiesOf(Head + """
-              "registers": [ { "name": "m", "banks": ["sha1", "sha512"], "size": 32, "flags": ["readable"] } ]
+              "registers": [ { "name": "m", "banks": ["sha1", "sha256"], "size": 32, "flags": ["readable"] } ]
             }
             """);
 

@@ -42,6 +42,7 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static QeReportCertificationData Parse(global::System.ReadOnlySpan<byte> data)
         {
             if (!TryCreate(data, 0, out QeReportCertificationData view, out int offset, out string? reason))

@@ -34,6 +34,7 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static SgxReportBody Parse(global::System.ReadOnlySpan<byte> data)
         {
             if (!TryCreate(data, 0, out SgxReportBody view, out int offset, out string? reason))
@@ -207,6 +208,7 @@ namespace Tsm.Vendors
             visitor.Bytes("isvfamilyid", _data.Slice(304, 16));
             visitor.Bytes("reportdata", _data.Slice(320, 64));
         }
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)

@@ -42,6 +42,7 @@ namespace Tsm.Vendors
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <param name="version">The layout version, which the enclosing report carries (e.g. a TD quote's body type).</param>
         /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteBody Parse(global::System.ReadOnlySpan<byte> data, long version)
         {
             if (!TryCreate(data, version, out TdQuoteBody view, out int offset, out string? reason))

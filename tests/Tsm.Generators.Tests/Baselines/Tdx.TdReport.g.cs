@@ -36,6 +36,7 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdReport Parse(global::System.ReadOnlySpan<byte> data)
         {
             if (!TryCreate(data, 0, out TdReport view, out int offset, out string? reason))
@@ -439,6 +440,7 @@ namespace Tsm.Vendors
             int size = MinimumSize;
             return size;
         }
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)

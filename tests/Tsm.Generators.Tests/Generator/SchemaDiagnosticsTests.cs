@@ -34,6 +34,22 @@ public sealed class SchemaDiagnosticsTests
         { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ],\n  \"reports\": [ { \"name\": \"r\", \"size\": 16, \"fields\": [ { \"name\": ↓\"f\", \"offset\": 12, \"size\": 8, \"type\": \"u64\" } ] } ]\n}", "TSM0009" },
         { ValidHead + "\n  \"registers\": [ { \"name\": ↓\"m\", \"hash\": \"none\", \"size\": 20, \"flags\": [\"readable\"] } ]\n}", "TSM0010" },
         { ValidHead + "\n  \"registers\": [ { \"name\": ↓\"registers\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ]\n}", "TSM0012" },
+
+        // Each bank has its own digest size: a size that fits one bank but not another is caught.
+        { ValidHead + "\n  \"registers\": [ { \"name\": \"pcr\", \"count\": 2, \"banks\": [\"sha256\", \"sha1\"], \"size\": ↓32, \"flags\": [\"readable\"] } ]\n}", "TSM0006" },
+
+        // An alias with a hash of another size than its target's storage.
+        { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] }, { \"name\": \"a\", \"aliasOf\": ↓\"m\", \"hash\": \"sha384\", \"flags\": [\"readable\"] } ]\n}", "TSM0004" },
+
+        // A hash-choice register's size is the chosen hash's.
+        { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hashChoices\": [\"sha256\", \"sha512\"], \"size\": ↓64, \"flags\": [\"readable\"] } ]\n}", "TSM0004" },
+
+        // 'hash' belongs to digest fields, and flags fields name their bits.
+        { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ],\n  \"reports\": [ { \"name\": \"r\", \"size\": 16, \"fields\": [ { \"name\": \"f\", \"offset\": 0, \"size\": 8, \"type\": \"u64\", \"hash\": ↓\"sha256\" } ] } ]\n}", "TSM0004" },
+        { ValidHead + "\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ],\n  \"reports\": [ { \"name\": \"r\", \"size\": 16, \"fields\": [ ↓{ \"name\": \"f\", \"offset\": 0, \"size\": 8, \"type\": \"flags\" } ] } ]\n}", "TSM0003" },
+
+        // A file-name template for registers without a hash cannot name the hash.
+        { "{\n  \"vendor\": \"acme\",\n  \"displayName\": \"Acme TEE\",\n  \"device\": { \"sysfs\": \"/sys/acme\", \"noHashFileName\": ↓\"{name}:{hash}\" },\n  \"registers\": [ { \"name\": \"m\", \"hash\": \"none\", \"size\": 32, \"flags\": [\"readable\"] } ]\n}", "TSM0004" },
     };
 
     [Theory]
@@ -57,6 +73,27 @@ public sealed class SchemaDiagnosticsTests
         Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.All(analyzerDiagnostics, d => Assert.Equal("/project/broken.tsm.json", d.Location.GetLineSpan().Path));
         Assert.Equal(5, result.Results.Single().GeneratedSources.Count(static s => s.HintName.Split('.').Length == 3));
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public async Task References_may_name_a_register_as_name_colon_hash()
+    {
+        string json = ValidHead + """
+
+              "registers": [
+                { "name": "pmr", "hash": "sha256", "flags": ["readable"] },
+                { "name": "pmr_agile", "aliasOf": "pmr:sha256", "flags": ["readable", "extendable"], "extend": { "rule": "hash-concat" } },
+                { "name": "digest", "hash": "sha512", "flags": ["readable", "live"], "refresh": { "hash": "sha512", "of": ["pmr:sha256"] } }
+              ]
+            }
+            """;
+        AdditionalText schema = GeneratorHarness.Schema("/project/acme.tsm.json", json);
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(new[] { schema });
+
+        Assert.Empty(await AnalyzerHarness.Analyze(new[] { schema }));
+        string source = result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("AliasOf = \"pmr\"", source, StringComparison.Ordinal);
         Assert.Empty(GeneratorHarness.Errors(output));
     }
 
