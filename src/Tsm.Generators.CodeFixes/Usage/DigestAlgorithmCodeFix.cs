@@ -52,7 +52,8 @@ public sealed class DigestAlgorithmCodeFix : CodeFixProvider
                     diagnostic);
             }
 
-            if (HashClass(hash) is string hashClass && call.Expression is MemberAccessExpressionSyntax access)
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.HashClass, out string? hashClass) && hashClass is not null
+                && call.Expression is MemberAccessExpressionSyntax access)
             {
                 ExpressionSyntax type = SyntaxFactory.ParseExpression("global::System.Security.Cryptography." + hashClass)
                     .WithAdditionalAnnotations(Simplifier.Annotation)
@@ -87,18 +88,6 @@ public sealed class DigestAlgorithmCodeFix : CodeFixProvider
             .WithAdditionalAnnotations(Simplifier.Annotation);
         return SyntaxFactory.InvocationExpression(compute, call.ArgumentList).WithTriviaFrom(call);
     }
-
-    private static string? HashClass(string kernelName) => kernelName switch
-    {
-        "sha1" => "SHA1",
-        "sha256" => "SHA256",
-        "sha384" => "SHA384",
-        "sha512" => "SHA512",
-        "sha3-256" => "SHA3_256",
-        "sha3-384" => "SHA3_384",
-        "sha3-512" => "SHA3_512",
-        _ => null,
-    };
 
     private static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
     {

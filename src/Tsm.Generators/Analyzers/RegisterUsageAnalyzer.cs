@@ -220,6 +220,11 @@ public sealed class RegisterUsageAnalyzer : DiagnosticAnalyzer
             if (facts.IsHashDataCall)
             {
                 properties = properties.Add(DiagnosticProperties.HashDataCall, "true");
+                if (HashNames.CryptographyClass(register.Hash) is string hashClass)
+                {
+                    properties = properties.Add(DiagnosticProperties.HashClass, hashClass);
+                }
+
                 if (typedRegister && facts.HashDataTakesBytes && Schema.HashAlgorithms.DigestType(register.Hash) is string digestType)
                 {
                     properties = properties.Add(DiagnosticProperties.DigestType, digestType);

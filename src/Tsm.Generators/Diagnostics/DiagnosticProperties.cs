@@ -15,6 +15,9 @@ internal static class DiagnosticProperties
     /// <summary>On TSM1002: present ("true") when the argument is itself a <c>SHAxxx.HashData(...)</c> call the fix can rewrite.</summary>
     public const string HashDataCall = "HashDataCall";
 
+    /// <summary>On TSM1002: the <c>System.Security.Cryptography</c> class with <c>HashData</c> for the register's hash (<c>SHA384</c>), when one exists.</summary>
+    public const string HashClass = "HashClass";
+
     /// <summary>On TSM1002: the Tsm digest type (<c>Sha384Digest</c>) when the receiver is a typed register and <c>Compute</c> can replace the call.</summary>
     public const string DigestType = "DigestType";
 

@@ -1,4 +1,4 @@
-namespace Tsm.Cli.Tests.Infrastructure;
+namespace Tsm.Testing;
 
 /// <summary>
 /// The real reports, quotes and tokens in ../shared/data (or TSM_SAMPLE_DATA). They are not part of the repository:
