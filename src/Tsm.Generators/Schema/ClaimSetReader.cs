@@ -57,16 +57,10 @@ internal sealed class ClaimSetReader
     private ClaimSetSpec? Read(JsonNode node, List<ClaimSetSpec> earlier)
     {
         ObjectReader? reader = ObjectReader.Create(node, "a claim set", ClaimSetKeys, _context);
-        JsonString? name = reader?.String("name", required: true);
+        JsonString? name = reader?.SnakeName("name", "claim set name");
         JsonArray? claimsNode = reader?.Array("claims", required: true);
         if (reader is null || name is null || claimsNode is null)
         {
-            return null;
-        }
-
-        if (!Naming.IsSnakeName(name.Value))
-        {
-            _context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, "claim set name", Naming.ExplainBadName(name.Value));
             return null;
         }
 
@@ -112,23 +106,11 @@ internal sealed class ClaimSetReader
     private ClaimSpec? ReadClaim(JsonNode node, string set, string typeName, List<ClaimSpec> earlier)
     {
         ObjectReader? claim = ObjectReader.Create(node, "a claim", ClaimKeys, _context);
-        JsonString? name = claim?.String("name", required: true);
+        JsonString? name = claim?.SnakeName("name", "claim name");
         JsonNumber? key = claim?.Integer("key", required: true, long.MinValue, long.MaxValue);
-        JsonString? type = claim?.String("type", required: true);
+        JsonString? type = claim?.OneOf("type", ClaimTypes, "claim type");
         if (claim is null || name is null || key is null || type is null)
         {
-            return null;
-        }
-
-        if (!Naming.IsSnakeName(name.Value))
-        {
-            _context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, "claim name", Naming.ExplainBadName(name.Value));
-            return null;
-        }
-
-        if (System.Array.IndexOf(ClaimTypes, type.Value) < 0)
-        {
-            _context.Report(DiagnosticIds.InvalidValue, type.Range, $"'{type.Value}' is not a claim type; expected one of: {string.Join(", ", ClaimTypes)}");
             return null;
         }
 

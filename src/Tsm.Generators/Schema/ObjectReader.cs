@@ -116,6 +116,32 @@ internal sealed class ObjectReader
         return result;
     }
 
+    /// <summary>A required kernel-style name (<c>^[a-z][a-z0-9_]*$</c>); null, with a diagnostic naming <paramref name="what"/>, otherwise.</summary>
+    public JsonString? SnakeName(string key, string what)
+    {
+        JsonString? name = String(key, required: true);
+        if (name is null || Naming.IsSnakeName(name.Value))
+        {
+            return name;
+        }
+
+        _context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, what, Naming.ExplainBadName(name.Value));
+        return null;
+    }
+
+    /// <summary>A required string that must be one of <paramref name="allowed"/>; null, with a diagnostic listing them, otherwise.</summary>
+    public JsonString? OneOf(string key, string[] allowed, string what)
+    {
+        JsonString? value = String(key, required: true);
+        if (value is null || System.Array.IndexOf(allowed, value.Value) >= 0)
+        {
+            return value;
+        }
+
+        _context.Report(DiagnosticIds.InvalidValue, value.Range, $"'{value.Value}' is not a {what}; expected one of: {string.Join(", ", allowed)}");
+        return null;
+    }
+
     public static JsonNumber? ReadInteger(JsonNode node, string what, long min, long max, SchemaContext context)
     {
         if (node is JsonNumber number && number.IsInteger && number.TryGetInt64(out long value))

@@ -43,15 +43,9 @@ internal static class RegisterEntryReader
     private static RegisterEntry? Read(JsonNode node, SchemaContext context)
     {
         ObjectReader? reader = ObjectReader.Create(node, "a register", RegisterKeys, context);
-        JsonString? name = reader?.String("name", required: true);
+        JsonString? name = reader?.SnakeName("name", "register name");
         if (reader is null || name is null)
         {
-            return null;
-        }
-
-        if (!Naming.IsSnakeName(name.Value))
-        {
-            context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, "register name", Naming.ExplainBadName(name.Value));
             return null;
         }
 

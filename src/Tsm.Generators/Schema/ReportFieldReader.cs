@@ -54,22 +54,10 @@ internal sealed class ReportFieldReader
     private ReportFieldSpec? Read(JsonNode node)
     {
         ObjectReader? field = ObjectReader.Create(node, "a report field", FieldKeys, _context);
-        JsonString? name = field?.String("name", required: true);
-        JsonString? type = field?.String("type", required: true);
+        JsonString? name = field?.SnakeName("name", "field name");
+        JsonString? type = field?.OneOf("type", FieldTypes, "field type");
         if (field is null || name is null || type is null)
         {
-            return null;
-        }
-
-        if (!Naming.IsSnakeName(name.Value))
-        {
-            _context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, "field name", Naming.ExplainBadName(name.Value));
-            return null;
-        }
-
-        if (System.Array.IndexOf(FieldTypes, type.Value) < 0)
-        {
-            _context.Report(DiagnosticIds.InvalidValue, type.Range, $"'{type.Value}' is not a field type; expected one of: {string.Join(", ", FieldTypes)}");
             return null;
         }
 

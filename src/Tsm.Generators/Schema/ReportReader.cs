@@ -47,17 +47,11 @@ internal static class ReportReader
     private static ReportSpec? Read(JsonNode node, IReadOnlyDictionary<string, RegisterLink> registers, SchemaContext context)
     {
         ObjectReader? reader = ObjectReader.Create(node, "a report", ReportKeys, context);
-        JsonString? name = reader?.String("name", required: true);
+        JsonString? name = reader?.SnakeName("name", "report name");
         JsonNumber? size = reader?.Integer("size", required: true, 1, 1 << 20);
         JsonArray? fieldsNode = reader?.Array("fields", required: true);
         if (reader is null || name is null || size is null || fieldsNode is null)
         {
-            return null;
-        }
-
-        if (!Naming.IsSnakeName(name.Value))
-        {
-            context.Report(DiagnosticIds.InvalidName, name.Range, name.Value, "report name", Naming.ExplainBadName(name.Value));
             return null;
         }
 
