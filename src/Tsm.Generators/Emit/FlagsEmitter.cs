@@ -6,12 +6,11 @@ namespace Tsm.Generators.Emit;
 /// <summary>Writes the value type of a flags field: the raw integer, one bool per named bit, one integer per subfield.</summary>
 internal static class FlagsEmitter
 {
-    public static void Emit(SourceWriter w, ReportSpec report, ReportFieldSpec field)
+    public static void Emit(SourceWriter w, string name, ReportFieldSpec field)
     {
-        string name = ReportNames.FlagsTypeName(field);
         string raw = ReportNames.IntegerType(field);
         w.Line();
-        w.Summary($"The bits of '{field.Name}' in {report.TypeName}.");
+        w.Summary(field.Description is null ? $"The bits of '{field.Name}'." : $"The bits of '{field.Name}': {field.Description}");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
         w.Open($"public readonly struct {name} : global::System.IEquatable<{name}>");
         w.Summary("Wraps a raw value.");

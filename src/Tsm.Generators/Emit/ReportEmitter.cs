@@ -36,18 +36,14 @@ internal static class ReportEmitter
         EmitLengthMembers(w, report);
         foreach (IGrouping<string, ReportFieldSpec> group in report.Fields.GroupBy(static f => f.PropertyName))
         {
-            ReportPropertyEmitter.Emit(w, report, group.First(), typeNames);
+            string? flags = group.First().Type == "flags" ? $"global::{@namespace}.{vendor.ClassName}.{FlagsTypes.NameOf(vendor, report, group.First())}" : null;
+            ReportPropertyEmitter.Emit(w, report, group.First(), typeNames, flags);
         }
 
         ReportVisitEmitter.Emit(w, report, typeNames);
         ReportHashEmitter.Emit(w, report);
         ReportBuildEmitter.Emit(w, report);
         ReportParseEmitter.Emit(w, report, typeNames);
-        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Type == "flags").GroupBy(static f => f.PropertyName).Select(static g => g.First()))
-        {
-            FlagsEmitter.Emit(w, report, field);
-        }
-
         w.Close();
         w.Close();
         return w.ToString();

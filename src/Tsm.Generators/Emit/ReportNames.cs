@@ -85,8 +85,6 @@ internal static class ReportNames
         return type is null ? null : "global::Tsm." + type;
     }
 
-    public static string FlagsTypeName(ReportFieldSpec field) => field.PropertyName + "Flags";
-
     private static string FlagsSize(int size) => size switch
     {
         1 => "u8",

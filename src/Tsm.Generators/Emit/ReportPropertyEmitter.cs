@@ -9,7 +9,8 @@ namespace Tsm.Generators.Emit;
 /// </summary>
 internal static class ReportPropertyEmitter
 {
-    public static void Emit(SourceWriter w, ReportSpec report, ReportFieldSpec field, IReadOnlyDictionary<string, string> typeNames)
+    /// <param name="flagsType">For a flags field, the qualified name of its flags type (shared by the vendor's layouts).</param>
+    public static void Emit(SourceWriter w, ReportSpec report, ReportFieldSpec field, IReadOnlyDictionary<string, string> typeNames, string? flagsType)
     {
         string p = field.PropertyName;
         bool slot = ReportNames.NeedsSlot(report, field);
@@ -34,7 +35,7 @@ internal static class ReportPropertyEmitter
                 w.Line(conditional ? $"public readonly {type}? {p} => _has{p} ? {read} : null;" : $"public readonly {type} {p} => {read};");
                 break;
             case "flags":
-                string flags = ReportNames.FlagsTypeName(field);
+                string flags = flagsType!;
                 string value = $"new {flags}({ReportNames.ReadInteger(field, "_data", offset)})";
                 w.Line(conditional ? $"public readonly {flags}? {p} => _has{p} ? {value} : null;" : $"public readonly {flags} {p} => {value};");
                 break;

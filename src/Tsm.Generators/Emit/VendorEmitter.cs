@@ -38,6 +38,11 @@ internal static class VendorEmitter
         }
 
         EmitCreateDefinition(w, spec);
+        foreach ((string name, ReportSpec _, ReportFieldSpec field) in FlagsTypes.Distinct(spec))
+        {
+            FlagsEmitter.Emit(w, name, field);
+        }
+
         foreach (BankSpec bank in spec.Banks)
         {
             EmitBankClass(w, spec, bank);

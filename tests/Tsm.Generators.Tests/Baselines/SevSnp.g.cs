@@ -90,5 +90,272 @@ namespace Tsm.Vendors
                     Description = "AUTHOR_KEY_DIGEST: SHA-384 digest of the author public key that certified the ID key, if AUTHOR_KEY_EN; immutable (report offset 0x110).",
                 },
             });
+
+        /// <summary>
+        /// The bits of 'policy': POLICY: guest policy given at launch. abi_minor (bits 0-7) and abi_major (bits 8-15) are the minimum firmware ABI version the guest accepts; bit 17 is reserved and must be 1; page_swap_disable (bit 25) is defined from report version 5.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public readonly struct PolicyFlags : global::System.IEquatable<PolicyFlags>
+        {
+            /// <summary>
+            /// Wraps a raw value.
+            /// </summary>
+            /// <param name="value">The raw field value.</param>
+            public PolicyFlags(ulong value) => Value = value;
+
+            /// <summary>
+            /// The raw field value.
+            /// </summary>
+            public ulong Value { get; }
+
+            /// <summary>
+            /// Bits 0..7 (abi_minor).
+            /// </summary>
+            public ulong AbiMinor => ((ulong)Value >> 0) & ((1UL << 8) - 1);
+
+            /// <summary>
+            /// Bits 8..15 (abi_major).
+            /// </summary>
+            public ulong AbiMajor => ((ulong)Value >> 8) & ((1UL << 8) - 1);
+
+            /// <summary>
+            /// Bit 16 (smt).
+            /// </summary>
+            public bool Smt => (Value & ((ulong)1 << 16)) != 0;
+
+            /// <summary>
+            /// Bit 18 (migrate_ma).
+            /// </summary>
+            public bool MigrateMa => (Value & ((ulong)1 << 18)) != 0;
+
+            /// <summary>
+            /// Bit 19 (debug).
+            /// </summary>
+            public bool Debug => (Value & ((ulong)1 << 19)) != 0;
+
+            /// <summary>
+            /// Bit 20 (single_socket).
+            /// </summary>
+            public bool SingleSocket => (Value & ((ulong)1 << 20)) != 0;
+
+            /// <summary>
+            /// Bit 21 (cxl_allow).
+            /// </summary>
+            public bool CxlAllow => (Value & ((ulong)1 << 21)) != 0;
+
+            /// <summary>
+            /// Bit 22 (mem_aes_256_xts).
+            /// </summary>
+            public bool MemAes256Xts => (Value & ((ulong)1 << 22)) != 0;
+
+            /// <summary>
+            /// Bit 23 (rapl_dis).
+            /// </summary>
+            public bool RaplDis => (Value & ((ulong)1 << 23)) != 0;
+
+            /// <summary>
+            /// Bit 24 (ciphertext_hiding).
+            /// </summary>
+            public bool CiphertextHiding => (Value & ((ulong)1 << 24)) != 0;
+
+            /// <summary>
+            /// Bit 25 (page_swap_disable).
+            /// </summary>
+            public bool PageSwapDisable => (Value & ((ulong)1 << 25)) != 0;
+
+            /// <summary>
+            /// The raw value in hex, then the names of the set bits and the subfield values.
+            /// </summary>
+            public override string ToString()
+            {
+                var parts = new global::System.Collections.Generic.List<string>();
+                parts.Add("abi_minor=" + AbiMinor.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                parts.Add("abi_major=" + AbiMajor.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                if (Smt) parts.Add("smt");
+                if (MigrateMa) parts.Add("migrate_ma");
+                if (Debug) parts.Add("debug");
+                if (SingleSocket) parts.Add("single_socket");
+                if (CxlAllow) parts.Add("cxl_allow");
+                if (MemAes256Xts) parts.Add("mem_aes_256_xts");
+                if (RaplDis) parts.Add("rapl_dis");
+                if (CiphertextHiding) parts.Add("ciphertext_hiding");
+                if (PageSwapDisable) parts.Add("page_swap_disable");
+                string hex = "0x" + Value.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture);
+                return parts.Count == 0 ? hex : hex + " (" + string.Join(", ", parts) + ")";
+            }
+
+            /// <inheritdoc/>
+            public bool Equals(PolicyFlags other) => Value == other.Value;
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is PolicyFlags other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => Value.GetHashCode();
+
+            /// <summary>
+            /// Value equality.
+            /// </summary>
+            public static bool operator ==(PolicyFlags left, PolicyFlags right) => left.Equals(right);
+
+            /// <summary>
+            /// Value inequality.
+            /// </summary>
+            public static bool operator !=(PolicyFlags left, PolicyFlags right) => !left.Equals(right);
+        }
+
+        /// <summary>
+        /// The bits of 'platforminfo': PLATFORM_INFO: platform state. alias_check_complete is defined from report version 3, sev_tio_en from version 5; bit 6 is reserved.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public readonly struct PlatformInfoFlags : global::System.IEquatable<PlatformInfoFlags>
+        {
+            /// <summary>
+            /// Wraps a raw value.
+            /// </summary>
+            /// <param name="value">The raw field value.</param>
+            public PlatformInfoFlags(ulong value) => Value = value;
+
+            /// <summary>
+            /// The raw field value.
+            /// </summary>
+            public ulong Value { get; }
+
+            /// <summary>
+            /// Bit 0 (smt_en).
+            /// </summary>
+            public bool SmtEn => (Value & ((ulong)1 << 0)) != 0;
+
+            /// <summary>
+            /// Bit 1 (tsme_en).
+            /// </summary>
+            public bool TsmeEn => (Value & ((ulong)1 << 1)) != 0;
+
+            /// <summary>
+            /// Bit 2 (ecc_en).
+            /// </summary>
+            public bool EccEn => (Value & ((ulong)1 << 2)) != 0;
+
+            /// <summary>
+            /// Bit 3 (rapl_dis).
+            /// </summary>
+            public bool RaplDis => (Value & ((ulong)1 << 3)) != 0;
+
+            /// <summary>
+            /// Bit 4 (ciphertext_hiding_dram_en).
+            /// </summary>
+            public bool CiphertextHidingDramEn => (Value & ((ulong)1 << 4)) != 0;
+
+            /// <summary>
+            /// Bit 5 (alias_check_complete).
+            /// </summary>
+            public bool AliasCheckComplete => (Value & ((ulong)1 << 5)) != 0;
+
+            /// <summary>
+            /// Bit 7 (sev_tio_en).
+            /// </summary>
+            public bool SevTioEn => (Value & ((ulong)1 << 7)) != 0;
+
+            /// <summary>
+            /// The raw value in hex, then the names of the set bits and the subfield values.
+            /// </summary>
+            public override string ToString()
+            {
+                var parts = new global::System.Collections.Generic.List<string>();
+                if (SmtEn) parts.Add("smt_en");
+                if (TsmeEn) parts.Add("tsme_en");
+                if (EccEn) parts.Add("ecc_en");
+                if (RaplDis) parts.Add("rapl_dis");
+                if (CiphertextHidingDramEn) parts.Add("ciphertext_hiding_dram_en");
+                if (AliasCheckComplete) parts.Add("alias_check_complete");
+                if (SevTioEn) parts.Add("sev_tio_en");
+                string hex = "0x" + Value.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture);
+                return parts.Count == 0 ? hex : hex + " (" + string.Join(", ", parts) + ")";
+            }
+
+            /// <inheritdoc/>
+            public bool Equals(PlatformInfoFlags other) => Value == other.Value;
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is PlatformInfoFlags other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => Value.GetHashCode();
+
+            /// <summary>
+            /// Value equality.
+            /// </summary>
+            public static bool operator ==(PlatformInfoFlags left, PlatformInfoFlags right) => left.Equals(right);
+
+            /// <summary>
+            /// Value inequality.
+            /// </summary>
+            public static bool operator !=(PlatformInfoFlags left, PlatformInfoFlags right) => !left.Equals(right);
+        }
+
+        /// <summary>
+        /// The bits of 'signerinfo': Signer info (go-sev-guest signer_info): bit 0 AUTHOR_KEY_EN, bit 1 MASK_CHIP_KEY, bits 2-4 SIGNING_KEY (0 = VCEK, 1 = VLEK, 7 = none); bits 5-31 must be zero.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public readonly struct SignerInfoFlags : global::System.IEquatable<SignerInfoFlags>
+        {
+            /// <summary>
+            /// Wraps a raw value.
+            /// </summary>
+            /// <param name="value">The raw field value.</param>
+            public SignerInfoFlags(uint value) => Value = value;
+
+            /// <summary>
+            /// The raw field value.
+            /// </summary>
+            public uint Value { get; }
+
+            /// <summary>
+            /// Bit 0 (author_key_en).
+            /// </summary>
+            public bool AuthorKeyEn => (Value & ((uint)1 << 0)) != 0;
+
+            /// <summary>
+            /// Bit 1 (mask_chip_key).
+            /// </summary>
+            public bool MaskChipKey => (Value & ((uint)1 << 1)) != 0;
+
+            /// <summary>
+            /// Bits 2..4 (signing_key).
+            /// </summary>
+            public ulong SigningKey => ((ulong)Value >> 2) & ((1UL << 3) - 1);
+
+            /// <summary>
+            /// The raw value in hex, then the names of the set bits and the subfield values.
+            /// </summary>
+            public override string ToString()
+            {
+                var parts = new global::System.Collections.Generic.List<string>();
+                if (AuthorKeyEn) parts.Add("author_key_en");
+                if (MaskChipKey) parts.Add("mask_chip_key");
+                parts.Add("signing_key=" + SigningKey.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                string hex = "0x" + Value.ToString("x8", global::System.Globalization.CultureInfo.InvariantCulture);
+                return parts.Count == 0 ? hex : hex + " (" + string.Join(", ", parts) + ")";
+            }
+
+            /// <inheritdoc/>
+            public bool Equals(SignerInfoFlags other) => Value == other.Value;
+
+            /// <inheritdoc/>
+            public override bool Equals(object? obj) => obj is SignerInfoFlags other && Equals(other);
+
+            /// <inheritdoc/>
+            public override int GetHashCode() => Value.GetHashCode();
+
+            /// <summary>
+            /// Value equality.
+            /// </summary>
+            public static bool operator ==(SignerInfoFlags left, SignerInfoFlags right) => left.Equals(right);
+
+            /// <summary>
+            /// Value inequality.
+            /// </summary>
+            public static bool operator !=(SignerInfoFlags left, SignerInfoFlags right) => !left.Equals(right);
+        }
     }
 }

@@ -125,7 +125,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDATTRIBUTES: TD attributes, the same bits as TDINFO_STRUCT.ATTRIBUTES in the TDREPORT (TDX_ATTR_* / TDX_TD_ATTR_* in arch/x86/include/asm/shared/tdx.h). 'tdattributes' (flags, 8 bytes, offset 120).
         /// </summary>
-        public readonly TdAttributesFlags TdAttributes => new TdAttributesFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(120, 8)));
+        public readonly global::Tsm.Vendors.Tdx.TdAttributesFlags TdAttributes => new global::Tsm.Vendors.Tdx.TdAttributesFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(120, 8)));
 
         /// <summary>
         /// The byte offset of 'tdattributes' in this report.
@@ -414,125 +414,6 @@ namespace Tsm.Vendors
             errorOffset = offset;
             reason = message;
             return false;
-        }
-
-        /// <summary>
-        /// The bits of 'tdattributes' in TdQuoteBody.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
-        public readonly struct TdAttributesFlags : global::System.IEquatable<TdAttributesFlags>
-        {
-            /// <summary>
-            /// Wraps a raw value.
-            /// </summary>
-            /// <param name="value">The raw field value.</param>
-            public TdAttributesFlags(ulong value) => Value = value;
-
-            /// <summary>
-            /// The raw field value.
-            /// </summary>
-            public ulong Value { get; }
-
-            /// <summary>
-            /// Bit 0 (debug).
-            /// </summary>
-            public bool Debug => (Value & ((ulong)1 << 0)) != 0;
-
-            /// <summary>
-            /// Bit 4 (hgs_plus_prof).
-            /// </summary>
-            public bool HgsPlusProf => (Value & ((ulong)1 << 4)) != 0;
-
-            /// <summary>
-            /// Bit 5 (perf_prof).
-            /// </summary>
-            public bool PerfProf => (Value & ((ulong)1 << 5)) != 0;
-
-            /// <summary>
-            /// Bit 6 (pmt_prof).
-            /// </summary>
-            public bool PmtProf => (Value & ((ulong)1 << 6)) != 0;
-
-            /// <summary>
-            /// Bit 16 (icssd).
-            /// </summary>
-            public bool Icssd => (Value & ((ulong)1 << 16)) != 0;
-
-            /// <summary>
-            /// Bit 27 (lass).
-            /// </summary>
-            public bool Lass => (Value & ((ulong)1 << 27)) != 0;
-
-            /// <summary>
-            /// Bit 28 (sept_ve_disable).
-            /// </summary>
-            public bool SeptVeDisable => (Value & ((ulong)1 << 28)) != 0;
-
-            /// <summary>
-            /// Bit 29 (migratable).
-            /// </summary>
-            public bool Migratable => (Value & ((ulong)1 << 29)) != 0;
-
-            /// <summary>
-            /// Bit 30 (pks).
-            /// </summary>
-            public bool Pks => (Value & ((ulong)1 << 30)) != 0;
-
-            /// <summary>
-            /// Bit 31 (kl).
-            /// </summary>
-            public bool Kl => (Value & ((ulong)1 << 31)) != 0;
-
-            /// <summary>
-            /// Bit 62 (tpa).
-            /// </summary>
-            public bool Tpa => (Value & ((ulong)1 << 62)) != 0;
-
-            /// <summary>
-            /// Bit 63 (perfmon).
-            /// </summary>
-            public bool Perfmon => (Value & ((ulong)1 << 63)) != 0;
-
-            /// <summary>
-            /// The raw value in hex, then the names of the set bits and the subfield values.
-            /// </summary>
-            public override string ToString()
-            {
-                var parts = new global::System.Collections.Generic.List<string>();
-                if (Debug) parts.Add("debug");
-                if (HgsPlusProf) parts.Add("hgs_plus_prof");
-                if (PerfProf) parts.Add("perf_prof");
-                if (PmtProf) parts.Add("pmt_prof");
-                if (Icssd) parts.Add("icssd");
-                if (Lass) parts.Add("lass");
-                if (SeptVeDisable) parts.Add("sept_ve_disable");
-                if (Migratable) parts.Add("migratable");
-                if (Pks) parts.Add("pks");
-                if (Kl) parts.Add("kl");
-                if (Tpa) parts.Add("tpa");
-                if (Perfmon) parts.Add("perfmon");
-                string hex = "0x" + Value.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture);
-                return parts.Count == 0 ? hex : hex + " (" + string.Join(", ", parts) + ")";
-            }
-
-            /// <inheritdoc/>
-            public bool Equals(TdAttributesFlags other) => Value == other.Value;
-
-            /// <inheritdoc/>
-            public override bool Equals(object? obj) => obj is TdAttributesFlags other && Equals(other);
-
-            /// <inheritdoc/>
-            public override int GetHashCode() => Value.GetHashCode();
-
-            /// <summary>
-            /// Value equality.
-            /// </summary>
-            public static bool operator ==(TdAttributesFlags left, TdAttributesFlags right) => left.Equals(right);
-
-            /// <summary>
-            /// Value inequality.
-            /// </summary>
-            public static bool operator !=(TdAttributesFlags left, TdAttributesFlags right) => !left.Equals(right);
         }
     }
 }
