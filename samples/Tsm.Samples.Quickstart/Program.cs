@@ -5,15 +5,29 @@ using Tsm.Samples.Quickstart;
 // new value against SHA-x(old || digest) computed here, independently of Tsm. Real hardware when present,
 // otherwise the in-process emulator of the kernel ABI.
 string vendor = "tdx";
+EmulatedBackend? seeded = null;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--vendor" && i + 1 < args.Length)
     {
         vendor = args[++i];
     }
+    else if (args[i] == "--seed" && i + 1 < args.Length)
+    {
+        try
+        {
+            seeded = EvidenceSeed.Backend(args[++i]);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
     else if (args[i] is "-h" or "--help")
     {
-        Console.WriteLine("usage: quickstart [--vendor tdx|sev-snp|arm-cca|tpm|tsm-mr-sample|all]");
+        Console.WriteLine("usage: quickstart [--vendor tdx|sev-snp|arm-cca|tpm|tsm-mr-sample|all] [--seed QUOTE|TDREPORT|SNPREPORT]");
+        Console.WriteLine("  --seed FILE  run on the emulator, starting from the register values in a real TD quote, TDREPORT or SNP report");
         return 0;
     }
     else
@@ -33,7 +47,7 @@ foreach (string name in vendors)
         return 2;
     }
 
-    using MeasurementDevice device = Vendors.Open(name);
+    using MeasurementDevice device = seeded is null ? Vendors.Open(name) : Vendors.Open(name, seeded);
     ok &= QuickstartRun.Run(device, Console.Out);
     Console.WriteLine();
 }

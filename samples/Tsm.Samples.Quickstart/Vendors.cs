@@ -23,7 +23,7 @@ internal static class Vendors
         }
     }
 
-    private static MeasurementDevice Open(string vendor, TsmBackend? backend) => vendor switch
+    public static MeasurementDevice Open(string vendor, TsmBackend? backend) => vendor switch
     {
         "tdx" => backend is null ? Tdx.Open() : Tdx.Open(backend),
         "sev-snp" => backend is null ? SevSnp.Open() : SevSnp.Open(backend),

@@ -25,7 +25,7 @@ internal static class ReportBuildEmitter
         long defaultVersion = report.Fields.SelectMany(static f => f.Versions).DefaultIfEmpty(0).Max();
         string version = CSharpLiteral.Int(defaultVersion);
         w.Line();
-        w.Summary($"Writes a {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers into <paramref name=\"destination\"/>: what an emulated device returns as evidence.");
+        w.SummaryXml($"Writes a {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers into <paramref name=\"destination\"/>: what an emulated device returns as evidence.");
         w.Line("/// <param name=\"device\">The device whose registers the report carries (for example one opened on the emulator).</param>");
         w.Line($"/// <param name=\"userData\">The caller's data{(report.UserDataField is null ? " (unused: this layout has no user-data field)" : $" for '{report.UserDataField}', zero-padded")}.</param>");
         w.Line("/// <param name=\"destination\">Exactly <see cref=\"BuiltSize(long)\"/> bytes for <paramref name=\"version\"/>.</param>");
@@ -51,7 +51,7 @@ internal static class ReportBuildEmitter
 
         w.Close();
         w.Line();
-        w.Summary($"Returns a new {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers.");
+        w.SummaryXml($"Returns a new {report.TypeName} made from the current values of <paramref name=\"device\"/>'s registers.");
         w.Line("/// <param name=\"device\">The device whose registers the report carries.</param>");
         w.Line("/// <param name=\"userData\">The caller's data.</param>");
         w.Line("/// <param name=\"version\">The layout version to write.</param>");
@@ -67,7 +67,7 @@ internal static class ReportBuildEmitter
     private static void EmitBuiltSize(SourceWriter w, ReportSpec report)
     {
         w.Line();
-        w.Summary($"The size of a {report.TypeName} of <paramref name=\"version\"/>, as <c>Build</c> writes it.");
+        w.SummaryXml($"The size of a {report.TypeName} of <paramref name=\"version\"/>, as <c>Build</c> writes it.");
         w.Line("/// <param name=\"version\">The layout version.</param>");
         w.Open("public static int BuiltSize(long version)");
         w.Line("int size = MinimumSize;");

@@ -91,7 +91,7 @@ internal static class ReportEmitter
         string versionArgument = report.VersionFromParent ? "version" : "0";
         string versionDoc = report.VersionFromParent ? "/// <param name=\"version\">The layout version, which the enclosing report carries (e.g. a TD quote's body type).</param>\n" : string.Empty;
         w.Line();
-        w.Summary($"Parses {t} from <paramref name=\"data\"/> without copying it.");
+        w.SummaryXml($"Parses {t} from <paramref name=\"data\"/> without copying it.");
         w.Line("/// <param name=\"data\">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>");
         foreach (string line in versionDoc.Split('\n').Where(static l => l.Length > 0))
         {
@@ -108,7 +108,7 @@ internal static class ReportEmitter
         w.Line("return view;");
         w.Close();
         w.Line();
-        w.Summary($"Parses {t} from <paramref name=\"data\"/> without copying it; false when the bytes are not a valid report.");
+        w.SummaryXml($"Parses {t} from <paramref name=\"data\"/> without copying it; false when the bytes are not a valid report.");
         w.Line("/// <param name=\"data\">The report bytes.</param>");
         foreach (string line in versionDoc.Split('\n').Where(static l => l.Length > 0))
         {

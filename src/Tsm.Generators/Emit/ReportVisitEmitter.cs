@@ -9,7 +9,7 @@ internal static class ReportVisitEmitter
     public static void Emit(SourceWriter w, ReportSpec report, IReadOnlyDictionary<string, string> typeNames)
     {
         w.Line();
-        w.Summary("Passes every present field, in layout order and under its schema name, to <paramref name=\"visitor\"/>.");
+        w.SummaryXml("Passes every present field, in layout order and under its schema name, to <paramref name=\"visitor\"/>.");
         w.Line("/// <param name=\"visitor\">Receives the fields; nested layouts arrive between BeginNested and EndNested.</param>");
         w.Open("public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(visitor);");

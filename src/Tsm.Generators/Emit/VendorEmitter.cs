@@ -171,7 +171,7 @@ internal static class VendorEmitter
             ? "opaque value (no hash)"
             : register.HashChoices.Count > 0 ? "hash chosen at run time from " + string.Join(", ", register.HashChoices) : register.Hash;
         string mutability = register.IsExtendable ? "extend-only" : "read-only";
-        string live = (register.Flags & RegisterSpec.LiveFlag) != 0 ? ", live (re-read from hardware)" : string.Empty;
+        string live = (register.Flags & RegisterSpec.LiveFlag) != 0 ? ", live (refreshed from the hardware when read after any write to the group)" : string.Empty;
         string alias = register.AliasOf is null ? string.Empty : $"; alias of {register.AliasOf}";
         string ccmr = register.CcMrIndex >= 0 ? $"; CC MR index {CSharpLiteral.Int(register.CcMrIndex)}" : string.Empty;
         string pcrs = register.Pcrs.Count > 0 ? "; firmware maps PCR " + string.Join(", ", register.Pcrs.Select(static p => CSharpLiteral.Int(p))) : string.Empty;

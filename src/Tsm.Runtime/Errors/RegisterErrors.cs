@@ -27,7 +27,7 @@ internal static class RegisterErrors
                 $"{failed}: the firmware call failed{(extending ? string.Empty : " while refreshing the value")}. See the kernel log (dmesg) for the TDCALL/RSI error.",
                 errno, register, path),
             LinuxErrno.EACCES or LinuxErrno.EPERM when extending => new MeasurementRegisterNotWritableException(
-                $"{failed}: the file is not writable for this process. Extendable tsm-mr registers are root-owned with mode 0644: run as root (or grant write access); registers that are not extendable have no write permission at all.",
+                $"{failed}: the file has no write permission; registers that are not extendable have none for anyone, root included.",
                 errno, register, path),
             LinuxErrno.EACCES or LinuxErrno.EPERM => new MeasurementRegisterNotReadableException(
                 $"{failed}: the file is not readable for this process. Check its mode and owner, or run with the privileges the driver requires.",
@@ -41,6 +41,15 @@ internal static class RegisterErrors
             _ => new TsmException($"{failed}.", errno, register, path),
         };
     }
+
+    /// <summary>
+    /// EACCES or EPERM when writing a register that is extendable: the file is writable, but not by this process
+    /// (extendable tsm-mr files are root-owned with mode 0644).
+    /// </summary>
+    public static MeasurementRegisterNotWritableException WriteDenied(int errno, string register, string path) =>
+        new($"Extending register '{register}' at '{path}' failed with {LinuxErrno.Describe(errno)}: the file is root-owned with mode 0644, so only root can write it. "
+            + $"Run as root, or grant this user write access to the file (for example a udev rule or 'chgrp GROUP {path} && chmod g+w {path}').",
+            errno, register, path);
 
     /// <summary>An extend of a register whose definition is not extendable, raised before any I/O.</summary>
     public static MeasurementRegisterNotWritableException NotExtendable(DeviceDefinition device, RegisterDefinition register, string qualifiedName, string path)

@@ -23,7 +23,7 @@ public interface IMeasurementRegister
     /// <summary>Whether <see cref="Extend"/> can succeed.</summary>
     bool IsExtendable { get; }
 
-    /// <summary>Whether the value can change without an extend through this register (re-read on every read).</summary>
+    /// <summary>Whether the value can change without an extend through this register (refreshed from the hardware when read after any write to its device).</summary>
     bool IsLive { get; }
 
     /// <summary>Reads the value into the first <see cref="Size"/> bytes of <paramref name="destination"/>.</summary>

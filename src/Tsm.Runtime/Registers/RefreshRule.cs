@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Tsm;
 
 /// <summary>
-/// How the emulator derives a live register's value from other registers on every read:
+/// How the emulator derives a live register's value from other registers whenever it refreshes the group's cache:
 /// <c>H(value(Sources[0]) || value(Sources[1]) || ...)</c>. The kernel sample's <c>report_digest</c> is
 /// SHA-512 over <c>static_mr</c>, <c>config_mr</c>, <c>rtmr0</c> and <c>rtmr1</c>.
 /// </summary>

@@ -69,7 +69,10 @@ public sealed class RegisterDefinition
     /// <summary>Whether a write extends the register (<c>TSM_MR_F_WRITABLE</c>).</summary>
     public bool IsExtendable => (Flags & RegisterFlags.Extendable) != 0;
 
-    /// <summary>Whether the value is re-read from hardware on every read (<c>TSM_MR_F_LIVE</c>).</summary>
+    /// <summary>
+    /// Whether the value can change without a write through this file (<c>TSM_MR_F_LIVE</c>): reading it refreshes the
+    /// device's cached values from the hardware when the cache is stale, i.e. after any successful write to the group.
+    /// </summary>
     public bool IsLive => (Flags & RegisterFlags.Live) != 0;
 
     /// <summary>Whether the value is a digest (no <c>TSM_MR_F_NOHASH</c>); true for hash-choice registers too.</summary>

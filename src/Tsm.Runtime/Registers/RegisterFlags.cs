@@ -18,6 +18,10 @@ public enum RegisterFlags
     /// <summary><c>TSM_MR_F_READABLE</c>: the file is readable (mode 0444).</summary>
     Readable = 4,
 
-    /// <summary><c>TSM_MR_F_LIVE</c>: the value can change without a write through this file, so every read re-reads the hardware.</summary>
+    /// <summary>
+    /// <c>TSM_MR_F_LIVE</c>: the value can change without a write through this file. Reading it refreshes the group's
+    /// cached values from the hardware when the cache is stale (after any successful write to the group); it is not
+    /// re-read on every read (<c>drivers/virt/coco/guest/tsm-mr.c</c> <c>tm_digest_read</c>).
+    /// </summary>
     Live = 8,
 }

@@ -5,7 +5,7 @@
 namespace Tsm.Vendors
 {
     /// <summary>
-    /// Arm Confidential Compute Architecture realm measurements: the Realm Initial Measurement (RIM, measured by the RMM while the realm is built, immutable after activation) and four Realm Extensible Measurements REM0..REM3 (zero at creation, extend-only through RSI_MEASUREMENT_EXTEND). The hash is the realm's measurement algorithm chosen at realm creation (SHA-256, SHA-512, and SHA-384 in newer TF-RMM), so it is resolved at run time. UNMERGED: mainline Linux exposes no RIM/REM files (arm-cca-guest only provides the configfs-tsm report); the sysfs directory below is the one of the proposed, out-of-tree arm-cca-guest tsm-mr patch (misc device arm_cca_guest: rim and rem0..rem3 with a :sha256/:sha384/:sha512 suffix). The attestation token is CBOR/COSE, not a fixed binary layout: instead of report layouts it has claim sets, the CBOR maps in its platform and realm COSE_Sign1 payloads (claim keys from TF-RMM attestation_defs_priv.h; the envelope around them, tag 907 or legacy tag 399, is read by Tsm.Attestation.Cca.CcaToken).
+    /// Arm Confidential Compute Architecture realm measurements: the Realm Initial Measurement (RIM, measured by the RMM while the realm is built, immutable after activation) and four Realm Extensible Measurements REM0..REM3 (zero at creation, extend-only through RSI_MEASUREMENT_EXTEND). The hash is the realm's measurement algorithm chosen at realm creation (SHA-256, SHA-512, and SHA-384 in newer TF-RMM), so it is resolved at run time. UNMERGED: mainline Linux exposes no RIM/REM files (arm-cca-guest only provides the configfs-tsm report); the sysfs directory below is the one of the proposed, out-of-tree arm-cca-guest tsm-mr patch (misc device arm_cca_guest: rim and rem0..rem3 with a :sha256 or :sha512 suffix). That patch ("[PATCH 0/3] arm64/virt: Add Arm CCA measurement register support", arm_cca_get_hash_algorithm) accepts only RSI_HASH_SHA_256 and RSI_HASH_SHA_512 and registers neither the measurements group nor the configfs-tsm provider for any other hash. sha384 stays among the hash choices anyway, on purpose: current TF-RMM also creates SHA-384 realms (RSI_HASH_SHA_384 = 2), and their attestation tokens carry 48-byte RIM and REM claims that the claim sets below must parse; on such a realm the Sysfs backend finds no rim/rem files and says the register is not exposed, as the kernel would, and the emulator offers sha384 only when EmulatorOptions.SelectedHash asks for it. The attestation token is CBOR/COSE, not a fixed binary layout: instead of report layouts it has claim sets, the CBOR maps in its platform and realm COSE_Sign1 payloads (claim keys from TF-RMM attestation_defs_priv.h; the envelope around them, tag 907 or legacy tag 399, is read by Tsm.Attestation.Cca.CcaToken).
     /// </summary>
     /// <remarks>
     /// Generated from the <c>arm-cca</c> vendor schema. <see cref="Open()"/> uses the Linux
@@ -52,25 +52,25 @@ namespace Tsm.Vendors
         /// <summary>
         /// REM0 (RSI_MEASUREMENT_EXTEND index 1).
         /// </summary>
-        /// <remarks>Kernel file rem0:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file rem0:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.AgileExtendableRegister Rem0 { get; }
 
         /// <summary>
         /// REM1 (RSI_MEASUREMENT_EXTEND index 2).
         /// </summary>
-        /// <remarks>Kernel file rem1:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file rem1:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.AgileExtendableRegister Rem1 { get; }
 
         /// <summary>
         /// REM2 (RSI_MEASUREMENT_EXTEND index 3).
         /// </summary>
-        /// <remarks>Kernel file rem2:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file rem2:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.AgileExtendableRegister Rem2 { get; }
 
         /// <summary>
         /// REM3 (RSI_MEASUREMENT_EXTEND index 4).
         /// </summary>
-        /// <remarks>Kernel file rem3:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file rem3:{hash}; 64 bytes, hash chosen at run time from sha256, sha384, sha512; extend-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.AgileExtendableRegister Rem3 { get; }
 
         /// <summary>

@@ -35,7 +35,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Parses SnpReport from &lt;paramref name="data"/&gt; without copying it.
+        /// Parses SnpReport from <paramref name="data"/> without copying it.
         /// </summary>
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>
@@ -51,7 +51,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Parses SnpReport from &lt;paramref name="data"/&gt; without copying it; false when the bytes are not a valid report.
+        /// Parses SnpReport from <paramref name="data"/> without copying it; false when the bytes are not a valid report.
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
@@ -429,7 +429,7 @@ namespace Tsm.Vendors
         public readonly int SignatureOffset => 672;
 
         /// <summary>
-        /// Passes every present field, in layout order and under its schema name, to &lt;paramref name="visitor"/&gt;.
+        /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
         /// </summary>
         /// <param name="visitor">Receives the fields; nested layouts arrive between BeginNested and EndNested.</param>
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
@@ -471,7 +471,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Writes a SnpReport made from the current values of &lt;paramref name="device"/&gt;'s registers into &lt;paramref name="destination"/&gt;: what an emulated device returns as evidence.
+        /// Writes a SnpReport made from the current values of <paramref name="device"/>'s registers into <paramref name="destination"/>: what an emulated device returns as evidence.
         /// </summary>
         /// <param name="device">The device whose registers the report carries (for example one opened on the emulator).</param>
         /// <param name="userData">The caller's data for 'reportdata', zero-padded.</param>
@@ -504,7 +504,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Returns a new SnpReport made from the current values of &lt;paramref name="device"/&gt;'s registers.
+        /// Returns a new SnpReport made from the current values of <paramref name="device"/>'s registers.
         /// </summary>
         /// <param name="device">The device whose registers the report carries.</param>
         /// <param name="userData">The caller's data.</param>
@@ -517,7 +517,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// The size of a SnpReport of &lt;paramref name="version"/&gt;, as &lt;c&gt;Build&lt;/c&gt; writes it.
+        /// The size of a SnpReport of <paramref name="version"/>, as <c>Build</c> writes it.
         /// </summary>
         /// <param name="version">The layout version.</param>
         public static int BuiltSize(long version)

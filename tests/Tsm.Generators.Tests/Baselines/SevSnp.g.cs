@@ -5,11 +5,11 @@
 namespace Tsm.Vendors
 {
     /// <summary>
-    /// AMD SEV-SNP guest measurements and the 1184-byte (0x4A0) ATTESTATION_REPORT. SEV-SNP has no run-time extendable measurement registers in hardware: the report carries only launch-time values (MEASUREMENT, HOST_DATA, ID and author key digests) plus the per-request REPORT_DATA; run-time measurement goes through a vTPM run by an SVSM (see the tpm schema). No mainline kernel has an SNP tsm-mr driver, so the sysfs directory below is NOT exposed by any kernel yet: it is the path a tsm-mr driver would use (misc device sev_guest, group measurements), and it is what the emulator and the Sysfs backend over a prepared directory use. On real hardware these values are read from a report (configfs-tsm provider sev_guest, or the SNP_GET_REPORT ioctl of /dev/sev-guest). REPORT_DATA is deliberately not a register: it is the caller's 64-byte input to one report, not a measurement, and it exists only as a report field.
+    /// AMD SEV-SNP guest measurements and the 1184-byte (0x4A0) ATTESTATION_REPORT. SEV-SNP has no run-time extendable measurement registers in hardware: the report carries only launch-time values (MEASUREMENT, HOST_DATA, ID and author key digests) plus the per-request REPORT_DATA; run-time measurement goes through a vTPM run by an SVSM (see the tpm schema). No mainline kernel has an SNP tsm-mr driver, so the sysfs directory below is NOT exposed by any kernel yet: it is the path a tsm-mr driver would use (misc device sev-guest, the /dev/sev-guest node, group measurements; the configfs-tsm provider is named sev_guest after the module), and it is what the emulator and the Sysfs backend over a prepared directory use. On real hardware these values are read from a report (configfs-tsm provider sev_guest, or the SNP_GET_REPORT ioctl of /dev/sev-guest). REPORT_DATA is deliberately not a register: it is the caller's 64-byte input to one report, not a measurement, and it exists only as a report field.
     /// </summary>
     /// <remarks>
     /// Generated from the <c>sev-snp</c> vendor schema. <see cref="Open()"/> uses the Linux
-    /// files under <c>/sys/class/misc/sev_guest/measurements</c>; <see cref="Open(global::Tsm.TsmBackend)"/> takes any backend, such as
+    /// files under <c>/sys/class/misc/sev-guest/measurements</c>; <see cref="Open(global::Tsm.TsmBackend)"/> takes any backend, such as
     /// <see cref="global::Tsm.TsmBackend.Emulated(global::Tsm.EmulatorOptions)"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
@@ -30,7 +30,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Opens the AMD SEV-SNP registers through the Linux kernel files under /sys/class/misc/sev_guest/measurements.
+        /// Opens the AMD SEV-SNP registers through the Linux kernel files under /sys/class/misc/sev-guest/measurements.
         /// </summary>
         /// <exception cref="global::Tsm.TsmDeviceNotFoundException">The directory does not exist; the message names the path probed and how to use the emulator.</exception>
         public static SevSnp Open() => new SevSnp(global::Tsm.TsmBackend.Detect(Definition));
@@ -69,7 +69,7 @@ namespace Tsm.Vendors
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(
             "sev-snp",
             "AMD SEV-SNP",
-            "/sys/class/misc/sev_guest/measurements",
+            "/sys/class/misc/sev-guest/measurements",
             global::Tsm.SysfsEncoding.Binary,
             new global::Tsm.RegisterDefinition[]
             {

@@ -37,7 +37,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Parses TdQuoteBody from &lt;paramref name="data"/&gt; without copying it.
+        /// Parses TdQuoteBody from <paramref name="data"/> without copying it.
         /// </summary>
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <param name="version">The layout version, which the enclosing report carries (e.g. a TD quote's body type).</param>
@@ -54,7 +54,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Parses TdQuoteBody from &lt;paramref name="data"/&gt; without copying it; false when the bytes are not a valid report.
+        /// Parses TdQuoteBody from <paramref name="data"/> without copying it; false when the bytes are not a valid report.
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="version">The layout version, which the enclosing report carries (e.g. a TD quote's body type).</param>
@@ -263,7 +263,7 @@ namespace Tsm.Vendors
         public readonly int MrServiceTdOffset => _oMrServiceTd;
 
         /// <summary>
-        /// Passes every present field, in layout order and under its schema name, to &lt;paramref name="visitor"/&gt;.
+        /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
         /// </summary>
         /// <param name="visitor">Receives the fields; nested layouts arrive between BeginNested and EndNested.</param>
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
@@ -289,7 +289,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Writes a TdQuoteBody made from the current values of &lt;paramref name="device"/&gt;'s registers into &lt;paramref name="destination"/&gt;: what an emulated device returns as evidence.
+        /// Writes a TdQuoteBody made from the current values of <paramref name="device"/>'s registers into <paramref name="destination"/>: what an emulated device returns as evidence.
         /// </summary>
         /// <param name="device">The device whose registers the report carries (for example one opened on the emulator).</param>
         /// <param name="userData">The caller's data for 'reportdata', zero-padded.</param>
@@ -320,7 +320,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Returns a new TdQuoteBody made from the current values of &lt;paramref name="device"/&gt;'s registers.
+        /// Returns a new TdQuoteBody made from the current values of <paramref name="device"/>'s registers.
         /// </summary>
         /// <param name="device">The device whose registers the report carries.</param>
         /// <param name="userData">The caller's data.</param>
@@ -333,7 +333,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// The size of a TdQuoteBody of &lt;paramref name="version"/&gt;, as &lt;c&gt;Build&lt;/c&gt; writes it.
+        /// The size of a TdQuoteBody of <paramref name="version"/>, as <c>Build</c> writes it.
         /// </summary>
         /// <param name="version">The layout version.</param>
         public static int BuiltSize(long version)

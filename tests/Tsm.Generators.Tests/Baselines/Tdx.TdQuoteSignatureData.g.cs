@@ -33,7 +33,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Parses TdQuoteSignatureData from &lt;paramref name="data"/&gt; without copying it.
+        /// Parses TdQuoteSignatureData from <paramref name="data"/> without copying it.
         /// </summary>
         /// <param name="data">The report bytes; the view reads them in place, so keep them unchanged while it is used.</param>
         /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>
@@ -49,7 +49,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Parses TdQuoteSignatureData from &lt;paramref name="data"/&gt; without copying it; false when the bytes are not a valid report.
+        /// Parses TdQuoteSignatureData from <paramref name="data"/> without copying it; false when the bytes are not a valid report.
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
@@ -122,7 +122,7 @@ namespace Tsm.Vendors
         public readonly int CertificationDataOffset => _oCertificationData;
 
         /// <summary>
-        /// Passes every present field, in layout order and under its schema name, to &lt;paramref name="visitor"/&gt;.
+        /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
         /// </summary>
         /// <param name="visitor">Receives the fields; nested layouts arrive between BeginNested and EndNested.</param>
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)

@@ -49,25 +49,25 @@ namespace Tsm.Vendors
         /// <summary>
         /// RTMR0 (CC MR index 1): firmware configuration and Secure Boot variables; firmware maps TPM PCR 1 and 7 here.
         /// </summary>
-        /// <remarks>Kernel file rtmr0:sha384; 48 bytes, sha384; extend-only, live (re-read from hardware); CC MR index 1; firmware maps PCR 1, 7.</remarks>
+        /// <remarks>Kernel file rtmr0:sha384; 48 bytes, sha384; extend-only, live (refreshed from the hardware when read after any write to the group); CC MR index 1; firmware maps PCR 1, 7.</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Rtmr0 { get; }
 
         /// <summary>
         /// RTMR1 (CC MR index 2): OS loader, boot applications and kernel; firmware maps TPM PCR 2-6 here.
         /// </summary>
-        /// <remarks>Kernel file rtmr1:sha384; 48 bytes, sha384; extend-only, live (re-read from hardware); CC MR index 2; firmware maps PCR 2, 3, 4, 5, 6.</remarks>
+        /// <remarks>Kernel file rtmr1:sha384; 48 bytes, sha384; extend-only, live (refreshed from the hardware when read after any write to the group); CC MR index 2; firmware maps PCR 2, 3, 4, 5, 6.</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Rtmr1 { get; }
 
         /// <summary>
         /// RTMR2 (CC MR index 3): OS (kernel command line, initrd, boot-loader commands); firmware maps TPM PCR 8-15 here.
         /// </summary>
-        /// <remarks>Kernel file rtmr2:sha384; 48 bytes, sha384; extend-only, live (re-read from hardware); CC MR index 3; firmware maps PCR 8, 9, 10, 11, 12, 13, 14, 15.</remarks>
+        /// <remarks>Kernel file rtmr2:sha384; 48 bytes, sha384; extend-only, live (refreshed from the hardware when read after any write to the group); CC MR index 3; firmware maps PCR 8, 9, 10, 11, 12, 13, 14, 15.</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Rtmr2 { get; }
 
         /// <summary>
         /// RTMR3 (CC MR index 4): reserved for user space and applications; firmware maps no PCR here (edk2 CC_MR_INDEX_INVALID = 4).
         /// </summary>
-        /// <remarks>Kernel file rtmr3:sha384; 48 bytes, sha384; extend-only, live (re-read from hardware); CC MR index 4.</remarks>
+        /// <remarks>Kernel file rtmr3:sha384; 48 bytes, sha384; extend-only, live (refreshed from the hardware when read after any write to the group); CC MR index 4.</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Rtmr3 { get; }
 
         /// <summary>

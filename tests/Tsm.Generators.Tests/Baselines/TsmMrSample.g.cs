@@ -5,7 +5,7 @@
 namespace Tsm.Vendors
 {
     /// <summary>
-    /// The Linux kernel's tsm-mr sample driver (samples/tsm-mr, module tsm_mr_sample, Kconfig SAMPLE_TSM_MR): emulated measurement registers that exercise every tsm-mr feature: a static MR, an opaque NOHASH MR, a LIVE MR that cannot be written directly, an extendable run-time MR, crypto agility (rtmr_crypto_agile is the same storage as rtmr0 under sha256 and as rtmr1 under sha384), and a digest recomputed on every read. Backing struct sample_report: static_mr[48], config_mr[64], rtmr0[32], rtmr1[48], report_digest[64]; the first four start as their ASCII names, zero-padded. The files are under the misc device's measurements group (the Kconfig help's emulated_mr/ path is wrong; the code is authoritative).
+    /// The Linux kernel's tsm-mr sample driver (samples/tsm-mr, module tsm_mr_sample, Kconfig SAMPLE_TSM_MR): emulated measurement registers that exercise every tsm-mr feature: a static MR, an opaque NOHASH MR, a LIVE MR that cannot be written directly, an extendable run-time MR, crypto agility (rtmr_crypto_agile is the same storage as rtmr0 under sha256 and as rtmr1 under sha384), and a digest recomputed whenever a live read finds the cache stale. Backing struct sample_report: static_mr[48], config_mr[64], rtmr0[32], rtmr1[48], report_digest[64]; the first four start as their ASCII names, zero-padded. The files are under the misc device's measurements group (the Kconfig help's emulated_mr/ path is wrong; the code is authoritative).
     /// </summary>
     /// <remarks>
     /// Generated from the <c>tsm-mr-sample</c> vendor schema. <see cref="Open()"/> uses the Linux
@@ -60,31 +60,31 @@ namespace Tsm.Vendors
         /// <summary>
         /// rtmr0:sha256 (0444): READABLE|LIVE, direct extension prohibited; it changes only through its crypto-agile alias rtmr_crypto_agile:sha256. Starts as the ASCII string "rtmr0".
         /// </summary>
-        /// <remarks>Kernel file rtmr0:sha256; 32 bytes, sha256; read-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file rtmr0:sha256; 32 bytes, sha256; read-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.ReadOnlyRegister<global::Tsm.Sha256Digest> Rtmr0 { get; }
 
         /// <summary>
         /// rtmr1:sha384 (0644): run-time MR (TSM_MR_F_RTMR): a write of exactly 48 bytes at offset 0 extends it: rtmr1 = SHA384(rtmr1 || data). Starts as the ASCII string "rtmr1".
         /// </summary>
-        /// <remarks>Kernel file rtmr1:sha384; 48 bytes, sha384; extend-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file rtmr1:sha384; 48 bytes, sha384; extend-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Rtmr1 { get; }
 
         /// <summary>
         /// rtmr_crypto_agile:sha256 (0644): the storage of rtmr0 under a second name; a write of exactly 32 bytes extends rtmr0: rtmr0 = SHA256(rtmr0 || data).
         /// </summary>
-        /// <remarks>Kernel file rtmr_crypto_agile:sha256; 32 bytes, sha256; extend-only, live (re-read from hardware); alias of rtmr0.</remarks>
+        /// <remarks>Kernel file rtmr_crypto_agile:sha256; 32 bytes, sha256; extend-only, live (refreshed from the hardware when read after any write to the group); alias of rtmr0.</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha256Digest> RtmrCryptoAgileSha256 { get; }
 
         /// <summary>
         /// rtmr_crypto_agile:sha384 (0644): the storage of rtmr1 under a second name; a write of exactly 48 bytes extends rtmr1: rtmr1 = SHA384(rtmr1 || data).
         /// </summary>
-        /// <remarks>Kernel file rtmr_crypto_agile:sha384; 48 bytes, sha384; extend-only, live (re-read from hardware); alias of rtmr1.</remarks>
+        /// <remarks>Kernel file rtmr_crypto_agile:sha384; 48 bytes, sha384; extend-only, live (refreshed from the hardware when read after any write to the group); alias of rtmr1.</remarks>
         public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> RtmrCryptoAgileSha384 { get; }
 
         /// <summary>
         /// report_digest:sha512 (0444): READABLE|LIVE; recomputed by the driver's refresh as SHA512 of the first 192 bytes of sample_report, i.e. static_mr || config_mr || rtmr0 || rtmr1 (48 + 64 + 32 + 48).
         /// </summary>
-        /// <remarks>Kernel file report_digest:sha512; 64 bytes, sha512; read-only, live (re-read from hardware).</remarks>
+        /// <remarks>Kernel file report_digest:sha512; 64 bytes, sha512; read-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.ReadOnlyRegister<global::Tsm.Sha512Digest> ReportDigest { get; }
 
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(

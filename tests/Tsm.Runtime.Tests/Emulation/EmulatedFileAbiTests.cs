@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 
 namespace Tsm.Runtime.Tests.Emulation;
 
-/// <summary>The emulator's files follow sysfs and tsm-mr rule for rule (hardware.md §1.3).</summary>
+/// <summary>
+/// The emulator's files follow sysfs and tsm-mr rule for rule (<c>fs/sysfs/file.c</c>, <c>drivers/virt/coco/guest/tsm-mr.c</c>).
+/// </summary>
 public class EmulatedFileAbiTests
 {
     private readonly EmulatedDevice _tdx = TsmBackend.Emulated().Device(TdxDevice.Definition);
@@ -54,17 +56,43 @@ public class EmulatedFileAbiTests
     public void Writing_at_or_past_the_end_is_EFBIG(long offset) =>
         Assert.Equal(LinuxErrno.EFBIG, Assert.Throws<TsmException>(() => _tdx.WriteFile("rtmr0:sha384", offset, new byte[48])).Errno);
 
-    [Fact]
-    public void A_write_that_does_not_start_at_offset_zero_is_EINVAL()
+    [Theory]
+    [InlineData(1, 47)]
+    [InlineData(1, 1)]
+    [InlineData(47, 1)]
+    [InlineData(47, 48)]
+    public void A_write_with_data_at_an_offset_inside_the_register_is_EINVAL(long offset, int length)
     {
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => _tdx.WriteFile("rtmr0:sha384", 1, new byte[47]));
+        var error = Assert.Throws<InvalidMeasurementSizeException>(() => _tdx.WriteFile("rtmr0:sha384", offset, new byte[length]));
 
         Assert.Equal(LinuxErrno.EINVAL, error.Errno);
         Assert.Contains("exactly 48 bytes at offset 0", error.Message);
+        Assert.Equal(new byte[48], ReadFile("rtmr0:sha384", 48));
     }
 
     [Theory]
     [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(47)]
+    public void An_empty_write_inside_the_register_returns_0_and_extends_nothing(long offset)
+    {
+        ReadFile("rtmr0:sha384", 48);
+
+        Assert.Equal(0, _tdx.WriteFile("rtmr0:sha384", offset, []));
+
+        Assert.True(_tdx.IsCacheInSync, "an empty write never reaches tsm-mr, so it does not mark the cache stale");
+        Assert.Equal(new byte[48], ReadFile("rtmr0:sha384", 48));
+    }
+
+    [Fact]
+    public void An_empty_write_at_the_end_is_still_EFBIG_because_sysfs_checks_the_offset_first() =>
+        Assert.Equal(LinuxErrno.EFBIG, Assert.Throws<TsmException>(() => _tdx.WriteFile("rtmr0:sha384", 48, [])).Errno);
+
+    [Fact]
+    public void An_empty_write_to_a_register_without_write_permission_is_still_EACCES_at_open() =>
+        Assert.Equal(LinuxErrno.EACCES, Assert.Throws<MeasurementRegisterNotWritableException>(() => _tdx.WriteFile("mrtd:sha384", 0, [])).Errno);
+
+    [Theory]
     [InlineData(1)]
     [InlineData(47)]
     public void A_write_shorter_than_the_register_is_EINVAL_and_changes_nothing(int length)

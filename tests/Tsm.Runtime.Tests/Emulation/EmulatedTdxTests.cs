@@ -107,12 +107,38 @@ public class EmulatedTdxTests
         device.FailNext("rtmr0:sha384", LinuxErrno.ENXIO);
         Assert.Equal(LinuxErrno.ENXIO, Assert.Throws<InvalidMeasurementOperandException>(() => tdx.Rtmr0.Extend(Sha384Digest.Zero)).Errno);
 
-        device.FailNext("rtmr0:sha384", LinuxErrno.EIO);
+        device.FailNextRefresh(LinuxErrno.EIO);
         Assert.Contains("refreshing", Assert.Throws<MeasurementRegisterIOException>(() => tdx.Rtmr0.Read()).Message);
 
-        device.FailNext("rtmr0:sha384", LinuxErrno.EINTR);
-        Assert.Equal(LinuxErrno.EINTR, Assert.Throws<TsmException>(() => tdx.Rtmr0.Read()).Errno);
-
         Assert.Equal(Sha384Digest.Zero, tdx.Rtmr0.Read());
+    }
+
+    [Fact]
+    public void An_interrupted_extend_is_repeated_because_the_driver_had_not_started()
+    {
+        EmulatedBackend backend = TsmBackend.Emulated();
+        using TdxDevice tdx = TdxDevice.Open(backend);
+        EmulatedDevice device = backend.Device(TdxDevice.Definition);
+        Sha384Digest digest = Sha384Digest.Compute("interrupted"u8);
+
+        device.FailNext("rtmr2:sha384", LinuxErrno.EINTR);
+        tdx.Rtmr2.Extend(digest);
+
+        Assert.Equal(Reference.Extend(HashAlgorithmName.SHA384, new byte[48], digest.ToArray()), tdx.Rtmr2.Read().ToArray());
+    }
+
+    [Fact]
+    public void An_interrupted_refresh_is_repeated_by_the_typed_read_but_reaches_a_raw_file_read()
+    {
+        EmulatedBackend backend = TsmBackend.Emulated();
+        using TdxDevice tdx = TdxDevice.Open(backend);
+        EmulatedDevice device = backend.Device(TdxDevice.Definition);
+
+        device.FailNextRefresh(LinuxErrno.EINTR);
+        Assert.Equal(Sha384Digest.Zero, tdx.Rtmr1.Read());
+
+        tdx.Rtmr1.Extend(Sha384Digest.Zero);
+        device.FailNextRefresh(LinuxErrno.EINTR);
+        Assert.Equal(LinuxErrno.EINTR, Assert.Throws<TsmException>(() => device.ReadFile("rtmr1:sha384", 0, new byte[48])).Errno);
     }
 }

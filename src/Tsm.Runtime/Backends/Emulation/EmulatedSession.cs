@@ -5,7 +5,8 @@ namespace Tsm;
 /// <summary>
 /// A session on an <see cref="EmulatedDevice"/>. Typed reads and extends go through the same file operations as
 /// <see cref="EmulatedDevice.ReadFile"/> and <see cref="EmulatedDevice.WriteFile"/>, so the typed API and the file ABI cannot
-/// drift apart. Reads and extends do not allocate.
+/// drift apart. Like the sysfs backend, a call that fails with EINTR is repeated (<see cref="InterruptedCalls"/>).
+/// Reads and extends do not allocate.
 /// </summary>
 internal sealed class EmulatedSession : MeasurementSession
 {
@@ -32,12 +33,12 @@ internal sealed class EmulatedSession : MeasurementSession
         if (Definition.Encoding == SysfsEncoding.Hex)
         {
             Span<byte> text = stackalloc byte[HexRegisterText.ReadLength(size)];
-            int length = _device.Read(emulated, 0, text);
+            int length = ReadRetrying(emulated, text);
             HexRegisterText.Parse(text[..length], destination[..size], emulated.QualifiedName, emulated.Path);
             return;
         }
 
-        _device.Read(emulated, 0, destination[..size]);
+        ReadRetrying(emulated, destination[..size]);
     }
 
     /// <inheritdoc/>
@@ -48,13 +49,41 @@ internal sealed class EmulatedSession : MeasurementSession
         CheckExtend(register, data);
 
         // A TPM's sysfs PCR files are read-only; its PCRs are extended with TPM2_PCR_Extend, which has no file form.
-        if (Definition.Encoding == SysfsEncoding.Hex)
+        for (int attempt = 1; ; attempt++)
         {
-            _device.Extend(emulated, data);
-            return;
-        }
+            try
+            {
+                if (Definition.Encoding == SysfsEncoding.Hex)
+                {
+                    _device.Extend(emulated, data);
+                }
+                else
+                {
+                    _device.Write(emulated, 0, data);
+                }
 
-        _device.Write(emulated, 0, data);
+                return;
+            }
+            catch (TsmException error) when (error.Errno == LinuxErrno.EINTR && attempt < InterruptedCalls.MaxAttempts)
+            {
+                // Nothing happened before the interrupted lock (InterruptedCalls), so the call is repeated.
+            }
+        }
+    }
+
+    private int ReadRetrying(EmulatedRegister emulated, Span<byte> destination)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return _device.Read(emulated, 0, destination);
+            }
+            catch (TsmException error) when (error.Errno == LinuxErrno.EINTR && attempt < InterruptedCalls.MaxAttempts)
+            {
+                // Nothing happened before the interrupted lock (InterruptedCalls), so the call is repeated.
+            }
+        }
     }
 
     private EmulatedRegister Emulated(RegisterDefinition register) => _device.RegisterAt(IndexOf(register));

@@ -7,7 +7,7 @@ namespace Tsm;
 /// <summary>
 /// One register file on disk, with its path encoded once as the NUL-terminated UTF-8 that <c>open(2)</c> takes, so
 /// reads and extends do not allocate. Each operation opens, does exactly one <c>pread</c>/<c>pwrite</c> at offset 0
-/// and closes, as the tsm-mr ABI expects.
+/// (repeated on EINTR, see <see cref="InterruptedCalls"/>) and closes, as the tsm-mr ABI expects.
 /// </summary>
 internal sealed unsafe class RegisterFile
 {
@@ -38,11 +38,12 @@ internal sealed unsafe class RegisterFile
             fixed (byte* p = buffer)
             {
                 nint count;
+                int attempts = 0;
                 do
                 {
                     count = LibC.PRead(fd, p, (nuint)buffer.Length, 0);
                 }
-                while (Interrupted(count));
+                while (Interrupted(count) && ++attempts < InterruptedCalls.MaxAttempts);
 
                 return count < 0 ? -Marshal.GetLastPInvokeError() : (int)count;
             }
@@ -68,14 +69,12 @@ internal sealed unsafe class RegisterFile
             fixed (byte* p = data)
             {
                 nint count;
-
-                // EINTR comes from the kernel's killable lock before the driver runs, so repeating the write
-                // cannot extend twice.
+                int attempts = 0;
                 do
                 {
                     count = LibC.PWrite(fd, p, (nuint)data.Length, 0);
                 }
-                while (Interrupted(count));
+                while (Interrupted(count) && ++attempts < InterruptedCalls.MaxAttempts);
 
                 return count < 0 ? -Marshal.GetLastPInvokeError() : (int)count;
             }
@@ -93,11 +92,12 @@ internal sealed unsafe class RegisterFile
         fixed (byte* path = _nativePath)
         {
             int fd;
+            int attempts = 0;
             do
             {
                 fd = LibC.Open(path, flags | LibC.O_CLOEXEC);
             }
-            while (Interrupted(fd));
+            while (Interrupted(fd) && ++attempts < InterruptedCalls.MaxAttempts);
 
             return fd < 0 ? -Marshal.GetLastPInvokeError() : fd;
         }

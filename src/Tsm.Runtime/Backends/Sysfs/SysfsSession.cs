@@ -107,6 +107,16 @@ internal sealed class SysfsSession : MeasurementSession
             PathOf(register));
     }
 
-    private int Check(int result, RegisterDefinition register, RegisterFile file, bool extending, int size) =>
-        result >= 0 ? result : throw RegisterErrors.FromErrno(-result, extending, QualifiedNameOf(register), file.Path, size);
+    private int Check(int result, RegisterDefinition register, RegisterFile file, bool extending, int size)
+    {
+        if (result >= 0)
+        {
+            return result;
+        }
+
+        int errno = -result;
+        throw extending && errno is LinuxErrno.EACCES or LinuxErrno.EPERM
+            ? RegisterErrors.WriteDenied(errno, QualifiedNameOf(register), file.Path)
+            : RegisterErrors.FromErrno(errno, extending, QualifiedNameOf(register), file.Path, size);
+    }
 }
