@@ -19,12 +19,7 @@ internal static class TsmCommandLine
         ParseResult parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
-            foreach (var error in parsed.Errors)
-            {
-                stderr.WriteLine($"tsm: {error.Message}");
-            }
-
-            stderr.WriteLine("Run 'tsm --help' for usage.");
+            stderr.WriteLine($"tsm: {UsageError.Describe(parsed)}");
             return ExitCodes.Unusable;
         }
 

@@ -50,4 +50,17 @@ public sealed class UsageTests
     {
         Assert.Equal(2, TsmCli.Run("decode").ExitCode);
     }
+
+    [Theory]
+    [InlineData(new[] { "decode", "x.bin", "--jsn" }, "tsm: unknown option '--jsn' for 'tsm decode'; did you mean '--json'? (see 'tsm decode --help')")]
+    [InlineData(new[] { "verify", "--rot", "root.pem", "quote.dat" }, "tsm: unknown option '--rot' for 'tsm verify'; did you mean '--root'? (see 'tsm verify --help')")]
+    [InlineData(new[] { "verfy", "quote.dat" }, "tsm: unknown command 'verfy' for 'tsm'; did you mean 'verify'? (see 'tsm --help')")]
+    [InlineData(new[] { "decode", "x.bin", "--colour" }, "tsm: unknown option '--colour' for 'tsm decode' (see 'tsm decode --help')")]
+    public void A_mistyped_option_or_command_is_named_in_one_line_with_the_closest_real_one(string[] args, string expected)
+    {
+        CliResult result = TsmCli.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, Assert.Single(result.StderrLines));
+    }
 }

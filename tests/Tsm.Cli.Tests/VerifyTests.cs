@@ -170,6 +170,18 @@ public sealed class VerifyTests
         Assert.StartsWith($"tsm: {notACertificate.Path}: not an X.509 certificate in DER or PEM", Assert.Single(result.StderrLines));
     }
 
+    [SampleDataFact]
+    public void A_cert_file_that_is_not_a_certificate_is_unusable_input_with_exit_code_2_like_a_bad_root()
+    {
+        using TempFile notACertificate = new("not a certificate"u8, ".der");
+
+        CliResult result = TsmCli.Run("verify", SampleData.PathOf("sevsnp/gosev_attestation.bin"), "--cert", notACertificate.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith($"tsm: {notACertificate.Path}: not an X.509 certificate in DER or PEM", Assert.Single(result.StderrLines));
+    }
+
     [Theory]
     [InlineData("--root-fingerprint", "abcd")]
     [InlineData("--root-fingerprint", "zz")]

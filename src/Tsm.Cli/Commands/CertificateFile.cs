@@ -8,9 +8,13 @@ namespace Tsm.Cli.Commands;
 /// <summary>Loads one X.509 certificate from a file, DER or PEM (the first certificate of a PEM file).</summary>
 internal static class CertificateFile
 {
-    public static X509Certificate2 Load(string path)
+    /// <exception cref="InputException">The file cannot be read or holds no certificate.</exception>
+    public static X509Certificate2 Load(string path) => Load(InputFile.Read(path), path);
+
+    /// <summary>Loads the first certificate of <paramref name="bytes"/>, read from <paramref name="path"/>.</summary>
+    /// <exception cref="InputException">The bytes hold no certificate.</exception>
+    public static X509Certificate2 Load(byte[] bytes, string path)
     {
-        byte[] bytes = InputFile.Read(path);
         try
         {
             return bytes.AsSpan().IndexOf("-----BEGIN CERTIFICATE-----"u8) >= 0

@@ -130,6 +130,10 @@ internal static class VerifyCommand
             options = options.WithPinnedArks(fingerprint);
         }
 
-        return new SnpReportVerifier(options).Verify(report.Report, InputFile.Read(certificatePath));
+        // A file that holds no certificate is bad input (exit 2), like a bad --root; only a real certificate that
+        // fails a check makes verification fail (exit 1).
+        byte[] certificate = InputFile.Read(certificatePath);
+        CertificateFile.Load(certificate, certificatePath).Dispose();
+        return new SnpReportVerifier(options).Verify(report.Report, certificate);
     }
 }

@@ -1,0 +1,68 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+
+namespace Tsm.Cli;
+
+/// <summary>
+/// The one line <c>tsm</c> prints for a command line it cannot parse: the first problem, naming the option or command
+/// the user typed and the closest one that exists, so a typo is fixed without reading the help.
+/// </summary>
+internal static class UsageError
+{
+    public static string Describe(ParseResult parsed)
+    {
+        Command command = parsed.CommandResult.Command;
+        string where = command.Parents.Any() ? $"'tsm {command.Name}'" : "'tsm'";
+        string help = command.Parents.Any() ? $"tsm {command.Name} --help" : "tsm --help";
+        // A mistyped option can be taken for the FILE argument ('tsm verify --rot a x'); it is still the real mistake.
+        string? misread = parsed.Tokens.FirstOrDefault(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal))?.Value;
+        if (misread is not null || parsed.UnmatchedTokens.Count > 0)
+        {
+            string token = misread ?? parsed.UnmatchedTokens[0];
+            bool isOption = token.StartsWith('-');
+            string[] candidates = isOption
+                ? command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToArray()
+                : command.Subcommands.Select(c => c.Name).ToArray();
+            string? closest = Closest(token, candidates);
+            string kind = isOption ? "option" : command.Subcommands.Count > 0 ? "command" : "argument";
+            return $"unknown {kind} '{token}' for {where}"
+                + (closest is null ? string.Empty : $"; did you mean '{closest}'?")
+                + $" (see '{help}')";
+        }
+
+        return $"{parsed.Errors[0].Message} (see '{help}')";
+    }
+
+    // The candidate within an edit distance of a third of the token's length (at least 2), nearest first.
+    private static string? Closest(string token, string[] candidates)
+    {
+        int limit = Math.Max(2, token.Length / 3);
+        return candidates
+            .Select(candidate => (Candidate: candidate, Distance: EditDistance(token, candidate)))
+            .Where(pair => pair.Distance <= limit)
+            .OrderBy(pair => pair.Distance)
+            .ThenBy(pair => pair.Candidate, StringComparer.Ordinal)
+            .Select(pair => pair.Candidate)
+            .FirstOrDefault();
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        int[] current = new int[b.Length + 1];
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
