@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string VendorSpec = nameof(VendorSpec);
     public const string DuplicateVendors = nameof(DuplicateVendors);
     public const string Options = nameof(Options);
+    public const string Placeholder = nameof(Placeholder);
 }

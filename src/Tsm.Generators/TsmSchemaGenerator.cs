@@ -15,7 +15,8 @@ namespace Tsm.Generators;
 /// Turns every additional file marked <c>TsmSchema="true"</c> into a vendor class with typed register accessors,
 /// plus one parser per report layout and per CBOR claim set.
 /// Each schema flows through its own pipeline values, so editing one schema re-emits only that schema's class,
-/// and a broken schema is skipped (<see cref="Diagnostics.SchemaFileAnalyzer"/> reports why) without stopping the others.
+/// and a broken schema is skipped (<see cref="Diagnostics.SchemaFileAnalyzer"/> reports why at each token) without
+/// stopping the others; in its place comes an empty class of the same name and one TSM0013 naming the first error.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TsmSchemaGenerator : IIncrementalGenerator
@@ -30,7 +31,9 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
         IncrementalValuesProvider<SchemaInput> inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => SchemaFiles.IsSchema(pair.Left, pair.Right))
-            .Select(static (pair, cancellationToken) => new SchemaInput(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (pair, cancellationToken) => (pair.Left.Path, Text: pair.Left.GetText(cancellationToken)?.ToString()))
+            .Where(static file => file.Text is not null)
+            .Select(static (file, _) => new SchemaInput(file.Path, file.Text!))
             .WithTrackingName(TrackingNames.SchemaInput);
 
         IncrementalValuesProvider<SchemaResult> results = inputs
@@ -38,7 +41,8 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SchemaResult);
 
         // Per-file problems are reported by SchemaFileAnalyzer (same parser, live in the IDE); reporting them here too
-        // would show each twice in a build. The generator only skips a broken file and keeps generating the others.
+        // would show each twice in a build. The generator skips a broken file, keeps generating the others, and reports
+        // one TSM0013 per broken file, because csc does not run analyzers once the compilation has errors.
         IncrementalValuesProvider<(VendorSpec Spec, string Path)> specs = results
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => (result.Spec!, result.Path))
@@ -53,6 +57,45 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             specs.Combine(vendors).Combine(options),
             static (spc, input) => Emit(spc, input.Left.Left.Spec, input.Left.Left.Path, input.Left.Right, input.Right));
+
+        IncrementalValuesProvider<PlaceholderSpec> placeholders = results
+            .Where(static result => result.Spec is null && result.ClassName is not null && result.Diagnostics.Count > 0)
+            .Select(static (result, _) => new PlaceholderSpec(result.Path, result.ClassName!, result.Diagnostics.Count, result.Diagnostics[0]))
+            .WithTrackingName(TrackingNames.Placeholder);
+
+        IncrementalValueProvider<EquatableArray<VendorKey>> placeholderKeys = placeholders
+            .Select(static (placeholder, _) => new VendorKey(placeholder.ClassName, placeholder.ClassName, placeholder.Path))
+            .Collect()
+            .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray());
+
+        context.RegisterSourceOutput(
+            placeholders.Combine(vendors).Combine(placeholderKeys).Combine(options),
+            static (spc, input) => EmitPlaceholder(spc, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
+    }
+
+    // TSM0013 always; the placeholder class only when no valid schema defines that class and this file is the first
+    // broken one that would, so the hint names and types stay unique.
+    private static void EmitPlaceholder(SourceProductionContext context, PlaceholderSpec placeholder, EquatableArray<VendorKey> vendors, EquatableArray<VendorKey> placeholders, GenerationOptions options)
+    {
+        DiagnosticInfo first = placeholder.FirstError;
+        DiagnosticDescriptor firstDescriptor = DiagnosticCatalog.Find(first.Id);
+        string firstMessage = string.Format(System.Globalization.CultureInfo.InvariantCulture, firstDescriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Arguments.ToArray());
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.SchemaNotGenerated,
+            first.ToDiagnostic().Location,
+            System.IO.Path.GetFileName(placeholder.Path),
+            placeholder.ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            placeholder.ClassName,
+            $"{first.StartLine},{first.StartColumn}",
+            first.Id,
+            firstMessage));
+
+        if (vendors.Any(k => k.ClassName == placeholder.ClassName) || placeholders.First(k => k.ClassName == placeholder.ClassName).Path != placeholder.Path)
+        {
+            return;
+        }
+
+        context.AddSource(placeholder.ClassName + ".g.cs", SourceText.From(PlaceholderEmitter.Emit(placeholder, options.Namespace), System.Text.Encoding.UTF8));
     }
 
     private static void Emit(SourceProductionContext context, VendorSpec spec, string path, EquatableArray<VendorKey> vendors, GenerationOptions options)

@@ -71,6 +71,12 @@ internal static class DiagnosticDescriptors
         "Two schema files define the same vendor",
         "Vendor '{0}' (class {1}) is also defined by '{2}'; this file is not generated");
 
+    /// <summary>Format: "{0} has {1} schema error(s), so class {2} is an empty placeholder; the first, at ({3}): {4}: {5}".</summary>
+    public static readonly DiagnosticDescriptor SchemaNotGenerated = Schema(
+        DiagnosticIds.SchemaNotGenerated,
+        "Schema file has errors, so its vendor class is not generated",
+        "{0} has {1} schema error(s), so class {2} is an empty placeholder; the first, at ({3}): {4}: {5}");
+
     /// <summary>Format: "Register '{0}' would generate member '{1}', which {2}".</summary>
     public static readonly DiagnosticDescriptor MemberNameCollision = Schema(
         DiagnosticIds.MemberNameCollision,

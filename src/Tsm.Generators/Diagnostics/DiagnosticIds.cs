@@ -17,6 +17,7 @@ internal static class DiagnosticIds
     public const string UnsupportedValueType = "TSM0010";
     public const string DuplicateVendor = "TSM0011";
     public const string MemberNameCollision = "TSM0012";
+    public const string SchemaNotGenerated = "TSM0013";
 
     // C# usage of the generated classes (src/Tsm.Generators/Analyzers).
     public const string ReadOnlyRegisterWrite = "TSM1001";

@@ -42,8 +42,14 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string text = file.GetText(context.CancellationToken)?.ToString() ?? string.Empty;
-        SchemaResult result = SchemaParser.Parse(new SchemaInput(file.Path, text), context.CancellationToken);
+        // A <TsmSchema> path that names no file has no text; the compiler already reports it (CS2001), and an
+        // "invalid JSON" on top would blame a file that does not exist.
+        if (file.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        SchemaResult result = SchemaParser.Parse(new SchemaInput(file.Path, text.ToString()), context.CancellationToken);
         foreach (DiagnosticInfo diagnostic in result.Diagnostics)
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic());

@@ -3,5 +3,13 @@ using Tsm.Generators.Helpers;
 
 namespace Tsm.Generators.Model;
 
-/// <summary>The outcome of reading one schema file: a spec when it is usable, and every problem found.</summary>
-internal sealed record SchemaResult(string Path, VendorSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The outcome of reading one schema file: a spec when it is usable, and every problem found. A file with problems
+/// still names its vendor class when its <c>vendor</c> id was readable (<see cref="ClassName"/>), so the generator can
+/// emit a placeholder class and the build's first error is the schema's, not a wall of "type not found".
+/// </summary>
+internal sealed record SchemaResult(string Path, VendorSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The vendor class the file would generate, or null when the vendor id itself is unusable.</summary>
+    public string? ClassName { get; init; }
+}

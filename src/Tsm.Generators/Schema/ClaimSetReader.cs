@@ -266,7 +266,10 @@ internal sealed class ClaimSetReader
         }
         else
         {
-            _context.Report(DiagnosticIds.UnknownRegisterReference, reference.Range, name, reference.Value);
+            if (!_context.IsBrokenRegister(reference.Value))
+            {
+                _context.Report(DiagnosticIds.UnknownRegisterReference, reference.Range, name, reference.Value);
+            }
         }
     }
 

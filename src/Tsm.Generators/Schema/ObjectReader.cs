@@ -12,12 +12,14 @@ namespace Tsm.Generators.Schema;
 internal sealed class ObjectReader
 {
     private readonly SchemaContext _context;
+    private readonly List<string> _misspelled;
 
-    private ObjectReader(JsonObject json, string what, SchemaContext context)
+    private ObjectReader(JsonObject json, string what, SchemaContext context, List<string> misspelled)
     {
         Json = json;
         What = what;
         _context = context;
+        _misspelled = misspelled;
     }
 
     public JsonObject Json { get; }
@@ -33,16 +35,34 @@ internal sealed class ObjectReader
             return null;
         }
 
+        var misspelled = new List<string>();
         foreach (JsonProperty property in json.Properties)
         {
             if (System.Array.IndexOf(allowedKeys, property.Name) < 0)
             {
-                context.Report(DiagnosticIds.UnknownKey, property.NameRange, property.Name, what, string.Join(", ", allowedKeys));
+                string? meant = KeySuggestion.Closest(property.Name, allowedKeys, json);
+                if (meant is not null)
+                {
+                    misspelled.Add(meant);
+                }
+
+                string expected = string.Join(", ", allowedKeys) + (meant is null ? string.Empty : $"; did you mean '{meant}'?");
+                context.Report(DiagnosticIds.UnknownKey, property.NameRange, property.Name, what, expected);
             }
         }
 
-        return new ObjectReader(json, what, context);
+        return new ObjectReader(json, what, context, misspelled);
     }
+
+    /// <summary>
+    /// Whether the object has an unknown key that is a near-miss of <paramref name="key"/> (<c>"hashh"</c> for
+    /// <c>hash</c>): the value is there under a typo, which TSM0002 already reports, so "missing key" and every check
+    /// that depends on the value would only repeat it.
+    /// </summary>
+    public bool IsMisspelled(string key) => _misspelled.Contains(key);
+
+    /// <summary>Whether any key of the object is a near-miss of an allowed key.</summary>
+    public bool HasMisspelledKeys => _misspelled.Count > 0;
 
     public bool Has(string key) => Json.TryGetProperty(key, out _);
 
@@ -53,7 +73,7 @@ internal sealed class ObjectReader
             return property.Value;
         }
 
-        if (required)
+        if (required && !IsMisspelled(key))
         {
             _context.Report(DiagnosticIds.MissingKey, SchemaContext.Opening(Json), key, What);
         }

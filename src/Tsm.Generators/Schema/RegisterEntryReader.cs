@@ -77,8 +77,15 @@ internal static class RegisterEntryReader
         entry.Initial = ReadInitial(reader, context) ?? entry.Initial;
         ReadRefresh(reader, entry, context);
 
-        // An entry whose hash could not be understood is not expanded: every later check would only repeat the error.
-        return hashUsable ? entry : null;
+        // An entry whose hash could not be understood, or that holds a value under a mistyped key, is not expanded:
+        // every later check (and every reference to it) would only repeat the error.
+        if (!hashUsable || reader.HasMisspelledKeys)
+        {
+            context.MarkBrokenRegister(entry.Name);
+            return null;
+        }
+
+        return entry;
     }
 
     private static bool ReadHash(ObjectReader reader, RegisterEntry entry, SchemaContext context)
@@ -102,7 +109,7 @@ internal static class RegisterEntryReader
         {
             context.Report(DiagnosticIds.InvalidValue, entry.NameRange, $"Register '{entry.Name}' must have only one of 'hash', 'hashChoices' and 'banks'");
         }
-        else if (kinds == 0 && !reader.Has("aliasOf"))
+        else if (kinds == 0 && !reader.Has("aliasOf") && !reader.IsMisspelled("hash") && !reader.IsMisspelled("hashChoices") && !reader.IsMisspelled("banks"))
         {
             context.Report(DiagnosticIds.MissingKey, SchemaContext.Opening(reader.Json), "hash", $"register '{entry.Name}' (give 'hash', 'hashChoices' or 'banks')");
         }

@@ -140,6 +140,7 @@ internal sealed class RegisterExpander
 
     private void ResolveAliases()
     {
+        var orphans = new HashSet<PendingRegister>();
         foreach (PendingRegister alias in _registers.Where(static r => r.Entry.AliasOf is not null))
         {
             RegisterEntry entry = alias.Entry;
@@ -152,7 +153,17 @@ internal sealed class RegisterExpander
             PendingRegister? target = _registers.FirstOrDefault(r => r.Entry.AliasOf is null && Names(r, entry.AliasOf!) && r.Bank == alias.Bank);
             if (target is null)
             {
-                _context.Report(DiagnosticIds.UnknownRegisterReference, entry.AliasOfRange, entry.Name, entry.AliasOf!);
+                if (_context.IsBrokenRegister(entry.AliasOf!))
+                {
+                    // The target was left out for an error already reported; the alias goes with it.
+                    orphans.Add(alias);
+                    _context.MarkBrokenRegister(entry.Name);
+                }
+                else
+                {
+                    _context.Report(DiagnosticIds.UnknownRegisterReference, entry.AliasOfRange, entry.Name, entry.AliasOf!);
+                }
+
                 continue;
             }
 
@@ -174,6 +185,8 @@ internal sealed class RegisterExpander
                 _context.Report(DiagnosticIds.InvalidValue, where, $"Alias '{entry.Name}' has size {Invariant(alias.Size)} but its target '{target.Name}' has size {Invariant(target.Size)}; an alias shares the target's storage");
             }
         }
+
+        _registers.RemoveAll(orphans.Contains);
     }
 
     /// <summary>References name a register by its expanded name (<c>rtmr0</c>) or as <c>name:hash</c>.</summary>
@@ -270,7 +283,7 @@ internal sealed class RegisterExpander
         {
             foreach ((string name, Json.TextRange range) in entry.RefreshSources)
             {
-                if (!_registers.Any(r => Names(r, name)))
+                if (!_registers.Any(r => Names(r, name)) && !_context.IsBrokenRegister(name))
                 {
                     _context.Report(DiagnosticIds.UnknownRegisterReference, range, entry.Name, name);
                 }

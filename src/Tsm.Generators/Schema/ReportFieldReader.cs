@@ -249,7 +249,11 @@ internal sealed class ReportFieldReader
 
         if (!_registers.TryGetValue(register.Value, out RegisterLink? link))
         {
-            _context.Report(DiagnosticIds.UnknownRegisterReference, register.Range, name, register.Value);
+            if (!_context.IsBrokenRegister(register.Value))
+            {
+                _context.Report(DiagnosticIds.UnknownRegisterReference, register.Range, name, register.Value);
+            }
+
             return (null, null);
         }
 

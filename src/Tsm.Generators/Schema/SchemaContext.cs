@@ -10,6 +10,7 @@ namespace Tsm.Generators.Schema;
 internal sealed class SchemaContext
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<string> _brokenRegisters = new(System.StringComparer.Ordinal);
 
     public SchemaContext(string path, CancellationToken cancellationToken)
     {
@@ -25,12 +26,30 @@ internal sealed class SchemaContext
 
     public bool HasErrors => _diagnostics.Count > 0;
 
+    /// <summary>The vendor class name, once the <c>vendor</c> id has been read and found valid.</summary>
+    public string? VendorClassName { get; set; }
+
     public void Report(string id, TextRange range, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments));
 
     /// <summary>Reports a diagnostic that also carries <see cref="DiagnosticInfo.Properties"/> for a code fix.</summary>
     public void Report(string id, TextRange range, EquatableArray<(string Key, string Value)> properties, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments) with { Properties = properties });
+
+    /// <summary>
+    /// Records that the register entry <paramref name="name"/> had an error and was left out, so references to it
+    /// (<c>name</c>, <c>nameN</c> of its array, <c>name:hash</c>) are not reported again as undefined registers.
+    /// </summary>
+    public void MarkBrokenRegister(string name) => _brokenRegisters.Add(name);
+
+    /// <summary>Whether <paramref name="reference"/> names a register left out because of an error already reported.</summary>
+    public bool IsBrokenRegister(string reference)
+    {
+        int colon = reference.IndexOf(':');
+        string name = colon < 0 ? reference : reference.Substring(0, colon);
+        string arrayName = name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        return _brokenRegisters.Contains(name) || (arrayName.Length < name.Length && _brokenRegisters.Contains(arrayName));
+    }
 
     /// <summary>Where to report "missing key": the object's opening brace, so the squiggle lands on the object that lacks it.</summary>
     public static TextRange Opening(JsonNode node) =>

@@ -32,7 +32,10 @@ internal static class SchemaParser
             spec = ReadVendor(json.Root!, context);
         }
 
-        return new SchemaResult(input.Path, context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray());
+        return new SchemaResult(input.Path, context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray())
+        {
+            ClassName = context.VendorClassName,
+        };
     }
 
     private static VendorSpec? ReadVendor(JsonNode root, SchemaContext context)
@@ -56,6 +59,11 @@ internal static class SchemaParser
         reader.String("$schema", required: false);
         DeviceSettings? device = ReadDevice(reader, context);
         JsonArray? registersNode = reader.Array("registers", required: true);
+        if (vendor is not null)
+        {
+            context.VendorClassName = Naming.ToPascalCase(vendor.Value);
+        }
+
         if (vendor is null || displayName is null || device is null || registersNode is null)
         {
             return null;

@@ -60,7 +60,7 @@ public sealed class ReadOnlyRegisterWriteTests
         await Verify("""
             {|TSM1001:File.WriteAllBytes("/sys/class/misc/tdx_guest/measurements/mrtd:sha384", x)|};
             {|TSM1001:File.WriteAllText("/sys/devices/virtual/misc/tdx_guest/measurements/mrconfigid", "x")|};
-            {|TSM1001:File.AppendAllText("/sys/class/misc/sev_guest/measurements/hostdata", "x")|};
+            {|TSM1001:File.AppendAllText("/sys/class/misc/sev-guest/measurements/hostdata", "x")|};
             {|TSM1001:File.OpenWrite("/sys/class/misc/tsm_mr_sample/measurements/static_mr:sha384")|}.Dispose();
             const string Dir = "/sys/class/misc/tdx_guest/measurements";
             {|TSM1001:File.Open(Dir + "/mrowner", FileMode.Open)|}.Dispose();
