@@ -1,0 +1,101 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+namespace Tsm;
+
+/// <summary>
+/// One TCP connection to a simulator, with the session's timeout on connect, send and every receive, and every socket
+/// failure turned into a <see cref="TpmTransportException"/> naming the command.
+/// </summary>
+internal sealed class TpmSocket : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly string _location;
+
+    private TpmSocket(Socket socket, string location)
+    {
+        _socket = socket;
+        _location = location;
+    }
+
+    /// <summary>Connects to <paramref name="endpoint"/> within <paramref name="timeout"/>.</summary>
+    public static TpmSocket Connect(EndPoint endpoint, TimeSpan timeout, TpmCommand? command, string location, string port)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+            ReceiveTimeout = (int)timeout.TotalMilliseconds,
+            SendTimeout = (int)timeout.TotalMilliseconds,
+        };
+        try
+        {
+            Task connect = socket.ConnectAsync(endpoint);
+            if (!connect.Wait(timeout))
+            {
+                throw TpmErrors.Transport(command, location, $"connecting to the {port} {endpoint} took longer than {timeout.TotalSeconds:0.###} s");
+            }
+
+            return new TpmSocket(socket, location);
+        }
+        catch (AggregateException e) when (e.InnerException is SocketException inner)
+        {
+            socket.Dispose();
+            throw TpmErrors.Transport(command, location, $"cannot connect to the {port} {endpoint} ({inner.SocketErrorCode}): is the simulator running and listening there?", inner: inner);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends all of <paramref name="data"/>.</summary>
+    public void Send(ReadOnlySpan<byte> data, TpmCommand? command)
+    {
+        try
+        {
+            while (!data.IsEmpty)
+            {
+                data = data[_socket.Send(data)..];
+            }
+        }
+        catch (SocketException e)
+        {
+            throw Failed(command, "sending", e);
+        }
+    }
+
+    /// <summary>Receives until <paramref name="buffer"/> is full or the peer closes the connection.</summary>
+    /// <returns>The number of bytes received: less than the buffer only when the peer closed the connection.</returns>
+    public int Receive(Span<byte> buffer, TpmCommand? command)
+    {
+        int received = 0;
+        try
+        {
+            while (received < buffer.Length)
+            {
+                int count = _socket.Receive(buffer[received..]);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                received += count;
+            }
+        }
+        catch (SocketException e)
+        {
+            throw Failed(command, "waiting for the response", e);
+        }
+
+        return received;
+    }
+
+    public void Dispose() => _socket.Dispose();
+
+    private TpmTransportException Failed(TpmCommand? command, string activity, SocketException e) => e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock
+        ? TpmErrors.Transport(command, _location, $"no answer after {_socket.ReceiveTimeout / 1000.0:0.###} s while {activity} (TpmOptions.Timeout); the simulator is hung, or another client holds its single connection", inner: e)
+        : TpmErrors.Transport(command, _location, $"the connection failed while {activity} ({e.SocketErrorCode}): the simulator closed it or stopped", inner: e);
+}
