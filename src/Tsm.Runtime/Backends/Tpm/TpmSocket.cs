@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Tasks;
 
 namespace Tsm;
 
@@ -31,18 +30,33 @@ internal sealed class TpmSocket : IDisposable
         };
         try
         {
-            Task connect = socket.ConnectAsync(endpoint);
-            if (!connect.Wait(timeout))
+            // A non-blocking connect waited for with poll(2): a timeout without tasks or the thread pool.
+            socket.Blocking = false;
+            try
             {
-                throw TpmErrors.Transport(command, location, $"connecting to the {port} {endpoint} took longer than {timeout.TotalSeconds:0.###} s");
+                socket.Connect(endpoint);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+            {
+                if (!socket.Poll(timeout, SelectMode.SelectWrite))
+                {
+                    throw TpmErrors.Transport(command, location, $"connecting to the {port} {endpoint} took longer than {timeout.TotalSeconds:0.###} s");
+                }
+
+                var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+                if (error != SocketError.Success)
+                {
+                    throw new SocketException((int)error);
+                }
             }
 
+            socket.Blocking = true;
             return new TpmSocket(socket, location);
         }
-        catch (AggregateException e) when (e.InnerException is SocketException inner)
+        catch (SocketException e)
         {
             socket.Dispose();
-            throw TpmErrors.Transport(command, location, $"cannot connect to the {port} {endpoint} ({inner.SocketErrorCode}): is the simulator running and listening there?", inner: inner);
+            throw TpmErrors.Transport(command, location, $"cannot connect to the {port} {endpoint} ({e.SocketErrorCode}): is the simulator running and listening there?", inner: e);
         }
         catch
         {

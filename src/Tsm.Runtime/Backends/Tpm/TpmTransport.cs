@@ -25,11 +25,17 @@ internal abstract class TpmTransport : IDisposable
     public abstract void Dispose();
 
     /// <summary>
-    /// The size a response header announces, checked against the bound before any more is read: at least the header,
-    /// at most <paramref name="capacity"/>.
+    /// The size a response header announces, checked before any more is read: the tag must be a TPM 2.0 response tag,
+    /// and the size at least the header and at most <paramref name="capacity"/>.
     /// </summary>
     protected int AnnouncedSize(TpmCommand command, ReadOnlySpan<byte> header, int capacity, int frameOffset = 0)
     {
+        ushort tag = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(header);
+        if (tag != TpmLimits.NoSessionsTag && tag != TpmLimits.SessionsTag)
+        {
+            throw TpmErrors.Malformed(command, Location, frameOffset, $"the tag is 0x{tag:X4}, not TPM_ST_NO_SESSIONS (0x8001) or TPM_ST_SESSIONS (0x8002): this is not a TPM 2.0 response");
+        }
+
         uint size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[2..]);
         if (size < TpmLimits.HeaderSize)
         {
