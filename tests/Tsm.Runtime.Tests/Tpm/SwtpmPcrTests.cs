@@ -210,6 +210,24 @@ public sealed class SwtpmPcrTests(SwtpmFixture swtpm) : IClassFixture<SwtpmFixtu
         Assert.Equal(32, swtpm.PcrRead("sha256", 16).Length);
     }
 
+    [SwtpmFact]
+    public void Over_a_kept_connection_extend_and_read_allocate_nothing_per_command()
+    {
+        using Tpm tpm = Tpm.Open(TsmBackend.Tpm(swtpm.Uri, new TpmOptions { KeepConnection = true }));
+        Sha256Digest digest = Sha256Digest.Compute("hot path"u8);
+        tpm.Sha256.Pcr16.Extend(digest);
+        digest = tpm.Sha256.Pcr16.Read();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            tpm.Sha256.Pcr16.Extend(digest);
+            digest = tpm.Sha256.Pcr16.Read();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static TpmSession Session(Tpm tpm) => Assert.IsType<TpmSession>(tpm.Session);
 
     private static HashAlgorithmName Algorithm(string bank) => bank switch

@@ -30,28 +30,16 @@ internal sealed class TpmSocket : IDisposable
         };
         try
         {
-            // A non-blocking connect waited for with poll(2): a timeout without tasks or the thread pool.
-            socket.Blocking = false;
-            try
-            {
-                socket.Connect(endpoint);
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-            {
-                if (!socket.Poll(timeout, SelectMode.SelectWrite))
-                {
-                    throw TpmErrors.Transport(command, location, $"connecting to the {port} {endpoint} took longer than {timeout.TotalSeconds:0.###} s");
-                }
-
-                var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-                if (error != SocketError.Success)
-                {
-                    throw new SocketException((int)error);
-                }
-            }
-
-            socket.Blocking = true;
+            // A blocking connect: Linux bounds it by SO_SNDTIMEO (net/ipv4/af_inet.c __inet_stream_connect uses
+            // sock_sndtimeo), and a socket that never leaves blocking mode lets .NET make plain send/recv calls that
+            // allocate nothing, where a socket once switched to non-blocking goes through its async machinery.
+            socket.Connect(endpoint);
             return new TpmSocket(socket, location);
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock or SocketError.TimedOut)
+        {
+            socket.Dispose();
+            throw TpmErrors.Transport(command, location, $"connecting to the {port} {endpoint} took longer than {timeout.TotalSeconds:0.###} s", inner: e);
         }
         catch (SocketException e)
         {
