@@ -7,57 +7,54 @@ namespace Tsm.Runtime.Tests.Tpm;
 /// <summary>
 /// A loopback TCP server that speaks swtpm's raw protocol badly on purpose: it answers TPM2_Startup and
 /// TPM2_GetCapability(TPM_CAP_PCRS) like a TPM with one SHA-256 bank, and every other command with whatever
-/// <see cref="Answer"/> returns (null: say nothing and keep the connection open). One connection per command; it stops
-/// at dispose.
+/// <see cref="Answer"/> returns (null: say nothing and keep the connection open until dispose). One connection per
+/// command, served on a thread of its own so a busy thread pool cannot delay it.
 /// </summary>
 internal sealed class FakeTpmServer : IDisposable
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly ManualResetEventSlim _stopped = new();
+    private readonly Thread _thread;
 
     public FakeTpmServer(Func<byte[], byte[]?> answer)
     {
         Answer = answer;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _listener.Listen();
+        _thread = new Thread(Serve) { IsBackground = true, Name = "fake TPM" };
+        _thread.Start();
     }
 
     public Func<byte[], byte[]?> Answer { get; }
 
-    public string Uri => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Uri => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndPoint!).Port}";
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _listener.Stop();
-        _ = _loop.Wait(TimeSpan.FromSeconds(10));
-        _stop.Dispose();
+        _stopped.Set();
+        _listener.Dispose();
+        _ = _thread.Join(TimeSpan.FromSeconds(10));
+        _stopped.Dispose();
     }
 
-    private async Task ServeAsync()
+    private void Serve()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!_stopped.IsSet)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptSocketAsync(_stop.Token);
+                client = _listener.Accept();
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
             }
 
             using (client)
             {
-                byte[] request;
-                try
-                {
-                    request = await ReadCommandAsync(client);
-                }
-                catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+                byte[]? request = ReadCommand(client);
+                if (request is null)
                 {
                     continue;
                 }
@@ -70,36 +67,48 @@ internal sealed class FakeTpmServer : IDisposable
                 };
                 if (response is null)
                 {
-                    await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                    continue;
+                    _stopped.Wait();
+                    return;
                 }
 
-                await client.SendAsync(response);
+                client.Send(response);
             }
         }
     }
 
-    private async Task<byte[]> ReadCommandAsync(Socket client)
+    private static byte[]? ReadCommand(Socket client)
     {
         byte[] header = new byte[10];
-        await ReadExactlyAsync(client, header);
+        if (!ReadExactly(client, header))
+        {
+            return null;
+        }
+
         byte[] command = new byte[BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(2))];
         header.CopyTo(command, 0);
-        await ReadExactlyAsync(client, command.AsMemory(10));
-        return command;
+        return ReadExactly(client, command.AsSpan(10)) ? command : null;
     }
 
-    private async Task ReadExactlyAsync(Socket client, Memory<byte> buffer)
+    private static bool ReadExactly(Socket client, Span<byte> buffer)
     {
-        while (!buffer.IsEmpty)
+        try
         {
-            int count = await client.ReceiveAsync(buffer, _stop.Token);
-            if (count == 0)
+            while (!buffer.IsEmpty)
             {
-                throw new IOException("The client closed the connection mid-command.");
+                int count = client.Receive(buffer);
+                if (count == 0)
+                {
+                    return false;
+                }
+
+                buffer = buffer[count..];
             }
 
-            buffer = buffer[count..];
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }

@@ -11,58 +11,65 @@ namespace Tsm.Runtime.Tests.Tpm;
 /// TPM_SESSION_END 20) and acknowledges each with a u32 0; the data port takes u32 TPM_SEND_COMMAND (8), u8 locality,
 /// u32 length and the command, and answers u32 length, the response and a u32 0. The commands go on to a real swtpm, so
 /// the answers are a TPM's. It records every signal and locality byte it receives, and can corrupt the frame length.
+/// Each port is served on a thread of its own.
 /// </summary>
 internal sealed class MssimBridge : IDisposable
 {
-    private readonly string _swtpmHost = "127.0.0.1";
-    private readonly int _swtpmPort;
-    private readonly TcpListener _data;
-    private readonly TcpListener _platform;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task[] _loops;
+    private const uint SendCommand = 8;
+    private const uint SessionEnd = 20;
+
+    private readonly IPEndPoint _swtpm;
+    private readonly Socket _data = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly Socket _platform = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly Thread[] _threads;
 
     public MssimBridge(int swtpmPort)
     {
-        _swtpmPort = swtpmPort;
+        _swtpm = new IPEndPoint(IPAddress.Loopback, swtpmPort);
         int port = LoopbackPorts.FreePair();
-        _data = new TcpListener(IPAddress.Loopback, port);
-        _platform = new TcpListener(IPAddress.Loopback, port + 1);
-        _data.Start();
-        _platform.Start();
+        _data.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        _platform.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
+        _data.Listen();
+        _platform.Listen();
         Uri = $"mssim://127.0.0.1:{port}";
-        _loops = [Task.Run(() => ServeAsync(_data, CommandsAsync)), Task.Run(() => ServeAsync(_platform, SignalsAsync))];
+        _threads = [new Thread(() => Serve(_data, Commands)) { IsBackground = true }, new Thread(() => Serve(_platform, Signals)) { IsBackground = true }];
+        foreach (Thread thread in _threads)
+        {
+            thread.Start();
+        }
     }
 
     public string Uri { get; }
 
-    public ConcurrentQueue<uint> Signals { get; } = new();
+    public ConcurrentQueue<uint> ReceivedSignals { get; } = new();
 
-    public ConcurrentQueue<byte> Localities { get; } = new();
+    public ConcurrentQueue<byte> ReceivedLocalities { get; } = new();
 
     /// <summary>Added to the frame's length field (not to the bytes sent), to make the frame disagree with the response.</summary>
     public int LengthSkew { get; set; }
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _data.Stop();
-        _platform.Stop();
-        _ = Task.WaitAll(_loops, TimeSpan.FromSeconds(10));
-        _stop.Dispose();
+        _data.Dispose();
+        _platform.Dispose();
+        foreach (Thread thread in _threads)
+        {
+            _ = thread.Join(TimeSpan.FromSeconds(10));
+        }
     }
 
-    private async Task ServeAsync(TcpListener listener, Func<Socket, Task> serve)
+    private static void Serve(Socket listener, Action<Socket> serve)
     {
-        while (!_stop.IsCancellationRequested)
+        while (true)
         {
             try
             {
-                using Socket client = await listener.AcceptSocketAsync(_stop.Token);
-                await serve(client);
+                using Socket client = listener.Accept();
+                serve(client);
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
             {
-                if (_stop.IsCancellationRequested)
+                if (e is ObjectDisposedException || !listener.IsBound)
                 {
                     return;
                 }
@@ -70,79 +77,86 @@ internal sealed class MssimBridge : IDisposable
         }
     }
 
-    private async Task SignalsAsync(Socket client)
+    private void Signals(Socket client)
     {
         byte[] word = new byte[4];
-        while (await ReadAsync(client, word))
+        while (Read(client, word))
         {
             uint signal = BinaryPrimitives.ReadUInt32BigEndian(word);
-            Signals.Enqueue(signal);
-            if (signal == 20)
+            ReceivedSignals.Enqueue(signal);
+            if (signal == SessionEnd)
             {
                 return;
             }
 
-            await client.SendAsync(new byte[4]);
+            client.Send(new byte[4]);
         }
     }
 
-    private async Task CommandsAsync(Socket client)
+    private void Commands(Socket client)
     {
         byte[] word = new byte[4];
-        while (await ReadAsync(client, word))
+        while (Read(client, word))
         {
             uint code = BinaryPrimitives.ReadUInt32BigEndian(word);
-            if (code == 20)
+            if (code == SessionEnd)
             {
                 return;
             }
 
-            if (code != 8)
+            if (code != SendCommand)
             {
-                throw new IOException($"mssim data port got code {code}");
+                throw new IOException($"The mssim data port got code {code}.");
             }
 
             byte[] locality = new byte[1];
-            _ = await ReadAsync(client, locality);
-            Localities.Enqueue(locality[0]);
-            _ = await ReadAsync(client, word);
+            Require(Read(client, locality));
+            ReceivedLocalities.Enqueue(locality[0]);
+            Require(Read(client, word));
             byte[] command = new byte[BinaryPrimitives.ReadUInt32BigEndian(word)];
-            _ = await ReadAsync(client, command);
+            Require(Read(client, command));
 
-            byte[] response = await ForwardAsync(command);
+            byte[] response = Forward(command);
             byte[] length = new byte[4];
             BinaryPrimitives.WriteUInt32BigEndian(length, (uint)(response.Length + LengthSkew));
-            await client.SendAsync(length);
-            await client.SendAsync(response);
-            await client.SendAsync(new byte[4]);
+            client.Send(length);
+            client.Send(response);
+            client.Send(new byte[4]);
         }
     }
 
-    private async Task<byte[]> ForwardAsync(byte[] command)
+    private byte[] Forward(byte[] command)
     {
         using var swtpm = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await swtpm.ConnectAsync(_swtpmHost, _swtpmPort, _stop.Token);
-        await swtpm.SendAsync(command);
+        swtpm.Connect(_swtpm);
+        swtpm.Send(command);
         byte[] header = new byte[10];
-        _ = await ReadAsync(swtpm, header);
+        Require(Read(swtpm, header));
         byte[] response = new byte[BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(2))];
         header.CopyTo(response, 0);
-        _ = await ReadAsync(swtpm, response.AsMemory(10));
+        Require(Read(swtpm, response.AsSpan(10)));
         return response;
     }
 
-    private async Task<bool> ReadAsync(Socket socket, Memory<byte> buffer)
+    private static void Require(bool read)
     {
-        int total = 0;
-        while (total < buffer.Length)
+        if (!read)
         {
-            int count = await socket.ReceiveAsync(buffer[total..], _stop.Token);
+            throw new IOException("The peer closed the connection mid-frame.");
+        }
+    }
+
+    private static bool Read(Socket socket, Span<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            int count = socket.Receive(buffer);
             if (count == 0)
             {
-                return total == 0 && buffer.Length > 0 ? false : throw new IOException("closed mid-frame");
+                return false;
             }
 
-            total += count;
+            buffer = buffer[count..];
         }
 
         return true;

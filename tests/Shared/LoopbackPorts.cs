@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Tsm.Runtime.Tests.Tpm;
+namespace Tsm.Testing;
 
 /// <summary>Free loopback ports for test servers: a pair P, P+1, because simulators put their control port at data + 1.</summary>
 internal static class LoopbackPorts
