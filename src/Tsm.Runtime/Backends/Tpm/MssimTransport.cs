@@ -37,10 +37,17 @@ internal sealed class MssimTransport : TpmTransport
     /// <summary>Powers the simulator on and makes its NV memory available, as a freshly started simulator needs.</summary>
     public void PowerOn()
     {
-        using TpmSocket platform = TpmSocket.Connect(_endpoint.Resolve(1), _options.Timeout, null, Location, "mssim platform port");
-        Signal(platform, PowerOnSignal, "POWER_ON");
-        Signal(platform, NvOnSignal, "NV_ON");
-        EndSession(platform);
+        TpmSocket platform = TpmSocket.Connect(_endpoint.Resolve(1), _options.Timeout, null, Location, "mssim platform port");
+        try
+        {
+            Signal(platform, PowerOnSignal, "POWER_ON");
+            Signal(platform, NvOnSignal, "NV_ON");
+            EndSession(platform);
+        }
+        finally
+        {
+            platform.CloseGracefully();
+        }
     }
 
     public override int Transmit(TpmCommand command, ReadOnlySpan<byte> request, Span<byte> response)
@@ -100,7 +107,7 @@ internal sealed class MssimTransport : TpmTransport
             else
             {
                 EndSession(socket);
-                socket.Dispose();
+                socket.CloseGracefully();
             }
         }
     }
@@ -110,7 +117,7 @@ internal sealed class MssimTransport : TpmTransport
         if (_kept is { } socket)
         {
             EndSession(socket);
-            socket.Dispose();
+            socket.CloseGracefully();
             _kept = null;
         }
     }
