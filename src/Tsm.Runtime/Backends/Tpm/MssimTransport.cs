@@ -37,7 +37,7 @@ internal sealed class MssimTransport : TpmTransport
     /// <summary>Powers the simulator on and makes its NV memory available, as a freshly started simulator needs.</summary>
     public void PowerOn()
     {
-        TpmSocket platform = TpmSocket.Connect(_endpoint.Resolve(1), _options.Timeout, null, Location, "mssim platform port");
+        TpmSocket platform = TpmSocket.Connect(_endpoint.Resolve(1, null), _options.Timeout, null, Location, "mssim platform port");
         try
         {
             Signal(platform, PowerOnSignal, "POWER_ON");
@@ -52,7 +52,7 @@ internal sealed class MssimTransport : TpmTransport
 
     public override int Transmit(TpmCommand command, ReadOnlySpan<byte> request, Span<byte> response)
     {
-        TpmSocket socket = _kept ?? TpmSocket.Connect(_data ??= _endpoint.Resolve(0), _options.Timeout, command, Location, "mssim data port");
+        TpmSocket socket = _kept ?? TpmSocket.Connect(_data ??= _endpoint.Resolve(0, command), _options.Timeout, command, Location, "mssim data port");
         _kept = null;
         bool keep = false;
         try

@@ -14,7 +14,7 @@ internal static class SwtpmControl
 
     public static void SetLocality(TpmEndpoint endpoint, byte locality, TimeSpan timeout, TpmCommand command)
     {
-        using TpmSocket control = TpmSocket.Connect(endpoint.Resolve(1), timeout, command, endpoint.Location, "swtpm control port");
+        using TpmSocket control = TpmSocket.Connect(endpoint.Resolve(1, command), timeout, command, endpoint.Location, "swtpm control port");
         Span<byte> request = stackalloc byte[5];
         BinaryPrimitives.WriteUInt32BigEndian(request, SetLocalityCommand);
         request[4] = locality;

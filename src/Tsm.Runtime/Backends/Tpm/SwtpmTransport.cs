@@ -31,7 +31,7 @@ internal sealed class SwtpmTransport : TpmTransport
             SwtpmControl.SetLocality(_endpoint, locality, _options.Timeout, command);
         }
 
-        TpmSocket socket = _kept ?? TpmSocket.Connect(_data ??= _endpoint.Resolve(0), _options.Timeout, command, Location, "data port");
+        TpmSocket socket = _kept ?? TpmSocket.Connect(_data ??= _endpoint.Resolve(0, command), _options.Timeout, command, Location, "data port");
         _kept = null;
         bool keep = false;
         try

@@ -65,8 +65,10 @@ internal sealed class TpmEndpoint
     }
 
     /// <summary>The data (<paramref name="offset"/> 0) or control (1) port's address.</summary>
+    /// <param name="offset">0 for the data port, 1 for the control or platform port.</param>
+    /// <param name="command">The command being sent, for the error message; null during mssim's power-on.</param>
     /// <exception cref="TpmTransportException">The host name does not resolve.</exception>
-    public IPEndPoint Resolve(int offset)
+    public IPEndPoint Resolve(int offset, TpmCommand? command)
     {
         if (IPAddress.TryParse(Host, out IPAddress? address))
         {
@@ -80,12 +82,12 @@ internal sealed class TpmEndpoint
         }
         catch (SocketException e)
         {
-            throw TpmErrors.Transport(null, Location, $"the host name '{Host}' does not resolve ({e.SocketErrorCode})", inner: e);
+            throw TpmErrors.Transport(command, Location, $"the host name '{Host}' does not resolve ({e.SocketErrorCode})", inner: e);
         }
 
         if (addresses.Length == 0)
         {
-            throw TpmErrors.Transport(null, Location, $"the host name '{Host}' resolves to no address");
+            throw TpmErrors.Transport(command, Location, $"the host name '{Host}' resolves to no address");
         }
 
         IPAddress chosen = Array.Find(addresses, a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses[0];

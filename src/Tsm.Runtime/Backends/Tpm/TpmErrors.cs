@@ -11,7 +11,7 @@ internal static class TpmErrors
 {
     /// <summary>A response that is not a well-formed answer to <paramref name="command"/>.</summary>
     public static TpmProtocolException Malformed(TpmCommand? command, string location, int offset, string problem) =>
-        new($"{Name(command)} to the TPM at '{location}' got a malformed response at byte {offset}: {problem}. "
+        new($"{Subject(command, location)} got a malformed response at byte {offset}: {problem}. "
             + "The peer is not a TPM 2.0 speaking this protocol, or the response was corrupted; check the URI's scheme (tcp:// for swtpm, mssim:// for the MS simulator) and port.",
             command, offset, location);
 
@@ -20,13 +20,13 @@ internal static class TpmErrors
     {
         string subject = pcr >= 0 ? $" for PCR {pcr}" : string.Empty;
         return new TpmResponseException(
-            $"{Name(command)}{subject} failed on the TPM at '{location}' with {code}: {Remedy(command, code, pcr, locality)}",
+            $"{TpmCommandNames.Of(command)}{subject} failed on the TPM at '{location}' with {code}: {Remedy(command, code, pcr, locality)}",
             command, code, location);
     }
 
     /// <summary>The connection or device failed while <paramref name="command"/> was being sent or answered.</summary>
     public static TpmTransportException Transport(TpmCommand? command, string location, string problem, int? errno = null, Exception? inner = null) =>
-        new($"{Name(command)} to the TPM at '{location}' failed: {problem}.", command, location, errno, inner);
+        new($"{Subject(command, location)} failed: {problem}.", command, location, errno, inner);
 
     /// <summary>A register or bank the TPM has not allocated.</summary>
     public static TpmBankNotAllocatedException NotAllocated(MeasurementHash bank, IReadOnlyList<MeasurementHash> allocated, string location, string? register)
@@ -39,7 +39,9 @@ internal static class TpmErrors
             bank, allocated, register, location);
     }
 
-    public static string Name(TpmCommand? command) => command is { } c ? TpmCommandNames.Of(c) : "Powering on the simulator";
+    // Only mssim's power-on signals run outside a command.
+    private static string Subject(TpmCommand? command, string location) =>
+        command is { } c ? $"{TpmCommandNames.Of(c)} to the TPM at '{location}'" : $"Powering on the simulator at '{location}'";
 
     private static string Remedy(TpmCommand command, TpmResponseCode code, int pcr, byte? locality)
     {
