@@ -1,7 +1,7 @@
 namespace Tsm;
 
 /// <summary>
-/// TPM_ALG_ID values of the hash banks (TCG TPM 2.0 Library Part 2 §6.3, Table 9; Linux <c>enum tpm_algorithms</c> in
+/// TPM_ALG_ID values of the hash banks (TCG TPM 2.0 Library Part 2 §6.3 TPM_ALG_ID; Linux <c>enum tpm_algorithms</c> in
 /// <c>include/linux/tpm.h</c>) and their <see cref="MeasurementHash"/> counterparts.
 /// </summary>
 internal static class TpmAlgorithms

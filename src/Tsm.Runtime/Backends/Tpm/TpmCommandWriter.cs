@@ -4,7 +4,7 @@ using System.Buffers.Binary;
 namespace Tsm;
 
 /// <summary>
-/// Writes one command into a caller's buffer in the TPM's big-endian wire format (Part 1 §18): the 10-byte header,
+/// Writes one command into a caller's buffer in the TPM's big-endian wire format (Part 1, command and response structure): the 10-byte header,
 /// then fields in order; <see cref="Finish"/> fills in the size. Nothing allocates.
 /// </summary>
 internal ref struct TpmCommandWriter
@@ -41,7 +41,7 @@ internal ref struct TpmCommandWriter
     }
 
     /// <summary>
-    /// The authorization area with one empty password session (Part 1 §19.6.4; kernel <c>tpm_buf_append_auth</c>):
+    /// The authorization area with one empty password session (Part 1, password authorizations; as the kernel's <c>tpm2_pcr_extend</c> sends it, hardware.md §5.3):
     /// <c>authorizationSize = 9</c>, <c>TPM_RS_PW</c>, empty nonce, no attributes, empty password. PCR extend and
     /// reset need exactly this, because PCRs have an empty authValue unless a platform sets one.
     /// </summary>
@@ -54,7 +54,7 @@ internal ref struct TpmCommandWriter
         UInt16(0);
     }
 
-    /// <summary>A TPML_PCR_SELECTION with one bank and the PCRs of <paramref name="mask"/> (bit n = PCR n; Part 2 §10.6.2).</summary>
+    /// <summary>A TPML_PCR_SELECTION with one bank and the PCRs of <paramref name="mask"/> (bit n = PCR n; Part 2, TPML_PCR_SELECTION and TPMS_PCR_SELECT).</summary>
     public void PcrSelection(ushort algorithm, uint mask)
     {
         UInt32(1);

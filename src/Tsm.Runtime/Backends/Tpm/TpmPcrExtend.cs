@@ -9,7 +9,7 @@ namespace Tsm;
 internal static class TpmPcrExtend
 {
     /// <param name="buffer">Where the command is written.</param>
-    /// <param name="pcr">0-23; PCR handles are the PCR numbers (Part 2 §7.4, TPM_HT_PCR = 0).</param>
+    /// <param name="pcr">0-23; PCR handles are the PCR numbers (Part 2, TPM_HT: TPM_HT_PCR = 0x00).</param>
     /// <param name="banks">The banks to extend, each once.</param>
     /// <param name="digests">The digests of <paramref name="banks"/>, back to back in the same order, each of its bank's size.</param>
     public static int Write(Span<byte> buffer, int pcr, ReadOnlySpan<MeasurementHash> banks, ReadOnlySpan<byte> digests)

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 
 namespace Tsm;
 
-/// <summary>Checks a response header (Part 1 §18: tag, size, response code) before any parameter is read.</summary>
+/// <summary>Checks a response header (Part 1, command and response structure: tag, size, response code) before any parameter is read.</summary>
 internal static class TpmResponse
 {
     /// <summary>
@@ -48,7 +48,7 @@ internal static class TpmResponse
             return reader;
         }
 
-        // With sessions, parameterSize bounds the parameters; the authorization area follows them (Part 1 §18.8).
+        // With sessions, parameterSize bounds the parameters; the authorization area follows them (Part 1, response structure).
         uint parameterSize = reader.UInt32("parameterSize");
         int start = reader.Offset;
         if (parameterSize > (uint)(response.Length - start))

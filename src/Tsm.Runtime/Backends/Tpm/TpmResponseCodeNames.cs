@@ -1,7 +1,7 @@
 namespace Tsm;
 
 /// <summary>
-/// The names of TPM 2.0 response codes (TCG TPM 2.0 Library Part 2 §6.6.3, Table 16 TPM_RC; the same values as
+/// The names of TPM 2.0 response codes (TCG TPM 2.0 Library Part 2 §6.6 TPM_RC; the same values as
 /// tpm2-tss <c>include/tss2/tss2_tpm2_types.h</c>): format-0 errors <c>RC_VER1 + n</c>, format-1 errors
 /// <c>RC_FMT1 + n</c> and warnings <c>RC_WARN + n</c>.
 /// </summary>
