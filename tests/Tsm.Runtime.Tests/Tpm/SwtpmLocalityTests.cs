@@ -6,7 +6,7 @@ using Tpm = Tsm.Vendors.Tpm;
 
 /// <summary>
 /// Localities on swtpm's raw TCP protocol, which has none of its own: TpmOptions.Locality is set through swtpm's control
-/// port before each command, and the PC Client PCR attributes then decide (hardware.md §5.1). A swtpm of its own, because
+/// port before each command, and the PC Client PCR attributes then decide (ms-tpm-20-ref <c>s_initAttributes</c>). A swtpm of its own, because
 /// the locality is swtpm-wide state.
 /// </summary>
 public sealed class SwtpmLocalityTests(SwtpmFixture swtpm) : IClassFixture<SwtpmFixture>

@@ -1,7 +1,7 @@
 namespace Tsm.Runtime.Tests.Tpm;
 
 /// <summary>
-/// Command bytes compared with sequences written out by hand from TCG TPM 2.0 Library Part 3 (and hardware.md §5.3):
+/// Command bytes compared with sequences written out by hand from TCG TPM 2.0 Library Part 3 and Linux <c>drivers/char/tpm/tpm2-cmd.c</c>:
 /// big-endian header (tag, size, command code), handles, the password session, parameters.
 /// </summary>
 public sealed class TpmMarshallingTests

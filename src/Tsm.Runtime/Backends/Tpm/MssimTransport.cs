@@ -5,7 +5,7 @@ using System.Net;
 namespace Tsm;
 
 /// <summary>
-/// The MS/IBM TPM simulator protocol ("mssim"; tpm2-tss <c>src/tss2-tcti/tcti-mssim.h</c>, hardware.md §5.4). On the
+/// The MS/IBM TPM simulator protocol ("mssim"; tpm2-tss <c>src/tss2-tcti/tcti-mssim.h</c> and <c>tcti-mssim.c</c>). On the
 /// platform port (data port + 1) each signal is a big-endian u32 answered by a u32 0 acknowledgement: POWER_ON (1) and
 /// NV_ON (11) at open. On the data port a command is framed as u32 TPM_SEND_COMMAND (8), u8 locality, u32 length and
 /// the command; the answer is u32 length, the response, and a u32 0 acknowledgement. TPM_SESSION_END (20) tells the

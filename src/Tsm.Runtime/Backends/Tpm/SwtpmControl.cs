@@ -6,7 +6,7 @@ namespace Tsm;
 /// <summary>
 /// swtpm's control channel (the data port + 1), used only to choose the locality of the following commands:
 /// <c>CMD_SET_LOCALITY</c> (0x05) as a big-endian u32, then the locality byte; swtpm answers with a u32 result, 0 for
-/// success (swtpm <c>include/swtpm/tpm_ioctl.h</c> <c>struct ptm_loc</c>; swtpm(8); hardware.md §5.4).
+/// success (swtpm <c>include/swtpm/tpm_ioctl.h</c> <c>struct ptm_loc</c>; swtpm(8)).
 /// </summary>
 internal static class SwtpmControl
 {

@@ -5,7 +5,7 @@ namespace Tsm;
 
 /// <summary>
 /// swtpm's TCP data socket: the raw command goes out and the raw response comes back, read as the 10-byte header and
-/// then the rest it announces (hardware.md §5.4; tpm2-tss tcti-swtpm). A locality is set through swtpm's control port.
+/// then the rest it announces (swtpm(8); tpm2-tss <c>src/tss2-tcti/tcti-swtpm.c</c>). A locality is set through swtpm's control port.
 /// </summary>
 internal sealed class SwtpmTransport : TpmTransport
 {

@@ -41,7 +41,7 @@ internal ref struct TpmCommandWriter
     }
 
     /// <summary>
-    /// The authorization area with one empty password session (Part 1, password authorizations; as the kernel's <c>tpm2_pcr_extend</c> sends it, hardware.md §5.3):
+    /// The authorization area with one empty password session (Part 1, password authorizations; as <c>tpm2_pcr_extend</c> in Linux <c>drivers/char/tpm/tpm2-cmd.c</c> sends it):
     /// <c>authorizationSize = 9</c>, <c>TPM_RS_PW</c>, empty nonce, no attributes, empty password. PCR extend and
     /// reset need exactly this, because PCRs have an empty authValue unless a platform sets one.
     /// </summary>

@@ -14,7 +14,7 @@ public sealed class TpmOptions
 
     /// <summary>
     /// The locality commands run at (0-4), or null to leave it as the TPM has it. PCRs 17-22 accept extends only from
-    /// localities 1-4 (PC Client PCR attributes; hardware.md §5.1). mssim sends it in every command frame; swtpm's raw TCP
+    /// localities 1-4 (PC Client PCR attributes, ms-tpm-20-ref <c>s_initAttributes</c>). mssim sends it in every command frame; swtpm's raw TCP
     /// protocol has none, so Tsm sets it through the control port (the data port + 1, <c>CMD_SET_LOCALITY</c>) before
     /// each command. A character device has no locality choice: the Linux driver sends everything at locality 0, so only
     /// null or 0 is accepted there.

@@ -3,7 +3,7 @@ using System;
 namespace Tsm;
 
 /// <summary>
-/// TPM2_PCR_Extend (Part 3 §22.2; hardware.md §5.3): the PCR handle, an empty password session, then a
+/// TPM2_PCR_Extend (Part 3 §22.2; Linux <c>drivers/char/tpm/tpm2-cmd.c</c> <c>tpm2_pcr_extend</c>): the PCR handle, an empty password session, then a
 /// TPML_DIGEST_VALUES with one TPMT_HA (<c>u16 hashAlg</c>, the digest without a length) per bank extended.
 /// </summary>
 internal static class TpmPcrExtend

@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Tsm;
 
 /// <summary>
-/// TPM2_PCR_Read (Part 3 §22.4; hardware.md §5.3): a TPML_PCR_SELECTION of one bank in, then <c>u32 pcrUpdateCounter</c>,
+/// TPM2_PCR_Read (Part 3 §22.4; Linux <c>drivers/char/tpm/tpm2-cmd.c</c> <c>struct tpm2_pcr_read_out</c>): a TPML_PCR_SELECTION of one bank in, then <c>u32 pcrUpdateCounter</c>,
 /// the selection the TPM actually read, and a TPML_DIGEST of at most eight values in ascending PCR order.
 /// </summary>
 internal static class TpmPcrRead
