@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using Sockets;
 
 namespace Tsm.Runtime.Tests.Tpm;
 
@@ -100,6 +102,25 @@ public sealed class FakeTpmTests
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
         Assert.Contains("no answer after 0.5 s", error.Message);
         Assert.Contains("TpmOptions.Timeout", error.Message);
+    }
+
+    [Fact]
+    public void A_connect_that_is_never_accepted_times_out()
+    {
+        // A listener that never accepts, with its accept queue full: the kernel drops further SYNs, so connect hangs.
+        using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        using var queued = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        queued.Connect(endpoint);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<TpmTransportException>(() => Tpm.Open(TsmBackend.Tpm($"tcp://127.0.0.1:{endpoint.Port}", new TpmOptions { Timeout = TimeSpan.FromMilliseconds(500) })));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
+        Assert.Equal(TpmCommand.Startup, error.Command);
+        Assert.Contains("took longer than 0.5 s", error.Message);
     }
 
     [Fact]
