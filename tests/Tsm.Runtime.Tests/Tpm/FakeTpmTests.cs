@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Sockets;
+using System.Net.Sockets;
 
 namespace Tsm.Runtime.Tests.Tpm;
 
