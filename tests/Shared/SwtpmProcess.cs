@@ -16,12 +16,25 @@ internal sealed class SwtpmProcess : IDisposable
 
     public SwtpmProcess()
     {
-        Port = LoopbackPorts.FreePair();
         StateDirectory = Directory.CreateTempSubdirectory("tsm-swtpm-").FullName;
         try
         {
             _ = Run("swtpm_setup", "--tpm2", "--tpmstate", StateDirectory, "--pcr-banks", "sha1,sha256,sha384", "--overwrite");
-            _swtpm = Start();
+
+            // The free ports are found before swtpm binds them, so another process can take them first: try new ones.
+            for (int attempt = 1; ; attempt++)
+            {
+                Port = LoopbackPorts.FreePair();
+                try
+                {
+                    _swtpm = Start();
+                    break;
+                }
+                catch (InvalidOperationException) when (attempt < 3)
+                {
+                    // swtpm exited or never listened, most likely because a port was taken: the next attempt picks others.
+                }
+            }
         }
         catch
         {
@@ -30,7 +43,7 @@ internal sealed class SwtpmProcess : IDisposable
         }
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string StateDirectory { get; }
 
