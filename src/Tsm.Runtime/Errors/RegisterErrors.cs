@@ -84,7 +84,7 @@ internal static class RegisterErrors
 
     /// <summary>An extend of a TPM PCR through its read-only sysfs text file.</summary>
     public static MeasurementRegisterNotWritableException PcrThroughSysfs(string qualifiedName, string path) =>
-        new($"Register '{qualifiedName}' is a TPM PCR and '{path}' is a read-only sysfs text file: the kernel has no sysfs extend for PCRs. PCRs are extended through /dev/tpmrm0 with the TPM2_PCR_Extend command.",
+        new($"Register '{qualifiedName}' is a TPM PCR and '{path}' is a read-only sysfs text file: the kernel has no sysfs extend for PCRs. Extend PCRs with TPM2_PCR_Extend by opening the TPM directly: Tpm.Open(TsmBackend.Tpm(\"/dev/tpmrm0\")), or TsmBackend.Tpm(\"tcp://127.0.0.1:2321\") for swtpm.",
             errno: LinuxErrno.EACCES, registerName: qualifiedName, path: path);
 
     /// <summary>The device directory does not exist.</summary>

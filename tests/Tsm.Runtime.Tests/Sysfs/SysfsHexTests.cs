@@ -55,14 +55,14 @@ public sealed class SysfsHexTests : IDisposable
     }
 
     [Fact]
-    public void Pcrs_cannot_be_extended_through_sysfs_and_the_error_points_to_the_tpm_device()
+    public void Pcrs_cannot_be_extended_through_sysfs_and_the_error_points_to_the_tpm_backend()
     {
         byte[] before = _directory.Read("pcr-sha256/7");
         using GenericDevice tpm = Open();
 
         var error = Assert.Throws<MeasurementRegisterNotWritableException>(() => tpm.Register("pcr7:sha256").Extend(new byte[32]));
 
-        Assert.Contains("/dev/tpmrm0", error.Message);
+        Assert.Contains("TsmBackend.Tpm(\"/dev/tpmrm0\")", error.Message);
         Assert.Contains("TPM2_PCR_Extend", error.Message);
         Assert.Equal(before, _directory.Read("pcr-sha256/7"));
     }

@@ -3,9 +3,10 @@ using System.Runtime.InteropServices;
 namespace Tsm;
 
 /// <summary>
-/// The four libc calls the sysfs backend needs. They are called directly rather than through <c>FileStream</c>
-/// because tsm-mr's contract is about single system calls (one <c>pwrite</c> of exactly the register size at
-/// offset 0) and its errors are errnos (EINVAL, EBUSY, ENXIO, EIO) that must reach the caller unchanged.
+/// The libc calls the sysfs and TPM device backends need. They are called directly rather than through <c>FileStream</c>
+/// because both contracts are about single system calls (tsm-mr: one <c>pwrite</c> of exactly the register size at
+/// offset 0; a TPM character device: one <c>write</c> of the command, one <c>read</c> of the response) and their errors
+/// are errnos (EINVAL, EBUSY, ENXIO, EIO) that must reach the caller unchanged.
 /// </summary>
 internal static unsafe partial class LibC
 {
@@ -14,6 +15,9 @@ internal static unsafe partial class LibC
 
     /// <summary>Open for writing.</summary>
     public const int O_WRONLY = 1;
+
+    /// <summary>Open for reading and writing.</summary>
+    public const int O_RDWR = 2;
 
     /// <summary>Close on exec, so children never inherit a register file descriptor.</summary>
     public const int O_CLOEXEC = 0x80000;
@@ -26,6 +30,12 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
     public static partial nint PWrite(int fd, byte* buffer, nuint count, nint offset);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
