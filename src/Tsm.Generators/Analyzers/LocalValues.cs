@@ -28,6 +28,25 @@ internal static class LocalValues
         return values.TryGetValue(reference.Local, out IOperation? value) ? value : null;
     }
 
+    /// <summary>
+    /// The constant <paramref name="value"/> has: its own, or that of the initializer of a local assigned once
+    /// (<c>int i = 4; tdx.Rtmr(i)</c>), followed through at most a few such locals.
+    /// </summary>
+    public static Optional<object?> ConstantOf(IOperation? value)
+    {
+        for (int depth = 0; value is not null && depth < 4; depth++)
+        {
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue;
+            }
+
+            value = value is ILocalReferenceOperation local ? SingleValue(local) : null;
+        }
+
+        return default;
+    }
+
     /// <summary>Whether <paramref name="local"/> is written anywhere in <paramref name="root"/> except by its declaration.</summary>
     public static bool IsSingleAssigned(IOperation root, ILocalSymbol local) =>
         Cache.GetValue(root, Collect).TryGetValue(local, out IOperation? value) && value is not null;

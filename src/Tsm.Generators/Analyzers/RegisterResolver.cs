@@ -61,7 +61,7 @@ internal static class RegisterResolver
     {
         if (!TryGetRegistersList(indexer, context, out VendorModel? vendor) ||
             indexer.Arguments.Length != 1 ||
-            indexer.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: int index } ||
+            LocalValues.ConstantOf(indexer.Arguments[0].Value) is not { HasValue: true, Value: int index } ||
             index < 0 || index >= vendor!.Spec.Registers.Count)
         {
             return null;
@@ -91,7 +91,7 @@ internal static class RegisterResolver
         {
             VendorModel? vendor = context.VendorOf(Operations.StripConversions(invocation.Instance)?.Type);
             if (vendor is not null && invocation.Arguments.Length == 1 &&
-                invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name })
+                LocalValues.ConstantOf(invocation.Arguments[0].Value) is { HasValue: true, Value: string name })
             {
                 RegisterSpec? register = vendor.Find(name, out _);
                 return register is null ? null : new ResolvedRegister(vendor, register);
@@ -101,7 +101,7 @@ internal static class RegisterResolver
         }
 
         if (TryGetGroup(invocation, context, out VendorModel? groupVendor, out RegisterGroupSpec? group) &&
-            invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int index } &&
+            LocalValues.ConstantOf(invocation.Arguments[0].Value) is { HasValue: true, Value: int index } &&
             index >= 0 && index < group!.PropertyNames.Count)
         {
             RegisterSpec? register = groupVendor!.FindByProperty(group.Bank, group.PropertyNames[index]);

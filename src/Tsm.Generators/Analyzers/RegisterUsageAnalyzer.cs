@@ -66,7 +66,7 @@ public sealed class RegisterUsageAnalyzer : DiagnosticAnalyzer
         }
 
         if (RegisterResolver.TryGetGroup(invocation, usage, out VendorModel? vendor, out RegisterGroupSpec? group) &&
-            invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int index } &&
+            LocalValues.ConstantOf(invocation.Arguments[0].Value) is { HasValue: true, Value: int index } &&
             (index < 0 || index >= group.PropertyNames.Count))
         {
             string owner = group.Bank is null ? vendor.DisplayName : "the " + group.Bank + " bank of " + vendor.DisplayName;
@@ -80,7 +80,7 @@ public sealed class RegisterUsageAnalyzer : DiagnosticAnalyzer
     {
         var indexer = (IPropertyReferenceOperation)context.Operation;
         if (!indexer.Property.IsIndexer || indexer.Arguments.Length != 1 ||
-            indexer.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: int index } ||
+            LocalValues.ConstantOf(indexer.Arguments[0].Value) is not { HasValue: true, Value: int index } ||
             !RegisterResolver.TryGetRegistersList(indexer, usage, out VendorModel? vendor))
         {
             return;
@@ -98,7 +98,7 @@ public sealed class RegisterUsageAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeName(OperationAnalysisContext context, IInvocationOperation invocation, VendorModel? vendor)
     {
         if (vendor is null || invocation.Arguments.Length != 1 ||
-            invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string name })
+            LocalValues.ConstantOf(invocation.Arguments[0].Value) is not { HasValue: true, Value: string name })
         {
             return;
         }

@@ -38,6 +38,27 @@ public sealed class UnknownRegisterTests
     }
 
     [Fact]
+    public async Task Names_and_indexes_held_in_locals_assigned_once_are_followed_like_paths_and_sizes()
+    {
+        await Verify("""
+            int i = 4;
+            tdx.Rtmr({|TSM1003:i|});
+            string n = "rtmr7";
+            tdx.Register({|TSM1003:n|});
+            string alias = n;
+            tdx.Register({|TSM1003:alias|});
+            var pcr = 24;
+            tpm.Sha256.Pcr({|TSM1003:pcr|});
+            int changed = 4;
+            changed--;
+            tdx.Rtmr(changed);
+            string reassigned = "rtmr7";
+            reassigned = "rtmr3";
+            tdx.Register(reassigned);
+            """);
+    }
+
+    [Fact]
     public async Task Valid_names_and_indexes_are_not_reported()
     {
         await Verify("""
