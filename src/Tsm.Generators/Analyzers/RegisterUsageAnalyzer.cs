@@ -165,7 +165,7 @@ public sealed class RegisterUsageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// <c>tdx.Mrtd.Extend(d)</c> does not bind (CS1061: read-only registers have no <c>Extend</c>). TSM1001 goes on the
+    /// <c>tdx.MrTd.Extend(d)</c> does not bind (CS1061: read-only registers have no <c>Extend</c>). TSM1001 goes on the
     /// same span and says why the register is read-only, which the compiler cannot.
     /// </summary>
     private static void AnalyzeInvalid(OperationAnalysisContext context, UsageContext usage)

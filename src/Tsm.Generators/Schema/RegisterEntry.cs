@@ -21,6 +21,9 @@ internal sealed class RegisterEntry
 
     public string? Description { get; set; }
 
+    /// <summary>The C# property name the schema gives (for an array, its prefix: <c>Rtmr</c> → <c>Rtmr0</c>), or null for the PascalCase name.</summary>
+    public string? PropertyName { get; set; }
+
     /// <summary>A kernel hash name or <c>none</c>; null when the entry uses hash choices or banks (or is an alias that inherits).</summary>
     public string? Hash { get; set; }
 

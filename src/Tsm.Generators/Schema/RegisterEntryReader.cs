@@ -9,7 +9,7 @@ internal static class RegisterEntryReader
 {
     private static readonly string[] RegisterKeys =
     {
-        "name", "description", "hash", "hashChoices", "banks", "size", "flags", "extend", "count", "elements",
+        "name", "propertyName", "description", "hash", "hashChoices", "banks", "size", "flags", "extend", "count", "elements",
         "aliasOf", "ccMrIndex", "pcrs", "initial", "refresh",
     };
 
@@ -52,6 +52,7 @@ internal static class RegisterEntryReader
         var entry = new RegisterEntry(name.Value, name.Range, node.Range)
         {
             Description = reader.String("description", required: false)?.Value,
+            PropertyName = ReadPropertyName(reader, context),
         };
 
         bool hashUsable = ReadHash(reader, entry, context);
@@ -86,6 +87,25 @@ internal static class RegisterEntryReader
         }
 
         return entry;
+    }
+
+    // The same rule as a report field's propertyName, so a register and the report field of the same quantity can share
+    // one spelling (tdx.MrTd and report.MrTd).
+    private static string? ReadPropertyName(ObjectReader reader, SchemaContext context)
+    {
+        JsonString? propertyName = reader.String("propertyName", required: false);
+        if (propertyName is null)
+        {
+            return null;
+        }
+
+        if (!Naming.IsCSharpIdentifier(propertyName.Value) || !char.IsUpper(propertyName.Value[0]))
+        {
+            context.Report(DiagnosticIds.InvalidName, propertyName.Range, propertyName.Value, "property name", "it must be a PascalCase C# identifier");
+            return null;
+        }
+
+        return propertyName.Value;
     }
 
     private static bool ReadHash(ObjectReader reader, RegisterEntry entry, SchemaContext context)

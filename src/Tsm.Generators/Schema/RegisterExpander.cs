@@ -273,7 +273,10 @@ internal sealed class RegisterExpander
         {
             bool agile = _registers.Count(r => r.Name == register.Name && r.Bank == register.Bank) > 1;
             string hashSuffix = register.Hash.Length > 0 && register.Hash != HashAlgorithms.None ? HashAlgorithms.PascalName(register.Hash) : string.Empty;
-            register.PropertyName = Naming.ToPascalCase(register.Name) + (agile ? hashSuffix : string.Empty);
+            string baseName = register.Entry.PropertyName is { } given
+                ? given + (register.Index < 0 ? string.Empty : Invariant(register.Index))
+                : Naming.ToPascalCase(register.Name);
+            register.PropertyName = baseName + (agile ? hashSuffix : string.Empty);
         }
     }
 
@@ -306,7 +309,7 @@ internal sealed class RegisterExpander
 
             groups.Add(new RegisterGroupSpec(
                 group.Key.Entry.Name,
-                Naming.ToPascalCase(group.Key.Entry.Name),
+                group.Key.Entry.PropertyName ?? Naming.ToPascalCase(group.Key.Entry.Name),
                 group.Key.Bank,
                 type,
                 group.OrderBy(static r => r.Index).Select(static r => r.PropertyName).ToEquatableArray()));

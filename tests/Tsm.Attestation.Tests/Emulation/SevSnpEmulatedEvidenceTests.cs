@@ -28,9 +28,9 @@ public sealed class SevSnpEmulatedEvidenceTests
         SnpReport report = SnpReport.Parse(SnpReport.Build(snp, ReportData));
 
         Assert.True(report.Measurement == snp.Measurement.Read());
-        Assert.True(report.HostData == snp.Hostdata.Read());
-        Assert.True(report.IdKeyDigest == snp.Idkeydigest.Read());
-        Assert.True(report.AuthorKeyDigest == snp.Authorkeydigest.Read());
+        Assert.True(report.HostData == snp.HostData.Read());
+        Assert.True(report.IdKeyDigest == snp.IdKeyDigest.Read());
+        Assert.True(report.AuthorKeyDigest == snp.AuthorKeyDigest.Read());
         Assert.Equal(Convert.ToHexStringLower(Measurement), report.Measurement.ToString());
         Assert.Equal(Convert.ToHexStringLower(HostData), report.HostData.ToString());
         Assert.Equal(Convert.ToHexStringLower(IdKeyDigest), report.IdKeyDigest.ToString());

@@ -12,7 +12,7 @@ public sealed class TdQuoteBodyEmulatedEvidenceTests
         TdQuoteBody body = TdQuoteBody.Parse(TdQuoteBody.Build(tdx, "nonce"u8, 2), 2);
 
         Assert.True(body.Rtmr3 == tdx.Rtmr3.Read());
-        Assert.True(body.MrTd == tdx.Mrtd.Read());
+        Assert.True(body.MrTd == tdx.MrTd.Read());
         Assert.Equal([.. "nonce"u8, .. new byte[59]], body.ReportData.ToArray());
     }
 

@@ -8,7 +8,7 @@ namespace Tsm.Attestation.Tests.Emulation;
 /// </summary>
 public sealed class TdxEmulatedEvidenceTests
 {
-    private static readonly byte[] Mrtd = SHA384.HashData("emulated TD image"u8);
+    private static readonly byte[] MrTd = SHA384.HashData("emulated TD image"u8);
     private static readonly byte[] MrConfigId = Filled(48, 0xC1);
     private static readonly byte[] ReportData = SHA512.HashData("nonce from the verifier"u8);
 
@@ -16,7 +16,7 @@ public sealed class TdxEmulatedEvidenceTests
     public void A_built_tdreport_carries_the_registers_the_device_reads()
     {
         EmulatedBackend backend = TsmBackend.Emulated();
-        backend.Device(Tdx.Definition).SetValue("mrtd", Mrtd);
+        backend.Device(Tdx.Definition).SetValue("mrtd", MrTd);
         backend.Device(Tdx.Definition).SetValue("mrconfigid", MrConfigId);
         using Tdx tdx = Tdx.Open(backend);
         tdx.Rtmr0.Extend(Sha384Digest.Compute("firmware"u8));
@@ -30,10 +30,10 @@ public sealed class TdxEmulatedEvidenceTests
         Assert.True(report.Rtmr1 == tdx.Rtmr1.Read());
         Assert.True(report.Rtmr2 == tdx.Rtmr2.Read());
         Assert.True(report.Rtmr3 == tdx.Rtmr3.Read());
-        Assert.True(report.MrTd == tdx.Mrtd.Read());
-        Assert.True(report.MrConfigId == tdx.Mrconfigid.Read());
-        Assert.True(report.MrOwner == tdx.Mrowner.Read());
-        Assert.True(report.MrOwnerConfig == tdx.Mrownerconfig.Read());
+        Assert.True(report.MrTd == tdx.MrTd.Read());
+        Assert.True(report.MrConfigId == tdx.MrConfigId.Read());
+        Assert.True(report.MrOwner == tdx.MrOwner.Read());
+        Assert.True(report.MrOwnerConfig == tdx.MrOwnerConfig.Read());
         Assert.Equal(Sha384Digest.Zero, report.Rtmr1);
     }
 
@@ -41,7 +41,7 @@ public sealed class TdxEmulatedEvidenceTests
     public void A_built_tdreport_has_the_seeded_mrtd_the_report_data_and_rtmrs_extended_as_the_hardware_does()
     {
         EmulatedBackend backend = TsmBackend.Emulated();
-        backend.Device(Tdx.Definition).SetValue("mrtd", Mrtd);
+        backend.Device(Tdx.Definition).SetValue("mrtd", MrTd);
         using Tdx tdx = Tdx.Open(backend);
         byte[] first = SHA384.HashData("event 1"u8);
         byte[] second = SHA384.HashData("event 2"u8);
@@ -52,7 +52,7 @@ public sealed class TdxEmulatedEvidenceTests
 
         byte[] rtmr3 = SHA384.HashData([.. SHA384.HashData([.. new byte[48], .. first]), .. second]);
         Assert.Equal(Convert.ToHexStringLower(rtmr3), report.Rtmr3.ToString());
-        Assert.Equal(Convert.ToHexStringLower(Mrtd), report.MrTd.ToString());
+        Assert.Equal(Convert.ToHexStringLower(MrTd), report.MrTd.ToString());
         Assert.Equal(ReportData, report.ReportData.ToArray());
         Assert.Equal(0x81, report.ReportType);
     }

@@ -52,8 +52,8 @@ public sealed class NoFalsePositiveTests
                     tdx.Rtmr3.Extend(incremental.GetHashAndReset());
                 }
 
-                Sha384Digest mrtd = tdx.Mrtd.Read();
-                Opaque48 owner = tdx.Mrowner.Read();
+                Sha384Digest mrtd = tdx.MrTd.Read();
+                Opaque48 owner = tdx.MrOwner.Read();
                 byte[] raw = tdx.Register("mrtd").ReadBytes();
                 Console.WriteLine(mrtd.ToString() + owner.ToString() + raw.Length);
                 foreach (IMeasurementRegister register in tdx.Registers)

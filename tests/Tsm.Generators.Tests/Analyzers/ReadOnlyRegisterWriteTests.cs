@@ -14,7 +14,7 @@ public sealed class ReadOnlyRegisterWriteTests
     [Fact]
     public async Task Typed_extend_of_mrtd_is_reported_on_the_same_span_as_CS1061()
     {
-        await Verify("tdx.Mrtd.{|CS1061:{|TSM1001:Extend|}|}(Sha384Digest.Compute(x));");
+        await Verify("tdx.MrTd.{|CS1061:{|TSM1001:Extend|}|}(Sha384Digest.Compute(x));");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ReadOnlyRegisterWriteTests
             const string Name = "mrowner";
             IMeasurementRegister owner = tdx.Register(Name);
             {|TSM1001:owner.Extend(x)|};
-            {|TSM1001:((IMeasurementRegister)tdx.Mrtd).Extend(x)|};
+            {|TSM1001:((IMeasurementRegister)tdx.MrTd).Extend(x)|};
             {|TSM1001:tdx.Registers[4].Extend(x)|};
             """);
     }

@@ -24,9 +24,9 @@ namespace Tsm.Vendors
             : base(session)
         {
             Measurement = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[0]);
-            Hostdata = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque32>(session, Definition.Registers[1]);
-            Idkeydigest = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[2]);
-            Authorkeydigest = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[3]);
+            HostData = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque32>(session, Definition.Registers[1]);
+            IdKeyDigest = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[2]);
+            AuthorKeyDigest = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[3]);
         }
 
         /// <summary>
@@ -52,19 +52,19 @@ namespace Tsm.Vendors
         /// HOST_DATA: 32 bytes supplied by the hypervisor at launch (SNP_LAUNCH_FINISH); opaque to the firmware, immutable (report offset 0xC0).
         /// </summary>
         /// <remarks>Kernel file hostdata; 32 bytes, opaque value (no hash); read-only.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque32> Hostdata { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque32> HostData { get; }
 
         /// <summary>
         /// ID_KEY_DIGEST: SHA-384 digest of the ID public key that signed the launch ID block; immutable (report offset 0xE0).
         /// </summary>
         /// <remarks>Kernel file idkeydigest:sha384; 48 bytes, sha384; read-only.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest> Idkeydigest { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest> IdKeyDigest { get; }
 
         /// <summary>
         /// AUTHOR_KEY_DIGEST: SHA-384 digest of the author public key that certified the ID key, if AUTHOR_KEY_EN; immutable (report offset 0x110).
         /// </summary>
         /// <remarks>Kernel file authorkeydigest:sha384; 48 bytes, sha384; read-only.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest> Authorkeydigest { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest> AuthorKeyDigest { get; }
 
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(
             "sev-snp",

@@ -27,10 +27,10 @@ namespace Tsm.Vendors
             Rtmr1 = new global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[1]);
             Rtmr2 = new global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[2]);
             Rtmr3 = new global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[3]);
-            Mrtd = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[4]);
-            Mrconfigid = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[5]);
-            Mrowner = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[6]);
-            Mrownerconfig = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[7]);
+            MrTd = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[4]);
+            MrConfigId = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[5]);
+            MrOwner = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[6]);
+            MrOwnerConfig = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[7]);
         }
 
         /// <summary>
@@ -74,25 +74,25 @@ namespace Tsm.Vendors
         /// (RO) MRTD - Measurement of the initial contents of the TD (the TD image built by the host with TDH.MEM.PAGE.ADD/TDH.MR.EXTEND, finalized by TDH.MR.FINALIZE).
         /// </summary>
         /// <remarks>Kernel file mrtd:sha384; 48 bytes, sha384; read-only; CC MR index 0; firmware maps PCR 0.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest> Mrtd { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Sha384Digest> MrTd { get; }
 
         /// <summary>
         /// (RO) MRCONFIGID - 48-byte immutable storage typically used for a software-defined ID for non-owner-defined configuration of the guest TD, e.g. run-time or OS configuration. Set by the host in TD_PARAMS; not a hash chain.
         /// </summary>
         /// <remarks>Kernel file mrconfigid; 48 bytes, opaque value (no hash); read-only.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48> Mrconfigid { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48> MrConfigId { get; }
 
         /// <summary>
         /// (RO) MROWNER - 48-byte immutable storage typically used for a software-defined ID of the guest TD's owner. Set by the host in TD_PARAMS; not a hash chain.
         /// </summary>
         /// <remarks>Kernel file mrowner; 48 bytes, opaque value (no hash); read-only.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48> Mrowner { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48> MrOwner { get; }
 
         /// <summary>
         /// (RO) MROWNERCONFIG - 48-byte immutable storage typically used for a software-defined ID for owner-defined configuration of the guest TD, e.g. specific to the workload rather than the run-time or OS. Set by the host in TD_PARAMS; not a hash chain.
         /// </summary>
         /// <remarks>Kernel file mrownerconfig; 48 bytes, opaque value (no hash); read-only.</remarks>
-        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48> Mrownerconfig { get; }
+        public global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48> MrOwnerConfig { get; }
 
         /// <summary>
         /// The register rtmr<paramref name="index"/> (rtmr0 to rtmr3).

@@ -98,7 +98,7 @@ public sealed class GeneratedCodeExecutionTests
                 {
                     using Tdx tdx = Tdx.Open(TsmBackend.Sysfs(directory));
                     tdx.Rtmr2.Extend(Sha384Digest.FromBytes(digest));
-                    return tdx.Mrtd.Read() + "|" + tdx.Mrconfigid.Read();
+                    return tdx.MrTd.Read() + "|" + tdx.MrConfigId.Read();
                 }
             }
             """;
@@ -133,7 +133,7 @@ public sealed class GeneratedCodeExecutionTests
     }
 
     [Theory]
-    [InlineData("tdx.Mrtd.Extend(default(Sha384Digest));", "CS1061")]
+    [InlineData("tdx.MrTd.Extend(default(Sha384Digest));", "CS1061")]
     [InlineData("tdx.Rtmr3.Extend(default(Sha256Digest));", "CS1503")]
     [InlineData("Sha256Digest d = tdx.Rtmr0.Read();", "CS0029")]
     public void The_types_reject_extending_immutable_registers_and_digests_of_the_wrong_algorithm(string statement, string error)

@@ -39,8 +39,8 @@ public class EmulatedTdxTests
 
         using TdxDevice tdx = TdxDevice.Open(backend);
 
-        Assert.Equal(Sha384Digest.FromBytes(mrtd), tdx.Mrtd.Read());
-        Assert.Equal(Opaque48.FromBytes(Reference.Bytes(48, 10)), tdx.Mrconfigid.Read());
+        Assert.Equal(Sha384Digest.FromBytes(mrtd), tdx.MrTd.Read());
+        Assert.Equal(Opaque48.FromBytes(Reference.Bytes(48, 10)), tdx.MrConfigId.Read());
     }
 
     [Fact]

@@ -29,10 +29,10 @@ public sealed class TdxDevice : MeasurementDevice
         Rtmr1 = new ExtendableRegister<Sha384Digest>(session, r[1]);
         Rtmr2 = new ExtendableRegister<Sha384Digest>(session, r[2]);
         Rtmr3 = new ExtendableRegister<Sha384Digest>(session, r[3]);
-        Mrtd = new ReadOnlyRegister<Sha384Digest>(session, r[4]);
-        Mrconfigid = new ReadOnlyRegister<Opaque48>(session, r[5]);
-        Mrowner = new ReadOnlyRegister<Opaque48>(session, r[6]);
-        Mrownerconfig = new ReadOnlyRegister<Opaque48>(session, r[7]);
+        MrTd = new ReadOnlyRegister<Sha384Digest>(session, r[4]);
+        MrConfigId = new ReadOnlyRegister<Opaque48>(session, r[5]);
+        MrOwner = new ReadOnlyRegister<Opaque48>(session, r[6]);
+        MrOwnerConfig = new ReadOnlyRegister<Opaque48>(session, r[7]);
     }
 
     public ExtendableRegister<Sha384Digest> Rtmr0 { get; }
@@ -43,13 +43,13 @@ public sealed class TdxDevice : MeasurementDevice
 
     public ExtendableRegister<Sha384Digest> Rtmr3 { get; }
 
-    public ReadOnlyRegister<Sha384Digest> Mrtd { get; }
+    public ReadOnlyRegister<Sha384Digest> MrTd { get; }
 
-    public ReadOnlyRegister<Opaque48> Mrconfigid { get; }
+    public ReadOnlyRegister<Opaque48> MrConfigId { get; }
 
-    public ReadOnlyRegister<Opaque48> Mrowner { get; }
+    public ReadOnlyRegister<Opaque48> MrOwner { get; }
 
-    public ReadOnlyRegister<Opaque48> Mrownerconfig { get; }
+    public ReadOnlyRegister<Opaque48> MrOwnerConfig { get; }
 
     public static TdxDevice Open() => new(TsmBackend.Detect(Definition));
 

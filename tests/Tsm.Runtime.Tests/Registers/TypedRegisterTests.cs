@@ -27,13 +27,13 @@ public class TypedRegisterTests
     public void Extending_a_read_only_register_through_the_interface_throws_not_writable()
     {
         using TdxDevice tdx = TdxDevice.Open(TsmBackend.Emulated());
-        IMeasurementRegister mrtd = tdx.Mrtd;
+        IMeasurementRegister mrtd = tdx.MrTd;
 
         var error = Assert.Throws<MeasurementRegisterNotWritableException>(() => mrtd.Extend(new byte[48]));
 
         Assert.False(mrtd.IsExtendable);
         Assert.Equal("mrtd:sha384", error.RegisterName);
-        Assert.Equal(Sha384Digest.Zero, tdx.Mrtd.Read());
+        Assert.Equal(Sha384Digest.Zero, tdx.MrTd.Read());
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class TypedRegisterTests
 
         Assert.Equal(("rtmr2", "rtmr2:sha384", 48, MeasurementHash.Sha384), (tdx.Rtmr2.Name, tdx.Rtmr2.QualifiedName, tdx.Rtmr2.Size, tdx.Rtmr2.Hash));
         Assert.True(tdx.Rtmr2.IsExtendable && tdx.Rtmr2.IsLive);
-        Assert.False(tdx.Mrowner.IsExtendable || tdx.Mrowner.IsLive);
+        Assert.False(tdx.MrOwner.IsExtendable || tdx.MrOwner.IsLive);
         Assert.Equal(2, tdx.Rtmr2.Definition.Index);
     }
 

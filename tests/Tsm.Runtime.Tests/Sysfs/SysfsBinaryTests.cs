@@ -15,8 +15,8 @@ public sealed class SysfsBinaryTests : IDisposable
     {
         using TdxDevice tdx = Open();
 
-        Assert.Equal(_directory.Read("mrtd:sha384"), tdx.Mrtd.Read().ToArray());
-        Assert.Equal(_directory.Read("mrownerconfig"), tdx.Mrownerconfig.Read().ToArray());
+        Assert.Equal(_directory.Read("mrtd:sha384"), tdx.MrTd.Read().ToArray());
+        Assert.Equal(_directory.Read("mrownerconfig"), tdx.MrOwnerConfig.Read().ToArray());
         Assert.All(tdx.Registers, r => Assert.Equal(_directory.Read(r.Definition.FileName), r.ReadBytes()));
     }
 
@@ -129,7 +129,7 @@ public sealed class SysfsBinaryTests : IDisposable
         _directory.Write("mrowner", new byte[10]);
         using TdxDevice tdx = Open();
 
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => tdx.Mrowner.Read());
+        var error = Assert.Throws<InvalidMeasurementSizeException>(() => tdx.MrOwner.Read());
 
         Assert.Equal((48, 10), (error.ExpectedSize, error.ActualSize));
         Assert.Contains(_directory.PathOf("mrowner"), error.Message);
@@ -143,7 +143,7 @@ public sealed class SysfsBinaryTests : IDisposable
         using TdxDevice tdx = Open();
 
         Assert.Equal(_directory.Path, tdx.Session.Location);
-        Assert.Equal(_directory.PathOf("mrconfigid"), tdx.Session.PathOf(tdx.Mrconfigid.Definition));
+        Assert.Equal(_directory.PathOf("mrconfigid"), tdx.Session.PathOf(tdx.MrConfigId.Definition));
     }
 
     [Fact]
