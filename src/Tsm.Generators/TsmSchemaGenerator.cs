@@ -95,7 +95,7 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             return;
         }
 
-        context.AddSource(placeholder.ClassName + ".g.cs", SourceText.From(PlaceholderEmitter.Emit(placeholder, options.Namespace), System.Text.Encoding.UTF8));
+        context.AddSource(placeholder.ClassName + ".g.cs", SourceText.From(PlaceholderEmitter.Emit(placeholder, options.Namespace, options.Accessibility), System.Text.Encoding.UTF8));
     }
 
     private static void Emit(SourceProductionContext context, VendorSpec spec, string path, EquatableArray<VendorKey> vendors, GenerationOptions options)
@@ -109,19 +109,19 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
-        string source = VendorEmitter.Emit(spec, options.Namespace);
+        string source = VendorEmitter.Emit(spec, options.Namespace, options.Accessibility);
         context.AddSource(spec.ClassName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
         foreach (ReportSpec report in spec.Reports)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            string parser = ReportEmitter.Emit(spec, report, options.Namespace);
+            string parser = ReportEmitter.Emit(spec, report, options.Namespace, options.Accessibility);
             context.AddSource($"{spec.ClassName}.{report.TypeName}.g.cs", SourceText.From(parser, System.Text.Encoding.UTF8));
         }
 
         foreach (ClaimSetSpec claimSet in spec.ClaimSets)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            string parser = ClaimSetEmitter.Emit(spec, claimSet, options.Namespace);
+            string parser = ClaimSetEmitter.Emit(spec, claimSet, options.Namespace, options.Accessibility);
             context.AddSource($"{spec.ClassName}.{claimSet.TypeName}.g.cs", SourceText.From(parser, System.Text.Encoding.UTF8));
         }
     }

@@ -2,12 +2,19 @@ using System.Diagnostics;
 
 namespace Tsm.Package.Tests;
 
-/// <summary>Runs the dotnet CLI as a user would, capturing everything it prints.</summary>
+/// <summary>Runs the dotnet CLI, or a tool it installed, as a user would, capturing everything it prints.</summary>
 internal static class DotNet
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
+        Execute("dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs an installed tool's command (such as <c>tsm</c> from <c>dotnet tool install --tool-path</c>).</summary>
+    public static (int ExitCode, string Output) Tool(string command, string workingDirectory, params string[] arguments) =>
+        Execute(command, workingDirectory, arguments);
+
+    private static (int ExitCode, string Output) Execute(string fileName, string workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -31,7 +38,7 @@ internal static class DotNet
         if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 8 minutes");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in 8 minutes");
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);

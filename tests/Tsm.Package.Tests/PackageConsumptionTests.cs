@@ -4,7 +4,8 @@ namespace Tsm.Package.Tests;
 /// The packages a library author adds work on their own: a fresh project that references only Tsm.Generators and
 /// Tsm.Runtime opts in to a vendor, builds, runs on the emulator, and gets TSM errors at the right file and line.
 /// </summary>
-public sealed class PackageConsumptionTests(PackedPackages packages) : IClassFixture<PackedPackages>
+[Collection(PackedPackagesCollection.Name)]
+public sealed class PackageConsumptionTests(PackedPackages packages)
 {
     private const string ExtendRtmr3 = """
         using System.Security.Cryptography;
@@ -94,5 +95,32 @@ public sealed class PackageConsumptionTests(PackedPackages packages) : IClassFix
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error TSM9001", output, StringComparison.Ordinal);
         Assert.Contains("tdx, sev-snp, arm-cca, tpm, tsm-mr-sample", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_accessibility_other_than_internal_or_public_fails_the_build_naming_the_two_values()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "BadAccessibility", """
+            <ItemGroup><TsmVendor Include="tdx" /></ItemGroup>
+            <PropertyGroup><TsmAccessibility>exported</TsmAccessibility></PropertyGroup>
+            """);
+        consumer.Write("Program.cs", ExtendRtmr3);
+
+        (int exitCode, string output) = consumer.Build();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error TSM9002", output, StringComparison.Ordinal);
+        Assert.Contains("is 'exported'; it must be internal", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TsmVendorSchemaPath_is_the_json_schema_inside_the_package_the_same_file_as_the_repositorys()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "SchemaPath", """<ItemGroup><TsmVendor Include="tdx" /></ItemGroup>""");
+
+        string path = consumer.Property("TsmVendorSchemaPath");
+
+        Assert.StartsWith(Path.Combine(packages.PackageCache, "tsm.generators", packages.Version), path, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(packages.Repository, "schemas", "tsm-vendor.schema.json")), File.ReadAllBytes(path));
     }
 }

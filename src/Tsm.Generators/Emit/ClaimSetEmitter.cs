@@ -18,7 +18,7 @@ internal static class ClaimSetEmitter
     private const string List = "global::System.Collections.Generic.List";
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
-    public static string Emit(VendorSpec vendor, ClaimSetSpec set, string @namespace)
+    public static string Emit(VendorSpec vendor, ClaimSetSpec set, string @namespace, string accessibility)
     {
         Dictionary<string, string> typeNames = vendor.ClaimSets.ToDictionary(static s => s.Name, static s => s.TypeName, System.StringComparer.Ordinal);
         string t = set.TypeName;
@@ -37,7 +37,7 @@ internal static class ClaimSetEmitter
         w.Line("/// of the caller's memory: nothing is copied, so keep it unchanged while the claims are used.");
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
-        w.Open($"public sealed class {t}");
+        w.Open($"{accessibility} sealed class {t}");
         EmitConstructor(w, set, typeNames);
         foreach (ClaimSpec claim in set.Claims)
         {

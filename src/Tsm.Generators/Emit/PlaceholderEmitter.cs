@@ -10,7 +10,7 @@ internal static class PlaceholderEmitter
 {
     private const string Runtime = "global::Tsm.";
 
-    public static string Emit(PlaceholderSpec placeholder, string @namespace)
+    public static string Emit(PlaceholderSpec placeholder, string @namespace, string accessibility)
     {
         string file = System.IO.Path.GetFileName(placeholder.Path);
         string reason = $"{file} has schema errors (TSM0013 names the first); fix them and build again.";
@@ -22,7 +22,7 @@ internal static class PlaceholderEmitter
         w.Open($"namespace {@namespace}");
         w.Summary($"Not generated: {reason}");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
-        w.Open($"public sealed partial class {placeholder.ClassName} : {Runtime}MeasurementDevice");
+        w.Open($"{accessibility} sealed partial class {placeholder.ClassName} : {Runtime}MeasurementDevice");
         w.Line($"private {placeholder.ClassName}({Runtime}MeasurementSession session)");
         w.Indent().Line(": base(session)").Outdent();
         w.Line("{");

@@ -10,7 +10,7 @@ namespace Tsm.Generators.Emit;
 /// </summary>
 internal static class ReportEmitter
 {
-    public static string Emit(VendorSpec vendor, ReportSpec report, string @namespace)
+    public static string Emit(VendorSpec vendor, ReportSpec report, string @namespace, string accessibility)
     {
         Dictionary<string, string> typeNames = vendor.Reports.ToDictionary(static r => r.Name, static r => r.TypeName, System.StringComparer.Ordinal);
         var w = new SourceWriter();
@@ -27,7 +27,7 @@ internal static class ReportEmitter
         w.Line($"/// naming the byte offset and the reason; <see cref=\"TryParse(global::System.ReadOnlySpan{{byte}}{versionCref}, out {report.TypeName})\"/> returns false instead.");
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
-        w.Open($"public ref struct {report.TypeName}");
+        w.Open($"{accessibility} ref struct {report.TypeName}");
         w.Summary("The size of the fixed part every input must have, in bytes.");
         w.Line($"public const int MinimumSize = {CSharpLiteral.Int(report.Size)};");
         w.Line();

@@ -33,7 +33,7 @@ public sealed class SchemaDrivenUsageTests
             using System.Security.Cryptography;
             using Acme.Devices;
 
-            public static class Consumer
+            internal static class Consumer
             {
                 public static void Run(AcmeTee acme, byte[] x)
                 {

@@ -59,9 +59,12 @@ internal static class UsageTesting
         test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
     }
 
-    /// <summary>Wraps statements in a method whose parameters are the usual inputs of the snippets.</summary>
+    /// <summary>
+    /// Wraps statements in a method whose parameters are the usual inputs of the snippets, in an internal class: the
+    /// generated vendor types are internal by default, so only internal code can take them as parameters.
+    /// </summary>
     public static string InMethod(string statements) => Usings + $$"""
-        public static class Consumer
+        internal static class Consumer
         {
             public static void Run(Tdx tdx, Tpm tpm, ArmCca cca, SevSnp snp, TsmMrSample sample, byte[] x, Stream stream)
             {

@@ -15,7 +15,7 @@ namespace Tsm.Vendors
     /// of the caller's memory: nothing is copied, so keep it unchanged while the claims are used.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
-    public sealed class CcaPlatformClaims
+    internal sealed class CcaPlatformClaims
     {
         private CcaPlatformClaims(string @profile, global::System.ReadOnlyMemory<byte> @challenge, global::System.ReadOnlyMemory<byte> @implementationid, global::System.ReadOnlyMemory<byte> @instanceid, global::System.ReadOnlyMemory<byte>? @config, long @lifecycle, global::System.Collections.Generic.IReadOnlyList<CcaSwComponent> @swcomponents, string? @verificationservice, string @hashalgorithm)
         {

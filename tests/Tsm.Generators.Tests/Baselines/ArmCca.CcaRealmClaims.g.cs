@@ -15,7 +15,7 @@ namespace Tsm.Vendors
     /// of the caller's memory: nothing is copied, so keep it unchanged while the claims are used.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
-    public sealed class CcaRealmClaims
+    internal sealed class CcaRealmClaims
     {
         private CcaRealmClaims(global::System.ReadOnlyMemory<byte> @challenge, global::System.ReadOnlyMemory<byte> @personalizationvalue, string @hashalgorithm, global::System.ReadOnlyMemory<byte> @publickey, global::System.ReadOnlyMemory<byte> @rim, global::System.Collections.Generic.IReadOnlyList<global::System.ReadOnlyMemory<byte>> @rems, string @publickeyhashalgorithm, string? @profile)
         {

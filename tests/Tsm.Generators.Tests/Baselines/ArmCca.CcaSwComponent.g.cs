@@ -15,7 +15,7 @@ namespace Tsm.Vendors
     /// of the caller's memory: nothing is copied, so keep it unchanged while the claims are used.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
-    public sealed class CcaSwComponent
+    internal sealed class CcaSwComponent
     {
         private CcaSwComponent(string? @type, global::System.ReadOnlyMemory<byte> @measurement, string? @version, global::System.ReadOnlyMemory<byte> @signerid, string? @hashalgorithm)
         {

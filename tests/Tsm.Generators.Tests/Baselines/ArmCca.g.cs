@@ -13,7 +13,7 @@ namespace Tsm.Vendors
     /// <see cref="global::Tsm.TsmBackend.Emulated(global::Tsm.EmulatorOptions)"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
-    public sealed partial class ArmCca : global::Tsm.MeasurementDevice
+    internal sealed partial class ArmCca : global::Tsm.MeasurementDevice
     {
         /// <summary>
         /// The registers of Arm CCA as the schema describes them: names, kernel files, sizes, hashes and flags.

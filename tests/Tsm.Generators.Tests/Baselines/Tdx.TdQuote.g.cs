@@ -13,7 +13,7 @@ namespace Tsm.Vendors
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out TdQuote)"/> returns false instead.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
-    public ref struct TdQuote
+    internal ref struct TdQuote
     {
         /// <summary>
         /// The size of the fixed part every input must have, in bytes.

@@ -13,8 +13,8 @@ namespace Tsm.Generators.Tests.Diagnostics;
 /// </summary>
 public sealed class DiagnosticCatalogTests
 {
-    /// <summary>The one ID that is not a Roslyn descriptor: the MSBuild error for an unknown &lt;TsmVendor&gt;.</summary>
-    private const string MsBuildVendorErrorId = "TSM9001";
+    /// <summary>The IDs that are not Roslyn descriptors: MSBuild errors for an unknown &lt;TsmVendor&gt; and an invalid &lt;TsmAccessibility&gt;.</summary>
+    private static readonly string[] MsBuildErrorIds = { "TSM9001", "TSM9002" };
 
     private const string SchemaCategory = "Tsm.Schema";
     private const string UsageCategory = "Tsm.Usage";
@@ -37,6 +37,8 @@ public sealed class DiagnosticCatalogTests
 
         return ids;
     }
+
+    public static TheoryData<string> MsBuildIds() => new(MsBuildErrorIds);
 
     [Fact]
     public void The_catalog_is_not_empty()
@@ -115,19 +117,23 @@ public sealed class DiagnosticCatalogTests
         Assert.Equal($"# {id}: {title}", FirstHeading(id));
     }
 
-    [Fact]
-    public void The_msbuild_vendor_error_is_raised_by_the_build_targets_and_has_a_docs_page_that_names_it()
+    [Theory]
+    [MemberData(nameof(MsBuildIds))]
+    public void Every_msbuild_error_is_raised_by_the_build_targets_has_a_docs_page_that_names_it_and_a_test(string id)
     {
         string targets = File.ReadAllText(Path.Combine(GeneratorDirectory, "build", "Tsm.Generators.targets"));
 
-        Assert.Contains($"Code=\"{MsBuildVendorErrorId}\"", targets, StringComparison.Ordinal);
-        Assert.StartsWith($"# {MsBuildVendorErrorId}: ", FirstHeading(MsBuildVendorErrorId), StringComparison.Ordinal);
+        Assert.Contains($"Code=\"{id}\"", targets, StringComparison.Ordinal);
+        Assert.StartsWith($"# {id}: ", FirstHeading(id), StringComparison.Ordinal);
+        Assert.True(
+            TestSources.Value.Any(source => source.Text.Contains("\"error " + id + "\"", StringComparison.Ordinal)),
+            $"No test under tests/ asserts \"error {id}\" in a build's output.");
     }
 
     [Fact]
-    public void Every_docs_page_belongs_to_a_descriptor_or_the_msbuild_vendor_error()
+    public void Every_docs_page_belongs_to_a_descriptor_or_an_msbuild_error()
     {
-        HashSet<string> known = DiagnosticCatalog.All.Select(static d => d.Id).Append(MsBuildVendorErrorId).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> known = DiagnosticCatalog.All.Select(static d => d.Id).Concat(MsBuildErrorIds).ToHashSet(StringComparer.Ordinal);
         string[] orphans = Directory.GetFiles(DocsDirectory, "*.md")
             .Select(static page => Path.GetFileNameWithoutExtension(page))
             .Where(name => name != "README" && !known.Contains(name))
@@ -141,7 +147,7 @@ public sealed class DiagnosticCatalogTests
     {
         string index = File.ReadAllText(Path.Combine(DocsDirectory, "README.md"));
         string[] missing = DiagnosticCatalog.All.Select(static d => d.Id)
-            .Append(MsBuildVendorErrorId)
+            .Concat(MsBuildErrorIds)
             .Where(id => !index.Contains($"[{id}]({id}.md)", StringComparison.Ordinal))
             .ToArray();
 

@@ -4,7 +4,8 @@ using Tsm.Generators.Tests.Infrastructure;
 namespace Tsm.Generators.Tests.Generator;
 
 /// <summary>
-/// The generated source of every shipped schema is committed under Baselines/. A change to the output shows up as a
+/// The generated source of every shipped schema is committed under Baselines/, generated with the default options
+/// (namespace Tsm.Vendors, internal types; see AccessibilityTests for public). A change to the output shows up as a
 /// reviewable diff; set TSM_UPDATE_BASELINES=1 to rewrite the baselines after an intended change.
 /// </summary>
 public sealed class GoldenFileTests

@@ -37,6 +37,21 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Changing_TsmAccessibility_re_emits_every_class_with_the_new_accessibility()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
+        CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(schemas).RunGenerators(compilation);
+
+        var options = new TestOptionsProvider(schemas.Select(static s => s.Path).ToHashSet(), new Dictionary<string, string> { ["build_property.TsmAccessibility"] = "public" });
+        GeneratorRunResult second = driver.WithUpdatedAnalyzerConfigOptions(options).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.All(second.TrackedSteps[TrackingNames.Options].SelectMany(static s => s.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(second.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.Contains("public sealed partial class Tdx ", second.GeneratedSources.Single(static s => s.HintName == "Tdx.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Editing_one_schema_re_emits_only_that_schemas_class()
     {
         IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
