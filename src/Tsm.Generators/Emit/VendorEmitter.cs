@@ -85,7 +85,9 @@ internal static class VendorEmitter
     private static void EmitOpen(SourceWriter w, VendorSpec spec)
     {
         w.Line();
-        w.Summary($"Opens the {spec.DisplayName} registers through the Linux kernel files under {spec.SysfsDirectory}.");
+        w.Summary(spec.Encoding == "hex"
+            ? $"Opens the {spec.DisplayName} registers: through TPM 2.0 commands on /dev/tpmrm0 when that device exists and can be opened, else through the read-only Linux kernel files under {spec.SysfsDirectory}."
+            : $"Opens the {spec.DisplayName} registers through the Linux kernel files under {spec.SysfsDirectory}.");
         w.Line($"/// <exception cref=\"{Runtime}TsmDeviceNotFoundException\">The directory does not exist; the message names the path probed and how to use the emulator.</exception>");
         w.Line($"public static {spec.ClassName} Open() => new {spec.ClassName}({Runtime}TsmBackend.Detect(Definition));");
         w.Line();

@@ -9,7 +9,7 @@ namespace Tsm;
 /// </summary>
 public abstract class TsmBackend
 {
-    /// <summary>The kernel's TPM resource manager device, which <see cref="Detect(DeviceDefinition)"/> prefers for the <c>tpm</c> vendor.</summary>
+    /// <summary>The kernel's TPM resource manager device, which <see cref="Detect(DeviceDefinition)"/> prefers for a TPM.</summary>
     public const string TpmResourceManagerDevice = "/dev/tpmrm0";
 
     /// <summary>The kernel's files: each device's own <see cref="DeviceDefinition.SysfsDirectory"/>.</summary>
@@ -41,9 +41,10 @@ public abstract class TsmBackend
     public abstract MeasurementSession Open(DeviceDefinition definition);
 
     /// <summary>
-    /// Opens the device on the running machine: for the <c>tpm</c> vendor through <see cref="TpmResourceManagerDevice"/>
-    /// when it exists and this process may open it (PCRs can then be extended), otherwise, and for every other vendor,
-    /// through its sysfs directory (for a TPM: read-only PCR files).
+    /// Opens the device on the running machine: for a TPM (a device whose register files are the hex PCR text,
+    /// <see cref="SysfsEncoding.Hex"/>) through <see cref="TpmResourceManagerDevice"/> when it exists and this process
+    /// may open it (PCRs can then be extended), otherwise, and for every other device, through its sysfs directory (for
+    /// a TPM: read-only PCR files).
     /// </summary>
     /// <exception cref="TsmDeviceNotFoundException">
     /// The directory does not exist; the message names it, says what the kernel needs and how to use the emulator instead.
@@ -55,7 +56,8 @@ public abstract class TsmBackend
     internal static MeasurementSession Detect(DeviceDefinition definition, string tpmDevice)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (definition.Vendor == "tpm" && File.Exists(tpmDevice))
+        // Hex-encoded register files are the TPM driver's PCR text (drivers/char/tpm/tpm-sysfs.c), so such a device is a TPM.
+        if (definition.Encoding == SysfsEncoding.Hex && File.Exists(tpmDevice))
         {
             try
             {

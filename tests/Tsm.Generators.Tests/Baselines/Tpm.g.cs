@@ -30,7 +30,7 @@ namespace Tsm.Vendors
         }
 
         /// <summary>
-        /// Opens the TPM 2.0 registers through the Linux kernel files under /sys/class/tpm/tpm0.
+        /// Opens the TPM 2.0 registers: through TPM 2.0 commands on /dev/tpmrm0 when that device exists and can be opened, else through the read-only Linux kernel files under /sys/class/tpm/tpm0.
         /// </summary>
         /// <exception cref="global::Tsm.TsmDeviceNotFoundException">The directory does not exist; the message names the path probed and how to use the emulator.</exception>
         public static Tpm Open() => new Tpm(global::Tsm.TsmBackend.Detect(Definition));
