@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The file cannot be read or decoded, or the command line is wrong.</summary>
     public const int Unusable = 2;
+
+    /// <summary>The device, TPM or emulator refused or failed (the errno or TPM response code decoded on stderr).</summary>
+    public const int DeviceFailed = 3;
 }

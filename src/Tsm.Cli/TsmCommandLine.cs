@@ -14,6 +14,8 @@ internal static class TsmCommandLine
         {
             DecodeCommand.Create(),
             VerifyCommand.Create(),
+            RegistersCommand.Create(),
+            ExtendCommand.Create(),
             SchemaCommand.Create(),
         };
 

@@ -31,7 +31,9 @@ internal static class UsageError
                 + $" (see '{help}')";
         }
 
-        return $"{parsed.Errors[0].Message} (see '{help}')";
+        // System.CommandLine lists allowed values one per line; the contract is one line.
+        string message = string.Join(' ', parsed.Errors[0].Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return $"{message} (see '{help}')";
     }
 
     // The candidate within an edit distance of a third of the token's length (at least 2), nearest first.

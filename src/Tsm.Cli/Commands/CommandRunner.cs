@@ -5,7 +5,10 @@ using Tsm.Cli.Decoding;
 
 namespace Tsm.Cli.Commands;
 
-/// <summary>Runs a command's body and turns unusable input into exit code 2 with one line on stderr.</summary>
+/// <summary>
+/// Runs a command's body and turns unusable input into exit code 2 and a device or TPM failure into exit code 3, each
+/// with one line on stderr.
+/// </summary>
 internal static class CommandRunner
 {
     /// <summary>Calls <paramref name="body"/> with standard output; reports failures about <paramref name="path"/> on standard error.</summary>
@@ -24,7 +27,18 @@ internal static class CommandRunner
         {
             stderr.WriteLine($"tsm: {error.Message}");
         }
+        catch (ReportFormatException error)
+        {
+            stderr.WriteLine($"tsm: {path}: {OneLine(error.Message)}");
+        }
+        catch (TsmException error)
+        {
+            stderr.WriteLine($"tsm: {OneLine(error.Message)}");
+            return ExitCodes.DeviceFailed;
+        }
 
         return ExitCodes.Unusable;
     }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -1,4 +1,4 @@
-namespace Tsm.Runtime.Tests.Tpm;
+namespace Tsm.Testing;
 
 /// <summary>A theory that needs a real swtpm: skipped with the reason when it is not installed, failed instead under CI.</summary>
 public sealed class SwtpmTheoryAttribute : TheoryAttribute

@@ -1,4 +1,4 @@
-namespace Tsm.Runtime.Tests.Tpm;
+namespace Tsm.Testing;
 
 /// <summary>
 /// Whether Debian's swtpm, swtpm-tools and tpm2-tools are installed. Without them the swtpm tests are skipped with a

@@ -1,4 +1,4 @@
-namespace Tsm.Runtime.Tests.Tpm;
+namespace Tsm.Testing;
 
 /// <summary>
 /// One real swtpm per test class (<see cref="SwtpmProcess"/>: own ports and state directory, stopped at dispose). When
