@@ -33,9 +33,10 @@ internal sealed class ReportFieldReader
         _context = context;
     }
 
-    public List<ReportFieldSpec> ReadAll(JsonArray fieldsNode)
+    public List<ReportFieldSpec> ReadAll(JsonArray fieldsNode, string typeName)
     {
         var ranges = new List<TextRange>();
+        var propertyRanges = new List<TextRange>();
         foreach (JsonNode node in fieldsNode.Items)
         {
             _context.CancellationToken.ThrowIfCancellationRequested();
@@ -44,12 +45,20 @@ internal sealed class ReportFieldReader
             {
                 _fields.Add(field);
                 ranges.Add(node.Range);
+                propertyRanges.Add(PropertyRange((JsonObject)node));
             }
         }
 
         CheckOverlaps(ranges);
+        ReportMemberRules.Check(_fields, propertyRanges, typeName, _context);
         return _fields;
     }
+
+    // The token a property-name problem belongs on: the field's propertyName when it gives one, else its name.
+    private static TextRange PropertyRange(JsonObject field) =>
+        field.TryGetProperty("propertyName", out JsonProperty given) ? given.Value.Range
+        : field.TryGetProperty("name", out JsonProperty name) ? name.Value.Range
+        : field.Range;
 
     private ReportFieldSpec? Read(JsonNode node)
     {

@@ -18,10 +18,15 @@ internal static class ReportReader
         "name", "typeName", "description", "size", "versionField", "versionFromParent", "trailing", "userDataField", "checks", "fields",
     };
 
-    public static EquatableArray<ReportSpec> ReadAll(JsonArray reports, IReadOnlyDictionary<string, RegisterLink> registers, SchemaContext context)
+    /// <param name="reports">The <c>reports</c> array.</param>
+    /// <param name="registers">The registers a field may link to.</param>
+    /// <param name="className">The vendor class: a report type of that name would be generated into the same file (hint name) and type.</param>
+    /// <param name="context">Where problems are reported.</param>
+    public static EquatableArray<ReportSpec> ReadAll(JsonArray reports, IReadOnlyDictionary<string, RegisterLink> registers, string className, SchemaContext context)
     {
         var result = new List<(ReportSpec Spec, JsonNode Node)>();
         var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var typeNames = new HashSet<string>(System.StringComparer.Ordinal) { className };
         foreach (JsonNode node in reports.Items)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -34,6 +39,16 @@ internal static class ReportReader
             if (!names.Add(report.Name))
             {
                 context.Report(DiagnosticIds.DuplicateName, node.Range, "Report", report.Name);
+                continue;
+            }
+
+            // Each report becomes the type {TypeName} in the file {Class}.{TypeName}.g.cs: a second one of the same
+            // name, or one named like the vendor class, would make AddSource throw and lose every generated file.
+            if (!typeNames.Add(report.TypeName))
+            {
+                JsonObject json = (JsonObject)node;
+                TextRange at = json.TryGetProperty("typeName", out JsonProperty given) ? given.Value.Range : json.TryGetProperty("name", out JsonProperty named) ? named.Value.Range : node.Range;
+                context.Report(DiagnosticIds.DuplicateName, at, "C# type", report.TypeName + (report.TypeName == className ? " (the vendor class)" : string.Empty));
                 continue;
             }
 
@@ -62,7 +77,8 @@ internal static class ReportReader
         }
 
         int reportSize = (int)ObjectReader.ValueOf(size);
-        List<ReportFieldSpec> fields = new ReportFieldReader(reportSize, registers, context).ReadAll(fieldsNode);
+        string reportTypeName = typeName?.Value ?? Naming.ToPascalCase(name.Value);
+        List<ReportFieldSpec> fields = new ReportFieldReader(reportSize, registers, context).ReadAll(fieldsNode, reportTypeName);
 
         JsonString? versionField = reader.String("versionField", required: false);
         if (versionField is not null && !fields.Any(f => f.Name == versionField.Value && f.IsInteger && !f.IsConditional && !f.IsDynamic))
@@ -89,7 +105,7 @@ internal static class ReportReader
 
         return new ReportSpec(
             name.Value,
-            typeName?.Value ?? Naming.ToPascalCase(name.Value),
+            reportTypeName,
             reader.String("description", required: false)?.Value,
             reportSize,
             versionField?.Value,

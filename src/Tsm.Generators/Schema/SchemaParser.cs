@@ -77,7 +77,7 @@ internal static class SchemaParser
         JsonArray? reportsNode = reader.Array("reports", required: false);
         EquatableArray<ReportSpec> reports = reportsNode is null
             ? EquatableArray<ReportSpec>.Empty
-            : ReportReader.ReadAll(reportsNode, RegisterLinks(registers), context);
+            : ReportReader.ReadAll(reportsNode, RegisterLinks(registers), className, context);
 
         JsonArray? claimSetsNode = reader.Array("claimSets", required: false);
         EquatableArray<ClaimSetSpec> claimSets = claimSetsNode is null
