@@ -9,4 +9,6 @@ internal static class TrackingNames
     public const string DuplicateVendors = nameof(DuplicateVendors);
     public const string Options = nameof(Options);
     public const string Placeholder = nameof(Placeholder);
+    public const string VendorOwner = nameof(VendorOwner);
+    public const string PlaceholderOwner = nameof(PlaceholderOwner);
 }

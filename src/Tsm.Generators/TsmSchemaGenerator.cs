@@ -54,9 +54,16 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.DuplicateVendors);
 
+        // Reduced to the one fact each file needs (which file owns its class) before emitting, so adding or removing
+        // another schema changes the vendor list but leaves this file's value, and so its output, cached.
+        IncrementalValuesProvider<(VendorSpec Spec, string Path, string OwnerPath)> owned = specs
+            .Combine(vendors)
+            .Select(static (pair, _) => (pair.Left.Spec, pair.Left.Path, pair.Right.First(k => k.ClassName == pair.Left.Spec.ClassName).Path))
+            .WithTrackingName(TrackingNames.VendorOwner);
+
         context.RegisterSourceOutput(
-            specs.Combine(vendors).Combine(options),
-            static (spc, input) => Emit(spc, input.Left.Left.Spec, input.Left.Left.Path, input.Left.Right, input.Right));
+            owned.Combine(options),
+            static (spc, input) => Emit(spc, input.Left.Spec, input.Left.Path, input.Left.OwnerPath, input.Right));
 
         IncrementalValuesProvider<PlaceholderSpec> placeholders = results
             .Where(static result => result.Spec is null && result.ClassName is not null && result.Diagnostics.Count > 0)
@@ -68,14 +75,24 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray());
 
+        // The placeholder class only when no valid schema defines that class and this file is the first broken one
+        // that would, so the hint names and types stay unique.
+        IncrementalValuesProvider<(PlaceholderSpec Placeholder, bool EmitsClass)> decided = placeholders
+            .Combine(vendors)
+            .Combine(placeholderKeys)
+            .Select(static (input, _) => (
+                input.Left.Left,
+                !input.Left.Right.Any(k => k.ClassName == input.Left.Left.ClassName)
+                    && input.Right.First(k => k.ClassName == input.Left.Left.ClassName).Path == input.Left.Left.Path))
+            .WithTrackingName(TrackingNames.PlaceholderOwner);
+
         context.RegisterSourceOutput(
-            placeholders.Combine(vendors).Combine(placeholderKeys).Combine(options),
-            static (spc, input) => EmitPlaceholder(spc, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
+            decided.Combine(options),
+            static (spc, input) => EmitPlaceholder(spc, input.Left.Placeholder, input.Left.EmitsClass, input.Right));
     }
 
-    // TSM0013 always; the placeholder class only when no valid schema defines that class and this file is the first
-    // broken one that would, so the hint names and types stay unique.
-    private static void EmitPlaceholder(SourceProductionContext context, PlaceholderSpec placeholder, EquatableArray<VendorKey> vendors, EquatableArray<VendorKey> placeholders, GenerationOptions options)
+    // TSM0013 always, and the placeholder class when this file may emit it.
+    private static void EmitPlaceholder(SourceProductionContext context, PlaceholderSpec placeholder, bool emitsClass, GenerationOptions options)
     {
         DiagnosticInfo first = placeholder.FirstError;
         DiagnosticDescriptor firstDescriptor = DiagnosticCatalog.Find(first.Id);
@@ -90,7 +107,7 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             first.Id,
             firstMessage));
 
-        if (vendors.Any(k => k.ClassName == placeholder.ClassName) || placeholders.First(k => k.ClassName == placeholder.ClassName).Path != placeholder.Path)
+        if (!emitsClass)
         {
             return;
         }
@@ -98,13 +115,12 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
         context.AddSource(placeholder.ClassName + ".g.cs", SourceText.From(PlaceholderEmitter.Emit(placeholder, options.Namespace, options.Accessibility), System.Text.Encoding.UTF8));
     }
 
-    private static void Emit(SourceProductionContext context, VendorSpec spec, string path, EquatableArray<VendorKey> vendors, GenerationOptions options)
+    private static void Emit(SourceProductionContext context, VendorSpec spec, string path, string ownerPath, GenerationOptions options)
     {
-        VendorKey owner = vendors.First(k => k.ClassName == spec.ClassName);
-        if (owner.Path != path)
+        if (ownerPath != path)
         {
             var location = Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateVendor, location, spec.Vendor, spec.ClassName, owner.Path));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateVendor, location, spec.Vendor, spec.ClassName, ownerPath));
             return;
         }
 

@@ -5,14 +5,16 @@ using Tsm.Generators.Tests.Infrastructure;
 namespace Tsm.Generators.Tests.Generator;
 
 /// <summary>
-/// The generator must not redo work the IDE did not ask for: a C# edit leaves every step cached, and editing one
-/// schema re-emits only that schema's class.
+/// The generator must not redo work the IDE did not ask for: a C# edit leaves every step cached, editing one schema
+/// re-emits only that schema's class, a whitespace-only edit re-emits nothing, adding or removing a schema leaves
+/// every other schema's output cached, and no tracked value holds a symbol, syntax node, location or compilation.
 /// </summary>
 public sealed class IncrementalCachingTests
 {
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SchemaInput, TrackingNames.SchemaResult, TrackingNames.VendorSpec, TrackingNames.DuplicateVendors, TrackingNames.Options,
+        TrackingNames.VendorOwner,
     };
 
     [Fact]
@@ -71,5 +73,88 @@ public sealed class IncrementalCachingTests
             .ToList();
         Assert.Single(emitted);
         Assert.Contains("Intel TDX (edited)", second.GeneratedSources.Single(static s => s.HintName == "Tdx.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whitespace_only_schema_edit_re_emits_nothing()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
+        AdditionalText tdx = schemas.Single(static s => s.Path.EndsWith("tdx.tsm.json", StringComparison.Ordinal));
+        CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(schemas).RunGenerators(compilation);
+
+        string reindented = tdx.GetText()!.ToString().Replace("\n  ", "\n    ", StringComparison.Ordinal);
+        GeneratorRunResult second = driver.ReplaceAdditionalText(tdx, GeneratorHarness.Schema(tdx.Path, reindented)).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(second.TrackedSteps[TrackingNames.SchemaInput].SelectMany(static s => s.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(second.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Adding_and_removing_a_schema_leaves_every_other_schemas_output_cached()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
+        CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(schemas).RunGenerators(compilation);
+        AdditionalText acme = GeneratorHarness.Schema(
+            "/p/acme.tsm.json",
+            """{ "vendor": "acme", "displayName": "Acme", "device": { "sysfs": "/sys/acme" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ] }""");
+
+        var marked = new TestOptionsProvider(schemas.Append(acme).Select(static s => s.Path).ToHashSet(), new Dictionary<string, string>());
+
+        driver = driver.AddAdditionalTexts([acme]).WithUpdatedAnalyzerConfigOptions(marked).RunGenerators(compilation);
+        GeneratorRunResult added = driver.GetRunResult().Results.Single();
+        GeneratorRunResult removed = driver.RemoveAdditionalTexts([acme]).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var addedOutputs = added.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
+        Assert.Equal(schemas.Count, addedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.Single(addedOutputs, static o => o.Reason == IncrementalStepRunReason.New);
+        var removedOutputs = removed.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
+        Assert.Equal(schemas.Count, removedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.DoesNotContain(removed.GeneratedSources, static s => s.HintName == "Acme.g.cs");
+    }
+
+    [Fact]
+    public void No_tracked_value_holds_a_symbol_syntax_location_or_compilation()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas()
+            .Append(GeneratorHarness.Schema("/p/broken.tsm.json", """{ "vendor": "broken", "displayName": 1 }"""))
+            .ToList();
+        GeneratorRunResult run = GeneratorHarness.Driver(schemas).RunGenerators(GeneratorHarness.Compilation("class A { }")).GetRunResult().Results.Single();
+
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        string[] ours = typeof(TrackingNames).GetFields().Select(static f => (string)f.GetValue(null)!).ToArray();
+        Assert.Contains(TrackingNames.VendorOwner, run.TrackedSteps.Keys);
+        foreach (object? value in run.TrackedSteps.Where(step => ours.Contains(step.Key)).SelectMany(static step => step.Value).SelectMany(static s => s.Outputs).Select(static o => o.Value))
+        {
+            Walk(value, "value", seen);
+        }
+    }
+
+    private static void Walk(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null or string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(
+            value is ISymbol or SyntaxNode or SyntaxTree or Location or AdditionalText or Compilation or SemanticModel,
+            $"{path} holds a {value.GetType().Name}, which breaks caching");
+        if (value is System.Collections.IEnumerable items)
+        {
+            int i = 0;
+            foreach (object? item in items)
+            {
+                Walk(item, $"{path}[{i++}]", seen);
+            }
+
+            return;
+        }
+
+        foreach (System.Reflection.FieldInfo field in value.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+        {
+            Walk(field.GetValue(value), $"{path}.{field.Name}", seen);
+        }
     }
 }
