@@ -39,6 +39,45 @@ public static class MeasurementHashInfo
     };
 
     /// <summary>
+    /// The .NET <see cref="HashAlgorithmName"/> of <paramref name="hash"/>, for APIs such as
+    /// <see cref="IncrementalHash.CreateHash"/> or <see cref="ECDsa.VerifyData(byte[], byte[], HashAlgorithmName)"/>.
+    /// </summary>
+    /// <returns><see langword="false"/> for <see cref="MeasurementHash.None"/>, SHA-224 and SM3, which have no <see cref="HashAlgorithmName"/>.</returns>
+    public static bool TryGetHashAlgorithmName(MeasurementHash hash, out HashAlgorithmName name)
+    {
+        name = hash switch
+        {
+            MeasurementHash.Sha1 => HashAlgorithmName.SHA1,
+            MeasurementHash.Sha256 => HashAlgorithmName.SHA256,
+            MeasurementHash.Sha384 => HashAlgorithmName.SHA384,
+            MeasurementHash.Sha512 => HashAlgorithmName.SHA512,
+            MeasurementHash.Sha3_256 => HashAlgorithmName.SHA3_256,
+            MeasurementHash.Sha3_384 => HashAlgorithmName.SHA3_384,
+            MeasurementHash.Sha3_512 => HashAlgorithmName.SHA3_512,
+            _ => default,
+        };
+        return name.Name is not null;
+    }
+
+    /// <summary>The <see cref="MeasurementHash"/> of a .NET <see cref="HashAlgorithmName"/> (SHA-1, SHA-2 and SHA-3 families).</summary>
+    /// <returns><see langword="false"/> for any other algorithm (MD5, or a name .NET does not define).</returns>
+    public static bool TryFromHashAlgorithmName(HashAlgorithmName name, out MeasurementHash hash)
+    {
+        hash = name.Name switch
+        {
+            "SHA1" => MeasurementHash.Sha1,
+            "SHA256" => MeasurementHash.Sha256,
+            "SHA384" => MeasurementHash.Sha384,
+            "SHA512" => MeasurementHash.Sha512,
+            "SHA3-256" => MeasurementHash.Sha3_256,
+            "SHA3-384" => MeasurementHash.Sha3_384,
+            "SHA3-512" => MeasurementHash.Sha3_512,
+            _ => MeasurementHash.None,
+        };
+        return hash != MeasurementHash.None;
+    }
+
+    /// <summary>
     /// Parses a kernel hash name (case-insensitive). Also accepts <c>sm3-256</c>, the name older kernels used for SM3.
     /// </summary>
     /// <returns><see langword="true"/> when <paramref name="name"/> names a hash; <paramref name="hash"/> is then set.</returns>

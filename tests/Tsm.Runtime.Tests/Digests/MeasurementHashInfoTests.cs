@@ -76,4 +76,31 @@ public class MeasurementHashInfoTests
         Assert.False(MeasurementHashInfo.IsSupported(hash));
         Assert.Contains(name, Assert.Throws<NotSupportedException>(() => MeasurementHashInfo.Compute(hash, [], new byte[64])).Message);
     }
+
+    [Theory]
+    [InlineData(MeasurementHash.Sha1, "SHA1")]
+    [InlineData(MeasurementHash.Sha256, "SHA256")]
+    [InlineData(MeasurementHash.Sha384, "SHA384")]
+    [InlineData(MeasurementHash.Sha512, "SHA512")]
+    [InlineData(MeasurementHash.Sha3_256, "SHA3-256")]
+    [InlineData(MeasurementHash.Sha3_384, "SHA3-384")]
+    [InlineData(MeasurementHash.Sha3_512, "SHA3-512")]
+    public void Hashes_convert_to_and_from_dotnet_hash_algorithm_names(MeasurementHash hash, string dotnetName)
+    {
+        Assert.True(MeasurementHashInfo.TryGetHashAlgorithmName(hash, out HashAlgorithmName name));
+        Assert.Equal(dotnetName, name.Name);
+        Assert.True(MeasurementHashInfo.TryFromHashAlgorithmName(name, out MeasurementHash back));
+        Assert.Equal(hash, back);
+    }
+
+    [Theory]
+    [InlineData(MeasurementHash.None)]
+    [InlineData(MeasurementHash.Sha224)]
+    [InlineData(MeasurementHash.Sm3)]
+    public void Hashes_dotnet_has_no_name_for_do_not_convert(MeasurementHash hash) =>
+        Assert.False(MeasurementHashInfo.TryGetHashAlgorithmName(hash, out _));
+
+    [Fact]
+    public void Algorithms_that_are_not_measurement_hashes_do_not_convert() =>
+        Assert.False(MeasurementHashInfo.TryFromHashAlgorithmName(HashAlgorithmName.MD5, out _));
 }
