@@ -71,6 +71,11 @@ public sealed class EventLogFile
         {
             case EventLogFormat.TcgAgile or EventLogFormat.TcgSha1 or EventLogFormat.Ccel:
                 TcgLog log = TcgLog.Read(_bytes);
+                if (Format == EventLogFormat.Ccel && !log.IsCryptoAgile)
+                {
+                    throw new EventLogFormatException(Format.Name(), 0, "a CCEL is a crypto-agile log (EFI_CC_EVENT_LOG_FORMAT_TCG_2); this one has no Spec ID Event03 header");
+                }
+
                 if (Format != EventLogFormat.Ccel && log.TryGetStartupLocality(out byte locality))
                 {
                     state.StartupLocality = locality;
