@@ -45,7 +45,8 @@ public static class LogVerifier
             }
 
             int matchedAfter = state.MatchedAfter(register.Register, register.Bank) ?? -1;
-            VerdictKind kind = matchedAfter == replayed.EventCount ? VerdictKind.Match : matchedAfter >= 0 ? VerdictKind.PrefixMatch : VerdictKind.Mismatch;
+            // A "prefix" of no events only says the register was never extended, which explains nothing the log holds.
+            VerdictKind kind = matchedAfter == replayed.EventCount ? VerdictKind.Match : matchedAfter > 0 ? VerdictKind.PrefixMatch : VerdictKind.Mismatch;
             IReadOnlyList<ExplainedEvent> events = Explain(logs, register);
             verdicts.Add(new RegisterVerdict(register, kind, replayed.Value, replayed.EventCount, kind == VerdictKind.PrefixMatch ? matchedAfter : 0, events));
         }

@@ -12,6 +12,6 @@ public enum VerdictKind
     /// <summary>No event of the logs reaches the register (MRTD always: it is not replayed), so the logs say nothing about it.</summary>
     NotCovered,
 
-    /// <summary>The first <see cref="RegisterVerdict.PrefixEvents"/> events reproduce the stated value, the rest were logged after the evidence was taken.</summary>
+    /// <summary>The first <see cref="RegisterVerdict.PrefixEvents"/> events reproduce the stated value, the rest were logged after the evidence was taken. At least one event: a register stated at its initial value is a mismatch, not a prefix of nothing.</summary>
     PrefixMatch,
 }
