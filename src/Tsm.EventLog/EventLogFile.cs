@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Replay;
 using Tsm.EventLog.Tcg;
@@ -63,6 +64,15 @@ public sealed class EventLogFile
     /// <summary>Replays this log alone (<see cref="LogReplay.Replay"/>).</summary>
     /// <returns>Every register bank the log extends.</returns>
     public RegisterValues Replay() => LogReplay.Replay([this]);
+
+    /// <summary>Lists the events with their registers, digests and a short decoding of their data (what <c>tsm log show</c> prints).</summary>
+    /// <returns>One summary per event, in log order.</returns>
+    public IReadOnlyList<LogEventSummary> Describe()
+    {
+        var sink = new SummarySink();
+        Walk(new ReplayState(checkOnly: true) { Observer = sink });
+        return sink.Events;
+    }
 
     /// <summary>Walks the events; for TCG logs the StartupLocality is applied to the state first.</summary>
     internal void Walk(ReplayState state)

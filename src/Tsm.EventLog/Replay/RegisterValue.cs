@@ -30,5 +30,5 @@ public sealed class RegisterValue
     public int EventCount { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name}:{MeasurementHashInfo.KernelName(Bank)} = {Convert.ToHexString(Value.Span).ToLowerInvariant()}";
+    public override string ToString() => $"{Name}:{MeasurementHashInfo.KernelName(Bank)} = {LowerHex.Of(Value.Span)}";
 }
