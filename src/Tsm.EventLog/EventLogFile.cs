@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using Tsm.EventLog.Aael;
+using Tsm.EventLog.Cel;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Replay;
 using Tsm.EventLog.Tcg;
@@ -14,9 +16,13 @@ public sealed class EventLogFile
 {
     private readonly byte[] _bytes;
 
+    /// <summary>The bytes walked: the input, except for CEL JSON, which is converted to TLV once.</summary>
+    private readonly byte[] _walked;
+
     private EventLogFile(byte[] bytes, EventLogFormat format, string? source, RegisterId applicationRegister)
     {
         _bytes = bytes;
+        _walked = format == EventLogFormat.CelJson ? CelJson.ToTlv(bytes) : bytes;
         Format = format;
         Source = source;
         ApplicationRegister = applicationRegister;
@@ -93,8 +99,12 @@ public sealed class EventLogFile
 
                 TcgEventWalker.Walk(_bytes, Format, state);
                 break;
+            case EventLogFormat.CelTlv or EventLogFormat.CelJson:
+                CelEventWalker.Walk(_walked, Format.Name(), state);
+                break;
             default:
-                throw new NotSupportedException($"{Format.Name()} logs are not supported yet.");
+                AaelEventWalker.Walk(_bytes, ApplicationRegister, state);
+                break;
         }
     }
 }

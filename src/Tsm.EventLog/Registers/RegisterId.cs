@@ -8,12 +8,13 @@ namespace Tsm.EventLog.Registers;
 /// <param name="Index">The PCR or RTMR number; 0 for MRTD.</param>
 public readonly record struct RegisterId(RegisterKind Kind, int Index) : IComparable<RegisterId>
 {
-    /// <summary>The schema name: <c>pcr{Index}</c>, <c>rtmr{Index}</c> or <c>mrtd</c> (schemas/tpm.tsm.json, schemas/tdx.tsm.json).</summary>
+    /// <summary>The schema name: <c>pcr{Index}</c>, <c>rtmr{Index}</c> or <c>mrtd</c> (schemas/tpm.tsm.json, schemas/tdx.tsm.json); an NV index as <c>nv:0x…</c>.</summary>
     public string Name => Kind switch
     {
         RegisterKind.Pcr => string.Create(CultureInfo.InvariantCulture, $"pcr{Index}"),
         RegisterKind.Rtmr => string.Create(CultureInfo.InvariantCulture, $"rtmr{Index}"),
-        _ => "mrtd",
+        RegisterKind.Mrtd => "mrtd",
+        _ => string.Create(CultureInfo.InvariantCulture, $"nv:0x{Index:x8}"),
     };
 
     /// <summary>PCR <paramref name="index"/>.</summary>

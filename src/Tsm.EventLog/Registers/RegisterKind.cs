@@ -11,4 +11,7 @@ public enum RegisterKind
 
     /// <summary>TDX MRTD (<c>mrtd</c>): measured by the TDX module while the TD is built, never replayed from a log.</summary>
     Mrtd,
+
+    /// <summary>A TPM NV index named by a CEL nv_index record (<c>nv:0x01c10000</c>): not a register, never replayed.</summary>
+    NvIndex,
 }

@@ -17,9 +17,24 @@ internal static class EventDescriptions
         "EV_SEPARATOR" => data.Length == 4 && data.IndexOfAnyExcept((byte)0) < 0 ? "separator" : "separator " + LowerHex.Of(data),
         "EV_NO_ACTION" => NoAction(data),
         "EV_EFI_PLATFORM_FIRMWARE_BLOB2" or "EV_EFI_HANDOFF_TABLES2" => UefiText.LengthPrefixedText(data) ?? Bytes(data),
+        "cos" => Cos(data),
+        "AAEL" or "INIT" => UefiText.Text(data) ?? Bytes(data),
         "EV_EVENT_TAG" when data.StartsWith("LEAA"u8) && data.Length >= 8 => "AAEL " + (UefiText.Text(data[8..]) ?? Bytes(data[8..])),
         _ => UefiText.Text(data) ?? Bytes(data),
     };
+
+    /// <summary>A COS content TLV (go-tpm-tools <c>cel/cos_tlv.go</c>): its value is one TLV, a COS event type and its text.</summary>
+    private static string Cos(ReadOnlySpan<byte> contentTlv)
+    {
+        ReadOnlySpan<byte> value = contentTlv.Length >= 5 ? contentTlv[5..] : default;
+        if (value.Length < 5)
+        {
+            return Bytes(value);
+        }
+
+        ReadOnlySpan<byte> text = value[5..];
+        return string.Create(CultureInfo.InvariantCulture, $"cos event {value[0]}: {UefiText.Text(text) ?? Bytes(text)}");
+    }
 
     private static string NoAction(ReadOnlySpan<byte> data)
     {

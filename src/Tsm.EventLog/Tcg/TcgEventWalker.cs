@@ -40,7 +40,7 @@ internal static class TcgEventWalker
     /// strings are hashed as they stand, Secure Boot variables as the whole UEFI_VARIABLE_DATA (§3.3.4.8), boot
     /// variables by their data, grub's command lines without their prefix; the attestation agent hashes its whole tagged event.
     /// </summary>
-    private static DigestRule RuleOf(TcgEventType type, ReadOnlySpan<byte> data) => type switch
+    internal static DigestRule RuleOf(TcgEventType type, ReadOnlySpan<byte> data) => type switch
     {
         TcgEventType.Separator or TcgEventType.Action or TcgEventType.EfiAction or TcgEventType.SCrtmVersion
             or TcgEventType.EfiVariableDriverConfig or TcgEventType.EfiVariableAuthority or TcgEventType.EfiGptEvent => DigestRule.DataHash,
