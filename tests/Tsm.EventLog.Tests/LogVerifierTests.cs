@@ -112,6 +112,29 @@ public sealed class LogVerifierTests
         Assert.Equal(2, result.Verdicts.Count);
     }
 
+    [SampleDataFact]
+    public void Pcr0_of_a_log_with_startup_locality_3_verifies_from_0_0_3()
+    {
+        // Computed here with SHA-256 directly: PCR0 starts at 00…03 (glinux-alex's StartupLocality event) and takes
+        // every PCR0 digest of the log in order.
+        byte[] bytes = SampleData.Read(Logs.GLinuxAlex);
+        byte[] pcr0 = new byte[32];
+        pcr0[^1] = 3;
+        foreach (TcgEvent e in TcgLog.Read(bytes))
+        {
+            if (e.Index == 0 && e.Type != TcgEventType.NoAction && !e.IsSpecIdHeader && e.Digests.TryGet(TpmAlgorithm.Sha256, out ReadOnlySpan<byte> digest))
+            {
+                pcr0 = System.Security.Cryptography.SHA256.HashData([.. pcr0, .. digest]);
+            }
+        }
+
+        string yaml = $"sha256:\n  0 : 0x{Convert.ToHexString(pcr0)}\n";
+
+        LogVerification result = LogVerifier.Verify([EventLogFile.Read(bytes)], ExpectedRegisters.Read(Encoding.ASCII.GetBytes(yaml)));
+
+        Assert.Equal(VerdictKind.Match, Assert.Single(result.Verdicts).Kind);
+    }
+
     [Theory]
     [InlineData("sha256:\n  x : 0x00\n", 2)]
     [InlineData("sha999:\n  0 : 0x00\n", 2)]

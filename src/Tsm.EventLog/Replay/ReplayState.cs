@@ -13,6 +13,7 @@ namespace Tsm.EventLog.Replay;
 internal sealed class ReplayState : IEventSink
 {
     private readonly Dictionary<(RegisterId, MeasurementHash), Slot> _slots = [];
+    private readonly Dictionary<(RegisterId, MeasurementHash), byte[]> _expected = [];
     private readonly List<MeasurementHash> _skipped = [];
     private RegisterId _register;
     private bool _extends;
@@ -34,17 +35,16 @@ internal sealed class ReplayState : IEventSink
     {
         if (!_slots.ContainsKey((register, bank)))
         {
-            _slots[(register, bank)] = new Slot(value.ToArray());
+            Add(register, bank, value.ToArray());
         }
     }
 
     /// <summary>Makes the bank track the last event count after which it equalled <paramref name="expected"/>.</summary>
-    public void Expect(RegisterId register, MeasurementHash bank, ReadOnlySpan<byte> expected)
-    {
-        Slot slot = SlotFor(register, bank);
-        slot.Expected = expected.ToArray();
-        slot.MatchedAfter = slot.Value.AsSpan().SequenceEqual(expected) ? 0 : -1;
-    }
+    /// <remarks>
+    /// Only remembered here: the slot, and with it the initial value, is made when the first event reaches the bank,
+    /// after the log has set what the initial value depends on (its StartupLocality, an AAEL's INIT value).
+    /// </remarks>
+    public void Expect(RegisterId register, MeasurementHash bank, ReadOnlySpan<byte> expected) => _expected[(register, bank)] = expected.ToArray();
 
     public void Event(in MeasuredEvent e)
     {
@@ -115,10 +115,22 @@ internal sealed class ReplayState : IEventSink
         {
             byte[] initial = new byte[MeasurementHashInfo.DigestSize(bank)];
             RegisterIndexes.InitialValue(register, StartupLocality, initial);
-            slot = new Slot(initial);
-            _slots[(register, bank)] = slot;
+            slot = Add(register, bank, initial);
         }
 
+        return slot;
+    }
+
+    private Slot Add(RegisterId register, MeasurementHash bank, byte[] initial)
+    {
+        var slot = new Slot(initial);
+        if (_expected.TryGetValue((register, bank), out byte[]? expected))
+        {
+            slot.Expected = expected;
+            slot.MatchedAfter = initial.AsSpan().SequenceEqual(expected) ? 0 : -1;
+        }
+
+        _slots[(register, bank)] = slot;
         return slot;
     }
 
