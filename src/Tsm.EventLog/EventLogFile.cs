@@ -50,9 +50,15 @@ public sealed class EventLogFile
     /// <param name="applicationRegister">For an AAEL: the register it extends (default <c>rtmr3</c>).</param>
     /// <returns>The checked log.</returns>
     /// <exception cref="EventLogFormatException">The bytes are not a valid log of the format.</exception>
+    /// <exception cref="ArgumentException"><paramref name="applicationRegister"/> is not a PCR or RTMR.</exception>
     public static EventLogFile Read(byte[] bytes, EventLogFormat? format = null, string? source = null, RegisterId? applicationRegister = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        if (applicationRegister is { } target && !RegisterIndexes.IsExtendable(target))
+        {
+            throw new ArgumentException($"{target.Name} is not a register an AAEL can extend (pcr0..pcr23, rtmr0..rtmr3).", nameof(applicationRegister));
+        }
+
         EventLogFormat actual = format ?? EventLogDetector.Detect(bytes);
         var file = new EventLogFile(bytes, actual, source, applicationRegister ?? RegisterId.Rtmr(3));
         file.Walk(new ReplayState(checkOnly: true));
@@ -97,7 +103,7 @@ public sealed class EventLogFile
                     state.StartupLocality = locality;
                 }
 
-                TcgEventWalker.Walk(_bytes, Format, state);
+                TcgEventWalker.Walk(log, Format, state);
                 break;
             case EventLogFormat.CelTlv or EventLogFormat.CelJson:
                 CelEventWalker.Walk(_walked, Format.Name(), state);

@@ -29,6 +29,14 @@ public static class RegisterIndexes
         return index <= RtmrCount;
     }
 
+    /// <summary>Whether events can be extended into <paramref name="register"/>: PCR 0..23 or RTMR 0..3.</summary>
+    public static bool IsExtendable(RegisterId register) => register.Kind switch
+    {
+        RegisterKind.Pcr => register.Index is >= 0 and < PcrCount,
+        RegisterKind.Rtmr => register.Index is >= 0 and < RtmrCount,
+        _ => false,
+    };
+
     /// <summary>
     /// The register's value before the first extend: zeros, except PCR 17-22 (reset locality includes 4, so they start
     /// all 0xFF; ms-tpm-20-ref <c>PCRStartup</c>) and PCR0 after a non-zero startup locality (0…0&lt;locality&gt;).

@@ -33,6 +33,7 @@ public static class LogReplay
     /// </summary>
     /// <param name="measurements">The digests to extend, in order.</param>
     /// <returns>Every register bank a measurement reached.</returns>
+    /// <exception cref="ArgumentException">A measurement names MRTD, an NV index, or an index out of range.</exception>
     public static RegisterValues ReferenceValues(IEnumerable<ReferenceMeasurement> measurements)
     {
         ArgumentNullException.ThrowIfNull(measurements);
@@ -40,7 +41,12 @@ public static class LogReplay
         int number = 0;
         foreach (ReferenceMeasurement measurement in measurements)
         {
-            state.Event(new MeasuredEvent(number++, 0, measurement.Register, extends: measurement.Register.Kind != RegisterKind.Mrtd, "reference", default, DigestRule.None));
+            if (!RegisterIndexes.IsExtendable(measurement.Register))
+            {
+                throw new ArgumentException($"{measurement.Register.Name} is not a register events are extended into (pcr0..pcr23, rtmr0..rtmr3).", nameof(measurements));
+            }
+
+            state.Event(new MeasuredEvent(number++, 0, measurement.Register, extends: true, "reference", default, DigestRule.None));
             state.Digest(measurement.Digest.Algorithm, measurement.Digest.Bytes);
         }
 

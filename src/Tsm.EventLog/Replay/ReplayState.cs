@@ -7,12 +7,17 @@ namespace Tsm.EventLog.Replay;
 /// <summary>
 /// The running registers of a replay: <c>value = H(value ‖ digest)</c> per register and bank, from the register's
 /// initial value. One slot per register bank is allocated the first time an event reaches it; extending allocates nothing.
+/// Slots are found by array index (register kind, index, bank): a dictionary lookup per digest cost more than a SHA-1.
 /// With expected values set, each slot also remembers the last event count after which it held the expected value,
 /// which is how a prefix match is found without a second pass.
 /// </summary>
 internal sealed class ReplayState : IEventSink
 {
-    private readonly Dictionary<(RegisterId, MeasurementHash), Slot> _slots = [];
+    /// <summary>The bank dimension of <see cref="_slots"/>: every <see cref="MeasurementHash"/> value.</summary>
+    private const int Banks = (int)MeasurementHash.Sha3_512 + 1;
+
+    /// <summary>PCR 0..23 and RTMR 0..3 × every bank: the only registers an event is extended into.</summary>
+    private readonly Slot?[] _slots = new Slot?[2 * RegisterIndexes.PcrCount * Banks];
     private readonly Dictionary<(RegisterId, MeasurementHash), byte[]> _expected = [];
     private readonly List<MeasurementHash> _skipped = [];
     private RegisterId _register;
@@ -33,7 +38,7 @@ internal sealed class ReplayState : IEventSink
     /// <summary>Sets the value a register bank starts from, if no event reached it yet (an AAEL's INIT value).</summary>
     public void SetInitialValue(RegisterId register, MeasurementHash bank, ReadOnlySpan<byte> value)
     {
-        if (!_slots.ContainsKey((register, bank)))
+        if (_slots[SlotIndex(register, bank)] is null)
         {
             Add(register, bank, value.ToArray());
         }
@@ -92,26 +97,29 @@ internal sealed class ReplayState : IEventSink
 
     /// <summary>The last event count after which the bank held its expected value; -1 if never; null if the bank was never reached.</summary>
     public int? MatchedAfter(RegisterId register, MeasurementHash bank) =>
-        _slots.TryGetValue((register, bank), out Slot? slot) && slot.Events > 0 ? slot.MatchedAfter : null;
+        IsReplayable(register) && _slots[SlotIndex(register, bank)] is { Events: > 0 } slot ? slot.MatchedAfter : null;
 
     public RegisterValues ToValues()
     {
+        // The slot order is PCRs then RTMRs, by index, then by bank: already the order results are listed in.
         var values = new List<RegisterValue>();
-        foreach (KeyValuePair<(RegisterId Register, MeasurementHash Bank), Slot> pair in _slots)
+        for (int i = 0; i < _slots.Length; i++)
         {
-            if (pair.Value.Events > 0)
+            if (_slots[i] is { Events: > 0 } slot)
             {
-                values.Add(new RegisterValue(pair.Key.Register, pair.Key.Bank, (byte[])pair.Value.Value.Clone(), pair.Value.Events));
+                int register = i / Banks;
+                RegisterId id = register < RegisterIndexes.PcrCount ? RegisterId.Pcr(register) : RegisterId.Rtmr(register - RegisterIndexes.PcrCount);
+                values.Add(new RegisterValue(id, (MeasurementHash)(i % Banks), (byte[])slot.Value.Clone(), slot.Events));
             }
         }
 
-        values.Sort((a, b) => a.Register != b.Register ? a.Register.CompareTo(b.Register) : a.Bank.CompareTo(b.Bank));
         return new RegisterValues(values, _skipped.ToArray());
     }
 
     private Slot SlotFor(RegisterId register, MeasurementHash bank)
     {
-        if (!_slots.TryGetValue((register, bank), out Slot? slot))
+        Slot? slot = _slots[SlotIndex(register, bank)];
+        if (slot is null)
         {
             byte[] initial = new byte[MeasurementHashInfo.DigestSize(bank)];
             RegisterIndexes.InitialValue(register, StartupLocality, initial);
@@ -130,9 +138,15 @@ internal sealed class ReplayState : IEventSink
             slot.MatchedAfter = initial.AsSpan().SequenceEqual(expected) ? 0 : -1;
         }
 
-        _slots[(register, bank)] = slot;
+        _slots[SlotIndex(register, bank)] = slot;
         return slot;
     }
+
+    private static bool IsReplayable(RegisterId register) => register.Kind is RegisterKind.Pcr or RegisterKind.Rtmr;
+
+    /// <summary>The slot of a PCR or RTMR bank; events reach no other register (MRTD and NV indexes are never extended).</summary>
+    private static int SlotIndex(RegisterId register, MeasurementHash bank) =>
+        ((((register.Kind == RegisterKind.Rtmr ? RegisterIndexes.PcrCount : 0) + register.Index) * Banks) + (int)bank);
 
     private sealed class Slot(byte[] value)
     {

@@ -11,10 +11,10 @@ internal static class TcgEventWalker
     /// <summary>taggedEventID of the attestation agent's records in a CCEL: the ASCII "AAEL" read as a little-endian u32 is written "LEAA".</summary>
     private static ReadOnlySpan<byte> AaelTag => "LEAA"u8;
 
-    public static void Walk(ReadOnlySpan<byte> bytes, EventLogFormat format, IEventSink sink)
+    public static void Walk(TcgLog log, EventLogFormat format, IEventSink sink)
     {
         bool ccel = format == EventLogFormat.Ccel;
-        foreach (TcgEvent e in TcgLog.Read(bytes))
+        foreach (TcgEvent e in log)
         {
             bool informational = e.IsSpecIdHeader || e.Type == TcgEventType.NoAction;
             bool mapped = ccel ? RegisterIndexes.TryMapCcMr(e.Index, out RegisterId register) : RegisterIndexes.TryMapPcr(e.Index, out register);
