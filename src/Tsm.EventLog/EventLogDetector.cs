@@ -6,7 +6,7 @@ namespace Tsm.EventLog;
 
 /// <summary>
 /// Tells the formats apart by content. AAEL text starts with "INIT "; CEL JSON with '[' or '{'; CEL TLV with a recnum
-/// TLV (type 0, big-endian length 1..8) followed by an index TLV (pcr 1, nv_index 2, CCMR 108). Everything else is
+/// TLV (type 0, big-endian length 1..8) followed by an index TLV (pcr 1, nv_index 2, CCMR 108), the first record whole. Everything else is
 /// read as a TCG log, and a crypto-agile log whose only bank is SHA-384 is a CCEL: TDX firmware logs SHA-384 alone
 /// (<c>EFI_CC_BOOT_HASH_ALG_SHA384</c>), while PC Client TPMs are required to have SHA-256 banks.
 /// </summary>
@@ -29,7 +29,9 @@ public static class EventLogDetector
         if (bytes.Length >= 5 && bytes[0] == 0)
         {
             uint length = BinaryPrimitives.ReadUInt32BigEndian(bytes[1..]);
-            if (length is >= 1 and <= 8 && bytes.Length > 5 + length && bytes[5 + (int)length] is 1 or 2 or 108)
+            // A TCG log's first bytes can look like this by chance (pcrIndex 0, then digest bytes), so the whole first record must parse.
+            if (length is >= 1 and <= 8 && bytes.Length > 5 + length && bytes[5 + (int)length] is 1 or 2 or 108
+                && Cel.CelTlvParser.TryReadRecord(bytes, 0, out _, out _, out _))
             {
                 return EventLogFormat.CelTlv;
             }

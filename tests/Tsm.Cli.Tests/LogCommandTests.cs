@@ -122,6 +122,46 @@ public sealed class LogCommandTests
         Assert.Contains("Not usable evidence", result.StderrLines[0]);
     }
 
+    [SampleDataFact]
+    public void Replay_of_a_ccel_and_an_aael_names_both_formats_and_fills_rtmr3()
+    {
+        using TempFile aael = new(System.Text.Encoding.ASCII.GetBytes($"INIT sha384/{new string('0', 96)}\ndomain operation content\n"));
+
+        CliResult result = TsmCli.Run("log", "replay", SampleData.PathOf(Ccel), aael.Path, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("ccel+aael", json.RootElement.GetProperty("format").GetString());
+        Assert.Equal(["rtmr0", "rtmr1", "rtmr2", "rtmr3"], json.RootElement.GetProperty("registers").EnumerateObject().Select(r => r.Name));
+    }
+
+    [SampleDataFact]
+    public void Verify_with_an_application_log_the_quote_does_not_reflect_fails_rtmr3_only()
+    {
+        using TempFile aael = new(System.Text.Encoding.ASCII.GetBytes($"INIT sha384/{new string('0', 96)}\ndomain operation content\n"));
+
+        CliResult result = TsmCli.Run("log", "verify", "--log", SampleData.PathOf(Ccel), aael.Path, "--evidence", SampleData.PathOf(Quote));
+
+        // The quote's RTMR3 is zero (MANIFEST §1): no application event had been extended when it was taken.
+        Assert.Equal(1, result.ExitCode);
+        string stdout = result.Stdout.ReplaceLineEndings("\n");
+        Assert.Matches(@"\nMISMATCH +rtmr3 +sha384\n", stdout);
+        Assert.Matches(@"\nmatch +rtmr2 +sha384\n", stdout);
+        Assert.Contains("rtmr3: replayed ", stdout);
+        Assert.Matches(@"\n  event 1 +AAEL ", stdout);
+    }
+
+    [Fact]
+    public void An_empty_cel_json_log_shows_no_events()
+    {
+        using TempFile empty = new("[]"u8, ".json");
+
+        CliResult result = TsmCli.Run("log", "show", empty.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith($"{Path.GetFileName(empty.Path)}: cel-json, 0 events", result.Stdout);
+    }
+
     [Fact]
     public void A_missing_log_is_exit_code_2()
     {

@@ -21,7 +21,7 @@ internal static class LogTableWriter
     {
         IReadOnlyList<LogEventSummary> events = log.Describe();
         output.WriteLine($"{fileName}: {log.Format.Name()}, {events.Count} events");
-        int typeWidth = Math.Max(4, events.Max(e => e.TypeName.Length)) + 2;
+        int typeWidth = Math.Max(4, events.Select(e => e.TypeName.Length).DefaultIfEmpty(0).Max()) + 2;
         output.WriteLine("#".PadRight(6) + "register".PadRight(10) + "type".PadRight(typeWidth) + "digests / data");
         foreach (LogEventSummary e in events)
         {
