@@ -26,7 +26,7 @@ public sealed class RealLogTests
         var disagreements = Disagreements(log);
 
         // goeventlog_debian-10.bin event 23 is the one exception in the data: an old shim's EV_EFI_VARIABLE_AUTHORITY
-        // for its vendor certificate ("Shim"), whose SHA-1 digest is not the hash of the UEFI_VARIABLE_DATA that PFP §10.4.1 requires.
+        // for its vendor certificate ("Shim"), whose SHA-1 digest is not the hash of the UEFI_VARIABLE_DATA that PFP Table 9 requires.
         Assert.Equal(file == Logs.Debian10 ? ["pcr7 event 23 EV_EFI_VARIABLE_AUTHORITY"] : [], disagreements);
     }
 

@@ -6,7 +6,7 @@ using System.Text;
 namespace Tsm.EventLog.Ccel;
 
 /// <summary>
-/// The ACPI "CCEL" table (ACPI 6.5 §5.2.34 "CC Event Log ACPI Table"; Linux <c>include/acpi/actbl2.h</c>
+/// The ACPI "CCEL" table (ACPI 6.5 "CC Event Log ACPI Table"; Linux <c>include/acpi/actbl2.h</c>
 /// <c>struct acpi_table_ccel</c>), as <c>/sys/firmware/acpi/tables/CCEL</c> holds it: the 36-byte ACPI header, then
 /// u8 CC type, u8 CC subtype, u16 reserved, u64 LAML (log area minimum length), u64 LASA (log area start address).
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class CcelTable
     /// <summary>LASA: the log area's guest-physical address.</summary>
     public ulong LogAreaStartAddress { get; }
 
-    /// <summary>Reads and checks the table: signature "CCEL", a length of 56 that the input holds, a zero byte sum (ACPI 6.5 §5.2.6), a known CC type.</summary>
+    /// <summary>Reads and checks the table: signature "CCEL", a length of 56 that the input holds, a zero byte sum (ACPI 6.5 §5.2.6, the System Description Table Header), a known CC type.</summary>
     /// <exception cref="EventLogFormatException">A check fails; the exception names the offset.</exception>
     public static CcelTable Read(ReadOnlySpan<byte> table)
     {

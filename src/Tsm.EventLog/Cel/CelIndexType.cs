@@ -1,6 +1,6 @@
 namespace Tsm.EventLog.Cel;
 
-/// <summary>The TLV type of a CEL record's index (TCG CEL §5.1; go-tpm-tools <c>cel/canonical_eventlog.go</c>).</summary>
+/// <summary>The TLV type of a CEL record's index (TCG CEL spec; go-tpm-tools <c>cel/canonical_eventlog.go</c>).</summary>
 public enum CelIndexType : byte
 {
     /// <summary>pcr (1): a TPM PCR.</summary>

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 
 namespace Tsm.EventLog.Cel;
 
-/// <summary>The content of a pcclient_std record: sub-TLVs 0 event_type (big-endian integer) and 1 event_data (TCG CEL §5.2.1).</summary>
+/// <summary>The content of a pcclient_std record: sub-TLVs 0 event_type (big-endian integer) and 1 event_data (TCG CEL spec, pcclient_std content).</summary>
 internal static class CelPcClientContent
 {
     public static bool TryRead(ReadOnlySpan<byte> content, out uint eventType, out ReadOnlySpan<byte> eventData)

@@ -6,7 +6,7 @@ using Tsm.EventLog.Tcg;
 namespace Tsm.EventLog.Cel;
 
 /// <summary>
-/// Walks and checks CEL TLV records: each TLV is u8 type, u32 big-endian length, value (TCG CEL §5, libcel
+/// Walks and checks CEL TLV records: each TLV is u8 type, u32 big-endian length, value (TCG CEL spec, libcel
 /// <c>cel_types.h</c>). A record is recnum (type 0), an index (pcr 1, nv_index 2 or CCMR 108), digests (type 3, nested
 /// TLVs whose type is the TPM_ALG_ID's low byte) and one content TLV whose type is the content type. Every length is
 /// checked against the bytes left before use.

@@ -61,7 +61,7 @@ internal static class DigestRules
         return true;
     }
 
-    /// <summary>VariableData of a UEFI_VARIABLE_DATA (PFP §10.2.6): GUID, u64 UnicodeNameLength, u64 VariableDataLength, name, data.</summary>
+    /// <summary>VariableData of a UEFI_VARIABLE_DATA (PFP): GUID, u64 UnicodeNameLength, u64 VariableDataLength, name, data.</summary>
     private static bool TryVariableData(ReadOnlySpan<byte> data, out ReadOnlySpan<byte> value)
     {
         value = default;

@@ -4,7 +4,7 @@ using System.Buffers.Binary;
 namespace Tsm.EventLog.Tcg;
 
 /// <summary>
-/// The data of the first event of a crypto-agile log, TCG_EfiSpecIDEvent (PFP §10.4.5.1): signature
+/// The data of the first event of a crypto-agile log, TCG_EfiSpecIDEvent (PFP, "Specification ID Version Event"): signature
 /// "Spec ID Event03\0" (16 bytes), u32 platformClass, u8 specVersionMinor, u8 specVersionMajor, u8 specErrata,
 /// u8 uintnSize, u32 numberOfAlgorithms, digestSizes[numberOfAlgorithms] (u16 algorithmId, u16 digestSize),
 /// u8 vendorInfoSize, vendorInfo. It says which banks every later event carries and how long their digests are.

@@ -3,9 +3,9 @@ using System;
 namespace Tsm.EventLog.Tcg;
 
 /// <summary>
-/// TCG_EfiStartupLocalityEvent (PFP §10.4.5.3): an EV_NO_ACTION event in PCR0 whose data is the signature
+/// TCG_EfiStartupLocalityEvent (PFP, "Startup Locality Event"): an EV_NO_ACTION event in PCR0 whose data is the signature
 /// "StartupLocality\0" (16 bytes) and one byte, the locality TPM2_Startup came from (3), or 4 when an H-CRTM measured
-/// first. The TPM then starts PCR0 at 0…0&lt;locality&gt; instead of zeros (TPM 2.0 Part 1 §17.2, "PCR initialization"),
+/// first. The TPM then starts PCR0 at 0…0&lt;locality&gt; instead of zeros (TPM 2.0 Part 1, "PCR Operations", PCR initialization),
 /// so replay must start from that value.
 /// </summary>
 public static class StartupLocalityEvent

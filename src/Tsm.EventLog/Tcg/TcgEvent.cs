@@ -3,8 +3,8 @@ using System;
 namespace Tsm.EventLog.Tcg;
 
 /// <summary>
-/// One event of a TCG PC Client log, read in place: TCG_PCR_EVENT2 (PFP §10.2.2: u32 pcrIndex, u32 eventType,
-/// TPML_DIGEST_VALUES, u32 eventSize, event) or, for the Spec ID header and SHA-1 logs, TCG_PCR_EVENT (§10.2.1:
+/// One event of a TCG PC Client log, read in place: TCG_PCR_EVENT2 (PFP TCG_PCR_EVENT2: u32 pcrIndex, u32 eventType,
+/// TPML_DIGEST_VALUES, u32 eventSize, event) or, for the Spec ID header and SHA-1 logs, TCG_PCR_EVENT (PFP:
 /// u32 pcrIndex, u32 eventType, 20-byte digest, u32 eventSize, event). All integers are little-endian.
 /// </summary>
 public readonly ref struct TcgEvent

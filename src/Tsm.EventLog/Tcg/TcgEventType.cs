@@ -1,7 +1,7 @@
 namespace Tsm.EventLog.Tcg;
 
 /// <summary>
-/// Event types of TCG PC Client logs: TCG PC Client Platform Firmware Profile Specification (PFP) §10.4.1, Table 9
+/// Event types of TCG PC Client logs: TCG PC Client Platform Firmware Profile Specification (PFP), Table 9
 /// "Events" (the EV_EFI_* values are EV_EFI_EVENT_BASE 0x80000000 plus an offset). A log may carry other values; they
 /// are kept as numbers. <see cref="TcgEventTypeNames.SpecName"/> gives the spec's EV_* spelling.
 /// </summary>

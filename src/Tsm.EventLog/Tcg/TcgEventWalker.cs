@@ -36,8 +36,8 @@ internal static class TcgEventWalker
     }
 
     /// <summary>
-    /// The relation between digest and data that PFP §10.4.1 (Table 9) defines for the type: separators and action
-    /// strings are hashed as they stand, Secure Boot variables as the whole UEFI_VARIABLE_DATA (§3.3.4.8), boot
+    /// The relation between digest and data that PFP Table 9 "Events" defines for the type: separators and action
+    /// strings are hashed as they stand, Secure Boot variables as the whole UEFI_VARIABLE_DATA, boot
     /// variables by their data, grub's command lines without their prefix; the attestation agent hashes its whole tagged event.
     /// </summary>
     internal static DigestRule RuleOf(TcgEventType type, ReadOnlySpan<byte> data) => type switch

@@ -9,7 +9,7 @@ namespace Tsm.EventLog.Uefi;
 internal static class UefiText
 {
     /// <summary>
-    /// UEFI_VARIABLE_DATA (PFP §10.2.6): EFI_GUID VariableName, u64 UnicodeNameLength (characters), u64
+    /// UEFI_VARIABLE_DATA (PFP): EFI_GUID VariableName, u64 UnicodeNameLength (characters), u64
     /// VariableDataLength, CHAR16 UnicodeName[], VariableData[]. Gives "Name (guid)".
     /// </summary>
     public static string? Variable(ReadOnlySpan<byte> data)
@@ -30,7 +30,7 @@ internal static class UefiText
     }
 
     /// <summary>
-    /// UEFI_IMAGE_LOAD_EVENT (PFP §10.2.3): u64 ImageLocationInMemory, u64 ImageLengthInMemory, u64
+    /// UEFI_IMAGE_LOAD_EVENT (PFP): u64 ImageLocationInMemory, u64 ImageLengthInMemory, u64
     /// ImageLinkTimeAddress, u64 LengthOfDevicePath, EFI_DEVICE_PATH. Gives the media file-path nodes joined, e.g.
     /// <c>\EFI\BOOT\BOOTX64.EFI</c> (UEFI 2.10 §10.3.5.4: type 4, subtype 4, UTF-16 path).
     /// </summary>
