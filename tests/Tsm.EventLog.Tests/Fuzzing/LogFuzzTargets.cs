@@ -40,6 +40,28 @@ internal static class LogFuzzTargets
 
     public static List<LogSample> CcelTables() => [new LogSample(Logs.GoTdxCcelTable, SampleData.Read(Logs.GoTdxCcelTable), [new SizeField(4, 4, false)])];
 
+    /// <summary>PCR values as tpm2_pcrread YAML and as replay JSON (the RHEL 8 log's values), and the go-tdx-guest quote.</summary>
+    public static List<LogSample> Evidence()
+    {
+        EventLogFile rhel = Logs.Read(Logs.Rhel8);
+        var yaml = new System.Text.StringBuilder("sha256:\n");
+        var json = new System.Text.StringBuilder("{\"format\": \"tcg-agile\", \"registers\": {");
+        foreach (var value in rhel.Replay().Where(v => v.Bank == MeasurementHash.Sha256))
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {value.Register.Index} : 0x{Convert.ToHexString(value.Value.Span)}\n");
+            json.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"{value.Name}\": {{\"sha256\": \"{Logs.Hex(value.Value)}\"}},");
+        }
+
+        json.Length--;
+        json.Append("}}");
+        return
+        [
+            new LogSample("tpm2_pcrread yaml", System.Text.Encoding.ASCII.GetBytes(yaml.ToString()), []),
+            new LogSample("replay json", System.Text.Encoding.ASCII.GetBytes(json.ToString()), []),
+            new LogSample(Logs.GoTdxQuote, SampleData.Read(Logs.GoTdxQuote)[..4935], []),
+        ];
+    }
+
     public static List<LogSample> CelJsonLogs() => [new LogSample("cel json (from the agent cel)", CelJson.FromTlv(SampleData.Read(Logs.AgentCel)), [])];
 
     private static LogSample Tcg(string file)

@@ -17,6 +17,7 @@ public sealed class LogFuzzTests(ITestOutputHelper output)
     [InlineData("cel-tlv")]
     [InlineData("aael")]
     [InlineData("ccel-table")]
+    [InlineData("evidence")]
     public void Truncations_and_mutations_give_a_format_error_or_a_complete_read(string reader)
     {
         (Func<byte[], bool> check, List<LogSample> samples) = Target(reader);
@@ -58,6 +59,7 @@ public sealed class LogFuzzTests(ITestOutputHelper output)
         "tcg" => (LogOracles.Tcg, LogFuzzTargets.TcgLogs()),
         "cel-tlv" => (LogOracles.CelTlv, LogFuzzTargets.CelLogs()),
         "aael" => (LogOracles.Aael, LogFuzzTargets.AaelLogs()),
+        "evidence" => (LogOracles.Evidence, LogFuzzTargets.Evidence()),
         _ => (LogOracles.CcelTable, LogFuzzTargets.CcelTables()),
     };
 

@@ -152,6 +152,26 @@ internal static class LogOracles
         return true;
     }
 
+    /// <summary>Evidence: a quote, a TDREPORT, JSON or YAML, or one of the two documented exceptions.</summary>
+    public static bool Evidence(byte[] bytes)
+    {
+        try
+        {
+            ExpectedRegisters expected = ExpectedRegisters.Read(bytes);
+            Require(expected.Registers.All(r => r.Value.Length == MeasurementHashInfo.DigestSize(r.Bank)), "a value of the wrong size was accepted");
+            return true;
+        }
+        catch (EvidenceFormatException error)
+        {
+            Require(error.Reason.Length > 0, "no reason");
+            return false;
+        }
+        catch (ReportFormatException)
+        {
+            return false;
+        }
+    }
+
     private static void ExpectSame(bool ok, byte[] bytes, Action<byte[]> read)
     {
         try
