@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.IO;
+using Tsm.Cli.Output;
+using Tsm.EventLog;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary><c>tsm log show FILE [--json]</c>: one row per event.</summary>
+internal static class LogShowCommand
+{
+    public static Command Create()
+    {
+        Argument<string> file = new("FILE") { Description = "The event log; its format is detected from the content." };
+        Option<bool> json = new("--json") { Description = "Print JSON: every event with its register, type, full digests and decoding." };
+        Command command = new("show", "List a log's events: number, register, type, digests and a short decoding of the data.") { file, json };
+        command.SetAction(parsed =>
+        {
+            string path = parsed.GetRequiredValue(file);
+            return CommandRunner.Run(parsed, path, stdout => Show(path, parsed.GetValue(json), stdout));
+        });
+        return command;
+    }
+
+    private static int Show(string path, bool json, TextWriter stdout)
+    {
+        EventLogFile log = LogFiles.Read(path);
+        if (json)
+        {
+            LogJsonWriter.WriteEvents(log, stdout);
+        }
+        else
+        {
+            LogTableWriter.WriteEvents(Path.GetFileName(path), log, stdout);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.IO;
+using Tsm.Cli.Output;
+using Tsm.EventLog.Verification;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary>
+/// <c>tsm log verify --log FILE... --evidence FILE [--json] [--allow-prefix]</c>: exit 0 when every register the logs
+/// cover matches, 1 when one does not (the explanation names the register and the event), 2 on unusable input.
+/// </summary>
+internal static class LogVerifyCommand
+{
+    public static Command Create()
+    {
+        Option<string[]> logs = new("--log")
+        {
+            HelpName = "FILE",
+            Description = "A log to replay; repeat for several (e.g. the CCEL for RTMR0-2, then an application log for RTMR3).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        Option<string> evidence = new("--evidence")
+        {
+            HelpName = "FILE",
+            Description = "What states the register values: a TD quote, a TDREPORT, tpm2_pcrread YAML, or JSON as tsm log replay --json prints it.",
+            Required = true,
+        };
+        Option<bool> json = new("--json") { Description = "Print the verdicts as JSON." };
+        Option<bool> allowPrefix = new("--allow-prefix") { Description = "Accept a register that the first N events of its log reproduce (events logged after the evidence was taken)." };
+        Command command = new("verify", "Verify logs against evidence: replay them and compare every register the evidence states.") { logs, evidence, json, allowPrefix };
+        command.SetAction(parsed =>
+        {
+            string evidencePath = parsed.GetRequiredValue(evidence);
+            return CommandRunner.Run(parsed, evidencePath, stdout => Verify(parsed.GetRequiredValue(logs), evidencePath, parsed.GetValue(json), parsed.GetValue(allowPrefix), stdout));
+        });
+        return command;
+    }
+
+    private static int Verify(string[] logPaths, string evidencePath, bool json, bool allowPrefix, TextWriter stdout)
+    {
+        var logs = LogFiles.ReadAll(logPaths);
+        ExpectedRegisters expected = LogFiles.ReadEvidence(evidencePath);
+        LogVerification result = LogVerifier.Verify(logs, expected, allowPrefix);
+        if (json)
+        {
+            LogJsonWriter.WriteVerification(result, stdout);
+        }
+        else
+        {
+            LogTableWriter.WriteVerification(Path.GetFileName(evidencePath), result, stdout);
+        }
+
+        return result.IsVerified ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+}
