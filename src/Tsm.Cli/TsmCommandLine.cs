@@ -5,15 +5,16 @@ using Tsm.Cli.Commands;
 
 namespace Tsm.Cli;
 
-/// <summary>The command tree (<c>decode</c>, <c>verify</c>, <c>schema new</c>) and its invocation with given output streams.</summary>
+/// <summary>The command tree (<c>decode</c>, <c>verify</c>, <c>report</c>, <c>schema new</c>) and its invocation with given output streams.</summary>
 internal static class TsmCommandLine
 {
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        RootCommand root = new("Decode and verify confidential-computing evidence: Intel TDX quotes and TDREPORTs, AMD SEV-SNP reports, Arm CCA tokens; start vendor schemas.")
+        RootCommand root = new("Decode and verify confidential-computing evidence: Intel TDX quotes and TDREPORTs, AMD SEV-SNP reports, Arm CCA tokens; make emulated evidence; start vendor schemas.")
         {
             DecodeCommand.Create(),
             VerifyCommand.Create(),
+            ReportCommand.Create(),
             SchemaCommand.Create(),
         };
 

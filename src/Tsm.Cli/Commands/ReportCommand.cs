@@ -1,0 +1,139 @@
+using System;
+
+using System.CommandLine;
+using System.Text;
+using Tsm.Attestation;
+using Tsm.Attestation.Emulation;
+using Tsm.Cli.Decoding;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary>
+/// <c>tsm report --vendor tdx|sev-snp|arm-cca --backend emulated --nonce HEX --out FILE [--test-root-out FILE]
+/// [--cert-out FILE] [--seed FILE]</c>: signed evidence from a fresh emulator (<see cref="EmulatedAttester"/>), which
+/// <c>tsm verify</c> accepts once the written trust anchor is pinned.
+/// </summary>
+internal static class ReportCommand
+{
+    private const string EmulatedBackend = "emulated";
+
+    public static Command Create()
+    {
+        Option<string> vendor = new("--vendor")
+        {
+            Required = true,
+            Description = "Which evidence to make: tdx (TD quote v4), sev-snp (SEV-SNP report), arm-cca (CCA token).",
+        };
+        vendor.AcceptOnlyFromAmong(ReportVendor.All);
+        Option<string> backend = new("--backend")
+        {
+            Required = true,
+            Description = "Where the evidence comes from; only 'emulated' (a fresh emulator with run-time test keys) is available.",
+        };
+        Option<string> nonce = new("--nonce")
+        {
+            HelpName = "HEX",
+            Required = true,
+            Description = "The report data (tdx, sev-snp: exactly 64 bytes = 128 hex digits) or the realm challenge (arm-cca: 32 to 64 bytes, zero-padded).",
+        };
+        Option<string> output = new("--out")
+        {
+            HelpName = "FILE",
+            Required = true,
+            Description = "Write the evidence to FILE.",
+        };
+        Option<string> testRootOut = new("--test-root-out")
+        {
+            HelpName = "FILE",
+            Description = "Write the run-time trust anchor (PEM) to FILE: the test root of the PCK chain (tdx), the test ARK (sev-snp), the IAK public key (arm-cca).",
+        };
+        Option<string> certificateOut = new("--cert-out")
+        {
+            HelpName = "FILE",
+            Description = "sev-snp: write the test VCEK, followed by its ASK and ARK (PEM), to FILE, for tsm verify --cert.",
+        };
+        Option<string> seed = new("--seed")
+        {
+            HelpName = "FILE",
+            Description = "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).",
+        };
+
+        Command command = new("report", "Make signed evidence from an emulator, without hardware, for tsm verify and tests.")
+        {
+            vendor, backend, nonce, output, testRootOut, certificateOut, seed,
+        };
+        command.SetAction(parsed =>
+        {
+            ReportRequest request = new(
+                parsed.GetRequiredValue(vendor),
+                parsed.GetRequiredValue(backend),
+                parsed.GetRequiredValue(nonce),
+                parsed.GetRequiredValue(output),
+                parsed.GetValue(testRootOut),
+                parsed.GetValue(certificateOut),
+                parsed.GetValue(seed));
+            return CommandRunner.Run(parsed, request.Seed ?? request.Out, _ => Report(request));
+        });
+        return command;
+    }
+
+    private static int Report(ReportRequest request)
+    {
+        // The nonce first: a wrong one is the commonest mistake, and nothing should be made or written before it is known good.
+        byte[] nonce = Nonce.Parse(request.Nonce, ReportVendor.NonceSize(request.Vendor), request.Vendor);
+        if (request.Backend != EmulatedBackend)
+        {
+            throw new InputException($"--backend '{request.Backend}' is not available; only 'emulated' is (configfs-tsm reports are not wired in yet).");
+        }
+
+        if (request.CertOut is not null && request.Vendor != ReportVendor.SevSnp)
+        {
+            throw new InputException("--cert-out is for sev-snp: TD quotes carry their PCK chain, and CCA tokens have no certificate.");
+        }
+
+        EmulatedBackend emulator = TsmBackend.Emulated();
+        if (request.Seed is { } seedPath)
+        {
+            Seed(emulator, request.Vendor, seedPath);
+        }
+
+        using EmulatedAttester attester = new(emulator);
+        (byte[] evidence, string trustAnchor) = request.Vendor switch
+        {
+            ReportVendor.Tdx => (attester.CreateTdQuote(nonce), attester.TdxRootCertificatePem),
+            ReportVendor.SevSnp => (attester.CreateSnpReport(nonce), attester.SnpArkCertificatePem),
+            _ => (attester.CreateCcaToken(nonce), attester.CcaPlatformPublicKeyPem),
+        };
+
+        OutputFile.Write(request.Out, evidence);
+        if (request.TestRootOut is { } rootPath)
+        {
+            OutputFile.Write(rootPath, Encoding.ASCII.GetBytes(trustAnchor));
+        }
+
+        if (request.CertOut is { } certificatePath)
+        {
+            OutputFile.Write(certificatePath, Encoding.ASCII.GetBytes(attester.SnpCertificateChainPem));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Seed(EmulatedBackend emulator, string vendor, string path)
+    {
+        DecodedReport seed = ReportDecoder.Decode(InputFile.Read(path), format: null);
+        DeviceDefinition? device = (vendor, seed.Format) switch
+        {
+            (ReportVendor.Tdx, ReportFormat.TdQuote or ReportFormat.TdReport) => Tdx.Definition,
+            (ReportVendor.SevSnp, ReportFormat.SnpReport) => SevSnp.Definition,
+            (ReportVendor.ArmCca, ReportFormat.CcaToken) => ArmCca.Definition,
+            _ => null,
+        };
+        if (device is null)
+        {
+            throw InputException.ForFile(path, $"holds an {seed.Format.Title()}, which cannot seed a {vendor} emulator");
+        }
+
+        emulator.Device(device).SeedFrom(seed.VisitFields);
+    }
+}
