@@ -1,8 +1,10 @@
 using System;
 
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Tsm.Attestation;
+using Tsm.Attestation.Cca;
 using Tsm.Attestation.Emulation;
 using Tsm.Cli.Decoding;
 
@@ -91,11 +93,7 @@ internal static class ReportCommand
             throw new InputException("--cert-out is for sev-snp: TD quotes carry their PCK chain, and CCA tokens have no certificate.");
         }
 
-        EmulatedBackend emulator = TsmBackend.Emulated();
-        if (request.Seed is { } seedPath)
-        {
-            Seed(emulator, request.Vendor, seedPath);
-        }
+        EmulatedBackend emulator = request.Seed is { } seedPath ? Seeded(request.Vendor, seedPath) : TsmBackend.Emulated();
 
         using EmulatedAttester attester = new(emulator);
         (byte[] evidence, string trustAnchor) = request.Vendor switch
@@ -119,21 +117,41 @@ internal static class ReportCommand
         return ExitCodes.Success;
     }
 
-    private static void Seed(EmulatedBackend emulator, string vendor, string path)
+    /// <summary>
+    /// A fresh emulator whose registers start from <paramref name="path"/>'s values. A CCA token also sets the realm's
+    /// measurement algorithm (its cca-realm-hash-algo-id), which the emulator fixes when it starts.
+    /// </summary>
+    private static EmulatedBackend Seeded(string vendor, string path)
     {
-        DecodedReport seed = ReportDecoder.Decode(InputFile.Read(path), format: null);
-        DeviceDefinition? device = (vendor, seed.Format) switch
+        byte[] bytes = InputFile.Read(path);
+        DecodedReport seed = ReportDecoder.Decode(bytes, format: null);
+        switch (vendor, seed.Format)
         {
-            (ReportVendor.Tdx, ReportFormat.TdQuote or ReportFormat.TdReport) => Tdx.Definition,
-            (ReportVendor.SevSnp, ReportFormat.SnpReport) => SevSnp.Definition,
-            (ReportVendor.ArmCca, ReportFormat.CcaToken) => ArmCca.Definition,
-            _ => null,
-        };
-        if (device is null)
-        {
-            throw InputException.ForFile(path, $"holds an {seed.Format.Title()}, which cannot seed a {vendor} emulator");
-        }
+            case (ReportVendor.Tdx, ReportFormat.TdQuote or ReportFormat.TdReport):
+                return SeededFromFields(Tdx.Definition, seed);
+            case (ReportVendor.SevSnp, ReportFormat.SnpReport):
+                return SeededFromFields(SevSnp.Definition, seed);
+            case (ReportVendor.ArmCca, ReportFormat.CcaToken):
+                CcaRealmMeasurements measurements = CcaToken.Parse(bytes.AsMemory(seed.Start, seed.Length)).RealmMeasurements
+                    ?? throw InputException.ForFile(path, "its RIM and REMs are not digests of the realm hash it names, so they cannot seed an emulated realm");
+                EmulatedBackend emulator = TsmBackend.Emulated(new EmulatorOptions { SelectedHash = measurements.Algorithm });
+                EmulatedDevice realm = emulator.Device(ArmCca.Definition);
+                realm.SetValue("rim", measurements.Rim.Bytes);
+                for (int i = 0; i < measurements.Rems.Count; i++)
+                {
+                    realm.SetValue(string.Create(CultureInfo.InvariantCulture, $"rem{i}"), measurements.Rems[i].Bytes);
+                }
 
+                return emulator;
+            default:
+                throw InputException.ForFile(path, $"holds an {seed.Format.Title()}, which cannot seed a {vendor} emulator");
+        }
+    }
+
+    private static EmulatedBackend SeededFromFields(DeviceDefinition device, DecodedReport seed)
+    {
+        EmulatedBackend emulator = TsmBackend.Emulated();
         emulator.Device(device).SeedFrom(seed.VisitFields);
+        return emulator;
     }
 }
