@@ -10,9 +10,13 @@ namespace Tsm.Attestation.Emulation;
 /// anchors are pinned; with the production roots pinned it is rejected as a test chain. Nothing secret is stored anywhere:
 /// the private keys live only as long as this object.
 /// </summary>
-/// <remarks>Each call reads the registers afresh, so evidence made after an extend carries the new value.</remarks>
+/// <remarks>
+/// Each call reads the registers afresh, so evidence made after an extend carries the new value. Thread-safe: calls are
+/// serialized, because the signing keys are not safe to use from two threads at once.
+/// </remarks>
 public sealed class EmulatedAttester : IDisposable
 {
+    private readonly object _gate = new();
     private readonly EmulatedTdQuoteSigner _tdx = new();
     private readonly EmulatedSnpReportSigner _snp = new();
     private readonly EmulatedCcaTokenSigner _cca = new();
@@ -57,8 +61,11 @@ public sealed class EmulatedAttester : IDisposable
     /// <exception cref="ArgumentException"><paramref name="reportData"/> is longer than 64 bytes.</exception>
     public byte[] CreateTdQuote(ReadOnlySpan<byte> reportData)
     {
-        using Tdx tdx = Tdx.Open(Backend);
-        return _tdx.Quote(tdx, reportData);
+        lock (_gate)
+        {
+            using Tdx tdx = Tdx.Open(Backend);
+            return _tdx.Quote(tdx, reportData);
+        }
     }
 
     /// <summary>A signed SEV-SNP ATTESTATION_REPORT over the emulated device's current MEASUREMENT, HOST_DATA, ID and author key digests.</summary>
@@ -66,8 +73,11 @@ public sealed class EmulatedAttester : IDisposable
     /// <exception cref="ArgumentException"><paramref name="reportData"/> is longer than 64 bytes.</exception>
     public byte[] CreateSnpReport(ReadOnlySpan<byte> reportData)
     {
-        using SevSnp snp = SevSnp.Open(Backend);
-        return _snp.Report(snp, reportData);
+        lock (_gate)
+        {
+            using SevSnp snp = SevSnp.Open(Backend);
+            return _snp.Report(snp, reportData);
+        }
     }
 
     /// <summary>An Arm CCA token (tag 907) over the emulated realm's current RIM and REM0-3.</summary>
@@ -80,15 +90,21 @@ public sealed class EmulatedAttester : IDisposable
             throw new ArgumentException($"A CCA realm challenge is at most {EmulatedCcaTokenSigner.ChallengeSize} bytes.", nameof(challenge));
         }
 
-        using ArmCca cca = ArmCca.Open(Backend);
-        return _cca.Token(cca, challenge);
+        lock (_gate)
+        {
+            using ArmCca cca = ArmCca.Open(Backend);
+            return _cca.Token(cca, challenge);
+        }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _tdx.Dispose();
-        _snp.Dispose();
-        _cca.Dispose();
+        lock (_gate)
+        {
+            _tdx.Dispose();
+            _snp.Dispose();
+            _cca.Dispose();
+        }
     }
 }

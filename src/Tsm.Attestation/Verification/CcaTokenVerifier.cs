@@ -33,9 +33,6 @@ public sealed class CcaTokenVerifier
         _platformKey = platformPublicKey.ExportSubjectPublicKeyInfo();
     }
 
-    /// <summary>Whether this verifier checks the platform signature.</summary>
-    public bool HasPlatformKey => _platformKey is not null;
-
     /// <summary>
     /// Verifies <paramref name="token"/> and returns every check with its outcome. Never throws for bad evidence: a malformed
     /// token is a failed <see cref="CcaTokenChecks.Parse"/> check.

@@ -106,6 +106,18 @@ public sealed class EmulatedTdQuoteTests : IDisposable
         Assert.Equal([TdQuoteChecks.PckCertificateChain], result.Failures.Select(c => c.Name));
     }
 
+    [Fact]
+    public void Quotes_made_on_many_threads_at_once_all_verify()
+    {
+        using X509Certificate2 root = X509Certificate2.CreateFromPem(_attester.TdxRootCertificatePem);
+        var verifier = new TdQuoteVerifier(TdQuoteVerifierOptions.Default.WithPinnedRoot(root));
+
+        byte[][] quotes = Enumerable.Range(0, 16).AsParallel().Select(i => _attester.CreateTdQuote([(byte)i])).ToArray();
+
+        Assert.All(quotes, quote => Assert.True(verifier.Verify(quote).IsVerified));
+        Assert.Equal(16, quotes.Select(q => TdQuote.Parse(q).Body.ReportData[0]).Distinct().Count());
+    }
+
     public static TheoryData<string, string[]> Tampering => new()
     {
         { "body", [TdQuoteChecks.QuoteSignature] },
