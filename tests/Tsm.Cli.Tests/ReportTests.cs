@@ -107,6 +107,21 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(challenge.ToLowerInvariant() + new string('0', 64), DecodedJson.Parse(decoded.Stdout).Hex("realm.challenge"));
     }
 
+    [Fact]
+    public void A_cca_token_with_a_flipped_challenge_byte_fails_only_the_realm_signature()
+    {
+        (string token, string iak) = Report("arm-cca", Nonce64);
+        byte[] bytes = File.ReadAllBytes(token);
+        bytes[bytes.AsSpan().IndexOf(Convert.FromHexString(Nonce64)) + 7] ^= 0x01;
+        File.WriteAllBytes(token, bytes);
+
+        CliResult result = TsmCli.Run("verify", token, "--iak", iak);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("NOT verified (3 of 4 checks passed)", result.Stdout);
+        Assert.Matches(@"\nFAIL +realm-signature +", result.Stdout.ReplaceLineEndings("\n"));
+    }
+
     [SampleDataFact]
     public void A_seeded_td_quote_carries_the_registers_of_the_seed()
     {
