@@ -10,6 +10,12 @@ namespace Tsm.Cli.Tests;
 /// </summary>
 public sealed class ReportTests : IDisposable
 {
+    /// <summary>MRTD in a TD quote v4: the 48-byte header, then MRTD at 136 in the body (DCAP <c>sgx_report2_body_t</c>).</summary>
+    private const int QuoteMrTdOffset = 48 + 136;
+
+    /// <summary>MEASUREMENT in an SEV-SNP ATTESTATION_REPORT (AMD SEV-SNP ABI specification).</summary>
+    private const int SnpMeasurementOffset = 0x90;
+
     private static readonly string Nonce64 = Convert.ToHexString(System.Security.Cryptography.SHA512.HashData("verifier nonce"u8));
 
     private readonly TempDirectory _directory = new();
@@ -46,7 +52,7 @@ public sealed class ReportTests : IDisposable
     {
         (string quote, string root) = Report("tdx", Nonce64);
         byte[] bytes = File.ReadAllBytes(quote);
-        bytes[48 + 136] ^= 0x01;
+        bytes[QuoteMrTdOffset] ^= 0x01;
         File.WriteAllBytes(quote, bytes);
 
         CliResult result = TsmCli.Run("verify", quote, "--root", root);
@@ -83,7 +89,7 @@ public sealed class ReportTests : IDisposable
     {
         (string report, string ark) = Report("sev-snp", Nonce64, "--cert-out", _directory.File("vcek.pem"));
         byte[] bytes = File.ReadAllBytes(report);
-        bytes[0x90] ^= 0x80;
+        bytes[SnpMeasurementOffset] ^= 0x80;
         File.WriteAllBytes(report, bytes);
 
         CliResult result = TsmCli.Run("verify", report, "--cert", _directory.File("vcek.pem"), "--root", ark);
@@ -132,6 +138,20 @@ public sealed class ReportTests : IDisposable
 
         Assert.Equal(SeedMrTd, decoded.Hex("body.mrtd"));
         Assert.Equal(0, TsmCli.Run("verify", quote, "--root", root).ExitCode);
+    }
+
+    [SampleDataFact]
+    public void A_seeded_cca_token_carries_the_seeds_realm_hash_and_rim()
+    {
+        string seed = SampleData.PathOf("cca/trustee_cca-example-token.cbor");
+        DecodedJson expected = DecodedJson.Parse(TsmCli.Run("decode", seed, "--json").Stdout);
+        (string token, string iak) = Report("arm-cca", Nonce64, "--seed", seed);
+
+        DecodedJson decoded = DecodedJson.Parse(TsmCli.Run("decode", token, "--json").Stdout);
+
+        Assert.Equal("sha-512", decoded.Text("realm.hashalgorithm"));
+        Assert.Equal(expected.Hex("realm.rim"), decoded.Hex("realm.rim"));
+        Assert.Equal(0, TsmCli.Run("verify", token, "--iak", iak).ExitCode);
     }
 
     [SampleDataFact]
