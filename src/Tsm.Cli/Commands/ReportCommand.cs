@@ -17,7 +17,7 @@ namespace Tsm.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    private const string EmulatedBackend = "emulated";
+    private const string EmulatedBackendName = "emulated";
 
     public static Command Create()
     {
@@ -83,7 +83,7 @@ internal static class ReportCommand
     {
         // The nonce first: a wrong one is the commonest mistake, and nothing should be made or written before it is known good.
         byte[] nonce = Nonce.Parse(request.Nonce, ReportVendor.NonceSize(request.Vendor), request.Vendor);
-        if (request.Backend != EmulatedBackend)
+        if (request.Backend != EmulatedBackendName)
         {
             throw new InputException($"--backend '{request.Backend}' is not available; only 'emulated' is (configfs-tsm reports are not wired in yet).");
         }
