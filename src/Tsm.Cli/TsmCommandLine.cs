@@ -5,17 +5,18 @@ using Tsm.Cli.Commands;
 
 namespace Tsm.Cli;
 
-/// <summary>The command tree (<c>decode</c>, <c>verify</c>, <c>registers</c>, <c>extend</c>, <c>schema new</c>, <c>log show|replay|verify</c>) and its invocation with given output streams.</summary>
+/// <summary>The command tree (<c>decode</c>, <c>verify</c>, <c>registers</c>, <c>extend</c>, <c>report</c>, <c>log show|replay|verify</c>, <c>schema new</c>) and its invocation with given output streams.</summary>
 internal static class TsmCommandLine
 {
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        RootCommand root = new("Decode and verify confidential-computing evidence (Intel TDX quotes and TDREPORTs, AMD SEV-SNP reports, Arm CCA tokens), read and extend measurement registers, show, replay and verify event logs, start vendor schemas.")
+        RootCommand root = new("Decode and verify confidential-computing evidence (Intel TDX quotes and TDREPORTs, AMD SEV-SNP reports, Arm CCA tokens), read and extend measurement registers, make evidence, show, replay and verify event logs, start vendor schemas.")
         {
             DecodeCommand.Create(),
             VerifyCommand.Create(),
             RegistersCommand.Create(),
             ExtendCommand.Create(),
+            ReportCommand.Create(),
             LogCommand.Create(),
             SchemaCommand.Create(),
         };

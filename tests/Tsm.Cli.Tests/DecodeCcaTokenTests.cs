@@ -60,15 +60,4 @@ public sealed class DecodeCcaTokenTests
         Assert.Matches("\nplatform\\.profile +\"tag:arm\\.com,2023:cca_platform#1\\.0\\.0\"\n", output);
         Assert.Matches(@"\nrealm\.rems\.3 +(43){64}\n", output);
     }
-
-    [SampleDataFact]
-    public void Verifying_a_CCA_token_is_not_available_yet_and_exits_with_2()
-    {
-        string path = SampleData.PathOf("cca/veraison_ccatoken_testGoodCCAToken.cbor");
-
-        CliResult result = TsmCli.Run("verify", path);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"tsm: {path}: Arm CCA token verification is not available yet", Assert.Single(result.StderrLines));
-    }
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace Tsm.Attestation.Cca;
 
 /// <summary>The hash-algorithm names in CCA token claims, as <see cref="MeasurementHash"/> values.</summary>
@@ -14,5 +16,15 @@ internal static class CcaHashAlgorithms
         "sha-384" => MeasurementHash.Sha384,
         "sha-512" => MeasurementHash.Sha512,
         _ => MeasurementHash.None,
+    };
+
+    /// <summary>The claim name of <paramref name="hash"/>, the inverse of <see cref="FromClaim"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hash"/> is not SHA-256, SHA-384 or SHA-512.</exception>
+    public static string ToClaim(MeasurementHash hash) => hash switch
+    {
+        MeasurementHash.Sha256 => "sha-256",
+        MeasurementHash.Sha384 => "sha-384",
+        MeasurementHash.Sha512 => "sha-512",
+        _ => throw new ArgumentOutOfRangeException(nameof(hash), hash, "A CCA realm measures with SHA-256, SHA-384 or SHA-512."),
     };
 }

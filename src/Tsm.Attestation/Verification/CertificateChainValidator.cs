@@ -19,11 +19,13 @@ internal static class CertificateChainValidator
     /// <param name="VerificationTime">When validity periods are checked; null = now.</param>
     /// <param name="IgnoreTimeValidity">Accept certificates outside their validity period.</param>
     /// <param name="RootDescription">What the pinned root is called in messages, e.g. "Intel SGX Root CA".</param>
+    /// <param name="ProductionOwner">Whose production chain the pinned root stands for, e.g. "Intel's", for the message that rejects an emulated test chain.</param>
     public readonly record struct Policy(
         ImmutableArray<string> PinnedRootFingerprints,
         DateTimeOffset? VerificationTime,
         bool IgnoreTimeValidity,
-        string RootDescription);
+        string RootDescription,
+        string ProductionOwner);
 
     /// <summary>
     /// Builds the chain from <paramref name="leaf"/> through <paramref name="issuers"/> to a self-signed certificate among
@@ -78,6 +80,11 @@ internal static class CertificateChainValidator
             {
                 string pinned = policy.PinnedRootFingerprints.IsEmpty ? "none" : string.Join(", ", policy.PinnedRootFingerprints);
                 reason = $"the chain {path} verifies, but its root (SHA-256 {fingerprint}) is not a pinned {policy.RootDescription} (pinned: {pinned})";
+                if (EmulatedTestChain.IsEmulated(root))
+                {
+                    reason += ": " + EmulatedTestChain.NotPinnedHint(policy.ProductionOwner);
+                }
+
                 return false;
             }
 

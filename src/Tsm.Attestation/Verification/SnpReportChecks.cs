@@ -17,7 +17,8 @@ public static class SnpReportChecks
 
     /// <summary>
     /// The report's SIGNING_KEY (signer info bits 2-4: 0 = VCEK, 1 = VLEK) names the kind of key the certificate holds, told
-    /// from its subject common name ("SEV-VCEK" or "SEV-VLEK").
+    /// from its subject common name ("SEV-VCEK" or "SEV-VLEK"). A Tsm emulated test VCEK fails this check unless an ARK is
+    /// pinned (then <see cref="CertificateChain"/> decides whether its test ARK is trusted).
     /// </summary>
     public const string SigningKey = "signing-key";
 

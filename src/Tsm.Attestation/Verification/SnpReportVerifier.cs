@@ -128,7 +128,7 @@ public sealed class SnpReportVerifier
         {
             checks.Add(certificateCheck);
             checks.Add(CheckSignatureAlgorithm(parsed.SignatureAlgo));
-            checks.Add(CheckSigningKey(parsed.SignerInfo.SigningKey, signingCertificate, certificateCheck.Passed));
+            checks.Add(CheckSigningKey(parsed.SignerInfo.SigningKey, signingCertificate, certificateCheck.Passed, checkChain));
             checks.Add(VerifySignature(report[..SignedLength], parsed.Signature, key, parsed.SignatureAlgo));
         }
 
@@ -179,7 +179,7 @@ public sealed class SnpReportVerifier
         ? Check.Pass(SnpReportChecks.SignatureAlgorithm, "SIGNATURE_ALGO is 1 (ECDSA P-384 with SHA-384)")
         : Check.Fail(SnpReportChecks.SignatureAlgorithm, $"SIGNATURE_ALGO is {algorithm}; only 1 (ECDSA P-384 with SHA-384) is defined");
 
-    private static VerificationCheck CheckSigningKey(ulong signingKey, X509Certificate2? certificate, bool certificateUsable)
+    private static VerificationCheck CheckSigningKey(ulong signingKey, X509Certificate2? certificate, bool certificateUsable, bool chainChecked)
     {
         const string name = SnpReportChecks.SigningKey;
         string? reportKind = signingKey switch
@@ -201,6 +201,14 @@ public sealed class SnpReportVerifier
         }
 
         string commonName = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+
+        // Without a pinned ARK nothing else would tell an emulator's test VCEK from AMD's, so it is refused here; with one
+        // pinned, the chain check decides.
+        if (!chainChecked && EmulatedTestChain.IsEmulated(certificate))
+        {
+            return Check.Fail(name, $"the certificate '{commonName}' is a Tsm emulated test VCEK, not AMD's; pin its ARK with --root to accept it");
+        }
+
         string? certificateKind =
             commonName.Contains("SEV-VCEK", StringComparison.Ordinal) ? "VCEK"
             : commonName.Contains("SEV-VLEK", StringComparison.Ordinal) ? "VLEK"
@@ -256,7 +264,8 @@ public sealed class SnpReportVerifier
             Options.PinnedArkFingerprints,
             Options.VerificationTime,
             Options.IgnoreCertificateTimeValidity,
-            "AMD root key (ARK)");
+            "AMD root key (ARK)",
+            "AMD's");
         return CertificateChainValidator.Validate(signingCertificate, issuers, policy, out string reason)
             ? Check.Pass(name, reason)
             : Check.Fail(name, reason);

@@ -170,7 +170,8 @@ public sealed class TdQuoteVerifier
             Options.PinnedRootFingerprints,
             Options.VerificationTime,
             Options.IgnoreCertificateTimeValidity,
-            "Intel SGX root");
+            "Intel SGX root",
+            "Intel's");
         bool valid = CertificateChainValidator.Validate(certificates[0], certificates.GetRange(1, certificates.Count - 1), policy, out string reason);
         return valid ? Check.Pass(TdQuoteChecks.PckCertificateChain, reason) : Check.Fail(TdQuoteChecks.PckCertificateChain, reason);
     }

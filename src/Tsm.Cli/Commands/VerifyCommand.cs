@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Tsm.Attestation.Verification;
 using Tsm.Cli.Decoding;
@@ -10,14 +11,15 @@ using Tsm.Cli.Output;
 namespace Tsm.Cli.Commands;
 
 /// <summary>
-/// <c>tsm verify FILE [--cert FILE] [--root FILE | --root-fingerprint HEX] [--json]</c>: TD quotes with
-/// <see cref="TdQuoteVerifier"/>, SEV-SNP reports with <see cref="SnpReportVerifier"/>. Exit code 0 when every check passes, 1 otherwise.
+/// <c>tsm verify FILE [--cert FILE] [--root FILE | --root-fingerprint HEX] [--iak FILE] [--json]</c>: TD quotes with
+/// <see cref="TdQuoteVerifier"/>, SEV-SNP reports with <see cref="SnpReportVerifier"/>, Arm CCA tokens with
+/// <see cref="CcaTokenVerifier"/>. Exit code 0 when every check passes, 1 otherwise.
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create()
     {
-        Argument<string> file = new("FILE") { Description = "The TD quote or SEV-SNP report to verify (found as tsm decode finds it)." };
+        Argument<string> file = new("FILE") { Description = "The TD quote, SEV-SNP report or Arm CCA token to verify (found as tsm decode finds it)." };
         Option<string> certificate = new("--cert")
         {
             HelpName = "FILE",
@@ -43,11 +45,16 @@ internal static class VerifyCommand
                 result.AddError($"--root-fingerprint '{value}' is not a SHA-256 fingerprint (64 hex digits).");
             }
         });
+        Option<string> platformKey = new("--iak")
+        {
+            HelpName = "FILE",
+            Description = "Arm CCA tokens: the platform attestation key (IAK), a PEM public key or an EC JWK; without it the platform signature is not checked.",
+        };
         Option<bool> json = new("--json") { Description = "Print the result as JSON." };
 
-        Command command = new("verify", "Verify a TD quote or SEV-SNP report offline and print every check with pass or fail.")
+        Command command = new("verify", "Verify a TD quote, SEV-SNP report or Arm CCA token offline and print every check with pass or fail.")
         {
-            file, certificate, root, rootFingerprint, json,
+            file, certificate, root, rootFingerprint, platformKey, json,
         };
         command.Validators.Add(result =>
         {
@@ -63,6 +70,7 @@ internal static class VerifyCommand
                 parsed.GetValue(certificate),
                 parsed.GetValue(root),
                 parsed.GetValue(rootFingerprint),
+                parsed.GetValue(platformKey),
                 parsed.GetValue(json));
             return CommandRunner.Run(parsed, request.Path, stdout => Verify(request, stdout));
         });
@@ -72,12 +80,17 @@ internal static class VerifyCommand
     private static int Verify(VerifyRequest request, TextWriter stdout)
     {
         DecodedReport report = ReportDecoder.Decode(InputFile.Read(request.Path), format: null);
+        if (request.PlatformKey is not null && report.Format != ReportFormat.CcaToken)
+        {
+            throw new InputException("--iak is for Arm CCA tokens; TD quotes and SEV-SNP reports are signed under certificates (use --root or --cert).");
+        }
+
         VerificationResult result = report.Format switch
         {
             ReportFormat.TdQuote => VerifyTdQuote(report, request),
             ReportFormat.SnpReport => VerifySnpReport(report, request),
             ReportFormat.TdReport => throw InputException.ForFile(request.Path, "a TDREPORT is MAC-protected for the platform that made it and cannot be verified offline; verify a TD quote made from it"),
-            ReportFormat.CcaToken => throw InputException.ForFile(request.Path, "Arm CCA token verification is not available yet"),
+            ReportFormat.CcaToken => VerifyCcaToken(report, request),
             _ => throw new ArgumentOutOfRangeException(nameof(request), report.Format, "no verifier for this format"),
         };
 
@@ -112,6 +125,22 @@ internal static class VerifyCommand
         }
 
         return new TdQuoteVerifier(options).Verify(report.Report);
+    }
+
+    private static VerificationResult VerifyCcaToken(DecodedReport report, VerifyRequest request)
+    {
+        if (request.Certificate is not null || request.Root is not null || request.RootFingerprint is not null)
+        {
+            throw new InputException("--cert, --root and --root-fingerprint are for TD quotes and SEV-SNP reports; a CCA token has no certificate chain (give its platform key with --iak).");
+        }
+
+        if (request.PlatformKey is not { } keyPath)
+        {
+            return new CcaTokenVerifier().Verify(report.Report.ToArray());
+        }
+
+        using ECDsa key = PlatformKeyFile.Load(keyPath);
+        return new CcaTokenVerifier(key).Verify(report.Report.ToArray());
     }
 
     private static VerificationResult VerifySnpReport(DecodedReport report, VerifyRequest request)

@@ -1,0 +1,157 @@
+using System;
+
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Tsm.Attestation;
+using Tsm.Attestation.Cca;
+using Tsm.Attestation.Emulation;
+using Tsm.Cli.Decoding;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary>
+/// <c>tsm report --vendor tdx|sev-snp|arm-cca --backend emulated --nonce HEX --out FILE [--test-root-out FILE]
+/// [--cert-out FILE] [--seed FILE]</c>: signed evidence from a fresh emulator (<see cref="EmulatedAttester"/>), which
+/// <c>tsm verify</c> accepts once the written trust anchor is pinned.
+/// </summary>
+internal static class ReportCommand
+{
+    private const string EmulatedBackendName = "emulated";
+
+    public static Command Create()
+    {
+        Option<string> vendor = new("--vendor")
+        {
+            Required = true,
+            Description = "Which evidence to make: tdx (TD quote v4), sev-snp (SEV-SNP report), arm-cca (CCA token).",
+        };
+        vendor.AcceptOnlyFromAmong(ReportVendor.All);
+        Option<string> backend = new("--backend")
+        {
+            Required = true,
+            Description = "Where the evidence comes from; only 'emulated' (a fresh emulator with run-time test keys) is available.",
+        };
+        Option<string> nonce = new("--nonce")
+        {
+            HelpName = "HEX",
+            Required = true,
+            Description = "The report data (tdx, sev-snp: exactly 64 bytes = 128 hex digits) or the realm challenge (arm-cca: 32 to 64 bytes, zero-padded).",
+        };
+        Option<string> output = new("--out")
+        {
+            HelpName = "FILE",
+            Required = true,
+            Description = "Write the evidence to FILE.",
+        };
+        Option<string> testRootOut = new("--test-root-out")
+        {
+            HelpName = "FILE",
+            Description = "Write the run-time trust anchor (PEM) to FILE: the test root of the PCK chain (tdx), the test ARK (sev-snp), the IAK public key (arm-cca).",
+        };
+        Option<string> certificateOut = new("--cert-out")
+        {
+            HelpName = "FILE",
+            Description = "sev-snp: write the test VCEK, followed by its ASK and ARK (PEM), to FILE, for tsm verify --cert.",
+        };
+        Option<string> seed = new("--seed")
+        {
+            HelpName = "FILE",
+            Description = "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).",
+        };
+
+        Command command = new("report", "Make signed evidence from an emulator, without hardware, for tsm verify and tests.")
+        {
+            vendor, backend, nonce, output, testRootOut, certificateOut, seed,
+        };
+        command.SetAction(parsed =>
+        {
+            ReportRequest request = new(
+                parsed.GetRequiredValue(vendor),
+                parsed.GetRequiredValue(backend),
+                parsed.GetRequiredValue(nonce),
+                parsed.GetRequiredValue(output),
+                parsed.GetValue(testRootOut),
+                parsed.GetValue(certificateOut),
+                parsed.GetValue(seed));
+            return CommandRunner.Run(parsed, request.Seed ?? request.Out, _ => Report(request));
+        });
+        return command;
+    }
+
+    private static int Report(ReportRequest request)
+    {
+        // The nonce first: a wrong one is the commonest mistake, and nothing should be made or written before it is known good.
+        byte[] nonce = Nonce.Parse(request.Nonce, ReportVendor.NonceSize(request.Vendor), request.Vendor);
+        if (request.Backend != EmulatedBackendName)
+        {
+            throw new InputException($"--backend '{request.Backend}' is not available; only 'emulated' is (configfs-tsm reports are not wired in yet).");
+        }
+
+        if (request.CertOut is not null && request.Vendor != ReportVendor.SevSnp)
+        {
+            throw new InputException("--cert-out is for sev-snp: TD quotes carry their PCK chain, and CCA tokens have no certificate.");
+        }
+
+        EmulatedBackend emulator = request.Seed is { } seedPath ? Seeded(request.Vendor, seedPath) : TsmBackend.Emulated();
+
+        using EmulatedAttester attester = new(emulator);
+        (byte[] evidence, string trustAnchor) = request.Vendor switch
+        {
+            ReportVendor.Tdx => (attester.CreateTdQuote(nonce), attester.TdxRootCertificatePem),
+            ReportVendor.SevSnp => (attester.CreateSnpReport(nonce), attester.SnpArkCertificatePem),
+            _ => (attester.CreateCcaToken(nonce), attester.CcaPlatformPublicKeyPem),
+        };
+
+        OutputFile.Write(request.Out, evidence);
+        if (request.TestRootOut is { } rootPath)
+        {
+            OutputFile.Write(rootPath, Encoding.ASCII.GetBytes(trustAnchor));
+        }
+
+        if (request.CertOut is { } certificatePath)
+        {
+            OutputFile.Write(certificatePath, Encoding.ASCII.GetBytes(attester.SnpCertificateChainPem));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A fresh emulator whose registers start from <paramref name="path"/>'s values. A CCA token also sets the realm's
+    /// measurement algorithm (its cca-realm-hash-algo-id), which the emulator fixes when it starts.
+    /// </summary>
+    private static EmulatedBackend Seeded(string vendor, string path)
+    {
+        byte[] bytes = InputFile.Read(path);
+        DecodedReport seed = ReportDecoder.Decode(bytes, format: null);
+        switch (vendor, seed.Format)
+        {
+            case (ReportVendor.Tdx, ReportFormat.TdQuote or ReportFormat.TdReport):
+                return SeededFromFields(Tdx.Definition, seed);
+            case (ReportVendor.SevSnp, ReportFormat.SnpReport):
+                return SeededFromFields(SevSnp.Definition, seed);
+            case (ReportVendor.ArmCca, ReportFormat.CcaToken):
+                CcaRealmMeasurements measurements = CcaToken.Parse(bytes.AsMemory(seed.Start, seed.Length)).RealmMeasurements
+                    ?? throw InputException.ForFile(path, "its RIM and REMs are not digests of the realm hash it names, so they cannot seed an emulated realm");
+                EmulatedBackend emulator = TsmBackend.Emulated(new EmulatorOptions { SelectedHash = measurements.Algorithm });
+                EmulatedDevice realm = emulator.Device(ArmCca.Definition);
+                realm.SetValue("rim", measurements.Rim.Bytes);
+                for (int i = 0; i < measurements.Rems.Count; i++)
+                {
+                    realm.SetValue(string.Create(CultureInfo.InvariantCulture, $"rem{i}"), measurements.Rems[i].Bytes);
+                }
+
+                return emulator;
+            default:
+                throw InputException.ForFile(path, $"holds an {seed.Format.Title()}, which cannot seed a {vendor} emulator");
+        }
+    }
+
+    private static EmulatedBackend SeededFromFields(DeviceDefinition device, DecodedReport seed)
+    {
+        EmulatedBackend emulator = TsmBackend.Emulated();
+        emulator.Device(device).SeedFrom(seed.VisitFields);
+        return emulator;
+    }
+}
