@@ -99,7 +99,7 @@ public sealed class EmulatedConfigfsAttributeTests
     [InlineData("3\n\n")]
     [InlineData(" 3")]
     [InlineData("")]
-    public void Privlevel_text_kstrtouint_rejects_is_EINVAL(string text)
+    public void Privlevel_text_that_kstrtouint_rejects_is_EINVAL(string text)
     {
         EmulatedConfigfsTsm sev = ConfigfsModels.Sev(_backend);
 

@@ -178,4 +178,21 @@ public sealed class EmulatedConfigfsBlobTests
         Assert.Equal(mrConfigId, cached);
         Assert.Equal(mrConfigId, TdQuote.Parse(quote).Body.MrConfigId.ToArray());
     }
+
+    [Fact]
+    public void A_report_carries_the_platform_values_and_leaves_the_tsm_mr_sync_flag_and_refresh_faults_alone()
+    {
+        EmulatedConfigfsTsm tdx = ConfigfsModels.Tdx(_backend);
+        EmulatedDevice device = _backend.Device(Tdx.Definition);
+        using Tdx registers = Tdx.Open(_backend);
+        registers.Rtmr1.Extend(Sha384Digest.Compute("bootloader"u8));
+        device.FailNextRefresh(LinuxErrno.EIO);
+
+        tdx.StoreBytes(TsmReportAttributes.Inblob, ConfigfsFiles.Nonce);
+        byte[] quote = tdx.Outblob();
+
+        Assert.False(device.IsCacheInSync);
+        Assert.Equal(device.PlatformValue("rtmr1"), TdQuote.Parse(quote).Body.Rtmr1.ToArray());
+        Assert.Equal(LinuxErrno.EIO, Assert.Throws<MeasurementRegisterIOException>(() => registers.Rtmr1.Read()).Errno);
+    }
 }

@@ -61,7 +61,8 @@ public sealed class EmulatedSevGuest : IEvidenceProvider
             return EvidenceResult.Failure(LinuxErrno.EINVAL);
         }
 
-        using SevSnp snp = SevSnp.Open(_backend);
+        // The firmware signs the launch values it holds, not a copy the kernel cached.
+        using SevSnp snp = SevSnp.Open(PlatformSnapshot.Of(_backend, SevSnp.Definition));
         byte[] report = SnpReport.Build(snp, request.Inblob.Span);
         BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(VmplOffset), request.Privlevel);
         return EvidenceResult.Success(report, _certificates, request.ServiceProvider is null ? default : _serviceManifest);

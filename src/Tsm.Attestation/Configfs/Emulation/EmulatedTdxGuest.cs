@@ -46,10 +46,11 @@ public sealed class EmulatedTdxGuest : IEvidenceProvider
             return EvidenceResult.Failure(LinuxErrno.EINVAL);
         }
 
-        // tdx_do_report takes the quote's TDREPORT into the buffer every tsm-mr value points into, so the
-        // measurement files show the values the quote carries from now on.
+        // TDG.MR.REPORT reports the platform's values; tdx_do_report writes that TDREPORT into the buffer every
+        // tsm-mr value points into, so the measurement files show the values the quote carries from now on.
+        using Tdx tdx = Tdx.Open(PlatformSnapshot.Of(_backend, Tdx.Definition));
+        byte[] body = TdQuoteBody.Build(tdx, request.Inblob.Span, version: 2);
         _backend.Device(Tdx.Definition).RewriteCacheFromPlatform();
-        using Tdx tdx = Tdx.Open(_backend);
-        return EvidenceResult.Success(_quote(TdQuoteBody.Build(tdx, request.Inblob.Span, version: 2)));
+        return EvidenceResult.Success(_quote(body));
     }
 }
