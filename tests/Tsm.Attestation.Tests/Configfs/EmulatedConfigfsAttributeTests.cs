@@ -98,12 +98,20 @@ public sealed class EmulatedConfigfsAttributeTests
     [InlineData("0x")]
     [InlineData("3\n\n")]
     [InlineData(" 3")]
-    [InlineData("")]
     public void Privlevel_text_that_kstrtouint_rejects_is_EINVAL(string text)
     {
         EmulatedConfigfsTsm sev = ConfigfsModels.Sev(_backend);
 
         Assert.Equal(-LinuxErrno.EINVAL, sev.Store(TsmReportAttributes.Privlevel, text));
+    }
+
+    [Fact]
+    public void An_empty_text_write_is_EFAULT_before_any_store()
+    {
+        EmulatedConfigfsTsm sev = ConfigfsModels.Sev(_backend);
+
+        Assert.Equal(-LinuxErrno.EFAULT, sev.Store(TsmReportAttributes.Privlevel, string.Empty));
+        Assert.Equal(0UL, sev.Generation());
     }
 
     [Fact]

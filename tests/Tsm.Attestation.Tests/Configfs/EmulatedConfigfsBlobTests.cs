@@ -61,20 +61,59 @@ public sealed class EmulatedConfigfsBlobTests
         Assert.Equal(-LinuxErrno.EINVAL, cca.ReadAll(TsmReportAttributes.Outblob).Result);
     }
 
+    [Theory]
+    [InlineData(TsmReportAttributes.Inblob)]
+    [InlineData(TsmReportAttributes.Outblob)]
+    [InlineData(TsmReportAttributes.Generation)]
+    public void No_attribute_opens_for_reading_and_writing_so_configfs_ETXTBSY_cannot_arise(string attribute) =>
+        Assert.Equal(-LinuxErrno.EACCES, ConfigfsModels.Cca().Open(ConfigfsFiles.Instance, attribute, ConfigfsAccess.ReadWrite));
+
     [Fact]
-    public void Reading_and_writing_one_binary_file_descriptor_is_ETXTBSY()
+    public void A_zero_length_read_with_bytes_left_is_EFAULT()
     {
         EmulatedConfigfsTsm cca = ConfigfsModels.Cca();
         cca.StoreBytes(TsmReportAttributes.Inblob, ConfigfsFiles.Nonce);
-        int inblob = ConfigfsFiles.Open(cca, ConfigfsFiles.Instance, TsmReportAttributes.Inblob, ConfigfsAccess.ReadWrite);
-        int outblob = ConfigfsFiles.Open(cca, ConfigfsFiles.Instance, TsmReportAttributes.Outblob, ConfigfsAccess.ReadWrite);
+        int handle = ConfigfsFiles.Open(cca, ConfigfsFiles.Instance, TsmReportAttributes.Outblob, ConfigfsAccess.Read);
 
-        Assert.Equal(64, cca.Write(inblob, ConfigfsFiles.Nonce));
-        Assert.Equal(-LinuxErrno.ETXTBSY, cca.Read(inblob, new byte[64]));
-        Assert.True(cca.Read(outblob, new byte[64]) > 0);
-        Assert.Equal(-LinuxErrno.ETXTBSY, cca.Write(outblob, ConfigfsFiles.Nonce));
-        cca.Close(inblob);
-        cca.Close(outblob);
+        Assert.Equal(-LinuxErrno.EFAULT, cca.Read(handle, []));
+        Assert.True(cca.ReadToEnd(handle).Result > 0);
+        Assert.Equal(0, cca.Read(handle, []));
+        cca.Close(handle);
+    }
+
+    [Fact]
+    public void An_empty_blob_is_not_kept_so_a_later_read_of_the_same_file_asks_again()
+    {
+        EmulatedConfigfsTsm sev = ConfigfsModels.Sev(_backend);
+        sev.StoreBytes(TsmReportAttributes.Inblob, ConfigfsFiles.Nonce);
+        int handle = ConfigfsFiles.Open(sev, ConfigfsFiles.Instance, TsmReportAttributes.Auxblob, ConfigfsAccess.Read);
+        Assert.Equal(0, sev.Read(handle, new byte[16]));
+
+        sev.StoreBytes(TsmReportAttributes.Inblob, ConfigfsFiles.Nonce);
+        Assert.Equal(0, sev.Read(handle, new byte[16]));
+        sev.Close(handle);
+
+        Assert.Equal(2, sev.ReportsMade);
+    }
+
+    [Fact]
+    public void Files_open_across_rmdir_serve_their_snapshot_and_nothing_new()
+    {
+        EmulatedConfigfsTsm cca = ConfigfsModels.Cca();
+        cca.StoreBytes(TsmReportAttributes.Inblob, ConfigfsFiles.Nonce);
+        int read = ConfigfsFiles.Open(cca, ConfigfsFiles.Instance, TsmReportAttributes.Outblob, ConfigfsAccess.Read);
+        int unread = ConfigfsFiles.Open(cca, ConfigfsFiles.Instance, TsmReportAttributes.Outblob, ConfigfsAccess.Read);
+        int privlevel = ConfigfsFiles.Open(cca, ConfigfsFiles.Instance, TsmReportAttributes.Privlevel, ConfigfsAccess.Write);
+        Assert.Equal(10, cca.Read(read, new byte[10]));
+
+        Assert.Equal(0, cca.RemoveInstance(ConfigfsFiles.Instance));
+
+        Assert.True(cca.ReadToEnd(read).Result > 0);
+        Assert.Equal(-LinuxErrno.ENOENT, cca.Read(unread, new byte[10]));
+        Assert.Equal(-LinuxErrno.ENOENT, cca.Write(privlevel, "1"u8));
+        cca.Close(read);
+        cca.Close(unread);
+        cca.Close(privlevel);
     }
 
     [Fact]

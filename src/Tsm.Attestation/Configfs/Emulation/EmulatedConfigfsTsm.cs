@@ -16,8 +16,7 @@ namespace Tsm.Attestation.Configfs;
 /// <c>service_guid</c> advances the generation and clears the GUID before parsing, so a bad GUID still advances it;
 /// <c>service_provider</c> loses one trailing newline and is checked only by the provider.</item>
 /// <item><c>inblob</c> writes are buffered per open file (EFBIG past 64 bytes, EFAULT for an empty write) and stored at
-/// close, which advances the generation and whose result is lost; reads and writes mixed on one open binary file are
-/// ETXTBSY.</item>
+/// close, which advances the generation and whose result is lost. No attribute opens for reading and writing (EACCES).</item>
 /// <item>The first blob read of an open file makes the report when the generation changed since the last one (EINVAL
 /// without an inblob, else the provider's errno) and snapshots it for that file; the three blobs come from that one
 /// report, and a cached report survives register extends until the next store. A blob over 32 KiB is EFBIG.</item>
@@ -119,8 +118,15 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
         CheckName(instance);
         lock (_gate)
         {
-            // Open files keep their instance, as their reference on the config item does in the kernel.
-            return _instances.Remove(instance) ? 0 : -LinuxErrno.ENOENT;
+            // Open files keep their instance, but configfs marks its fragment dead: what they have not read yet
+            // and what they store from now on is ENOENT, and a pending inblob is dropped at close.
+            if (!_instances.Remove(instance, out ReportInstance? removed))
+            {
+                return -LinuxErrno.ENOENT;
+            }
+
+            removed.Removed = true;
+            return 0;
         }
     }
 
@@ -137,13 +143,13 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
                 return -LinuxErrno.ENOENT;
             }
 
-            // configfs_open_file refuses a direction the attribute has no method for; a binary file opened for both
-            // is refused only by the direction it later mixes in (ETXTBSY).
+            // __configfs_open_file refuses each requested direction the attribute has no show/store (text) or
+            // read/write (binary) for; no configfs-tsm attribute has both, so O_RDWR is always EACCES.
             bool allowed = access switch
             {
                 ConfigfsAccess.Read => readable,
                 ConfigfsAccess.Write => writable,
-                _ => binary || (readable && writable),
+                _ => readable && writable,
             };
             if (!allowed)
             {
@@ -173,12 +179,25 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
                 {
                     return -errno;
                 }
+
+                // An empty blob is not kept (configfs_bin_read_iter returns the length 0 before needs_read_fill is
+                // cleared), so the next read of this file asks again.
+                if (file.Snapshot is null)
+                {
+                    return 0;
+                }
             }
 
-            byte[] snapshot = file.Snapshot!;
+            byte[] snapshot = file.Snapshot;
             if (file.Position >= snapshot.Length)
             {
                 return 0;
+            }
+
+            // copy_to_iter of nothing while bytes remain: configfs turns the 0 into EFAULT.
+            if (buffer.IsEmpty)
+            {
+                return -LinuxErrno.EFAULT;
             }
 
             int count = (int)Math.Min(buffer.Length, snapshot.Length - file.Position);
@@ -212,10 +231,10 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
                 return -LinuxErrno.EBADF;
             }
 
-            // configfs_release runs the binary attribute's write with whatever was buffered, even nothing after a
-            // refused write, and ignores its result (fs/configfs/file.c): tsm_report_inblob_write advances the
-            // generation and sets inblob_len, or returns EBUSY that nobody sees.
-            if (file.IsBinary && file.WriteInProgress && file.Instance.TryAdvanceWriteGeneration())
+            // configfs_release_bin_file runs the binary attribute's write with whatever was buffered, even nothing
+            // after a refused write, unless the instance was removed, and ignores its result (fs/configfs/file.c):
+            // tsm_report_inblob_write advances the generation and sets inblob_len, or returns EBUSY that nobody sees.
+            if (file.IsBinary && file.WriteInProgress && !file.Instance.Removed && file.Instance.TryAdvanceWriteGeneration())
             {
                 file.Instance.InblobLength = file.WrittenLength;
                 file.Written.AsSpan(0, file.WrittenLength).CopyTo(file.Instance.Inblob);
@@ -250,13 +269,9 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
 
     private static int WriteBlob(OpenAttribute file, ReadOnlySpan<byte> data)
     {
-        // configfs_bin_write_iter: a file that has been read refuses writes; the buffer never grows past
-        // cb_max_size (TSM_REPORT_INBLOB_MAX); an empty copy is EFAULT.
-        if (file.ReadInProgress)
-        {
-            return -LinuxErrno.ETXTBSY;
-        }
-
+        // configfs_bin_write_iter: the buffer never grows past cb_max_size (TSM_REPORT_INBLOB_MAX), an empty copy is
+        // EFAULT, and either failure still marks the write in progress, so close stores what was buffered. Its
+        // ETXTBSY for a file that has been read needs an attribute both readable and writable, which report.c has not.
         file.WriteInProgress = true;
         if (file.Position + data.Length > TsmReportAttributes.InblobMax)
         {
@@ -276,7 +291,13 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
 
     private int FillText(OpenAttribute file)
     {
-        // configfs_read_iter fills the page with ->show() once per open file.
+        // configfs_read_iter fills the page with ->show() once per open file; fill_read_buffer is ENOENT once the
+        // instance is removed.
+        if (file.Instance.Removed)
+        {
+            return LinuxErrno.ENOENT;
+        }
+
         string text = file.Attribute switch
         {
             TsmReportAttributes.Generation => string.Create(CultureInfo.InvariantCulture, $"{file.Instance.WriteGeneration}\n"),
@@ -289,17 +310,11 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
 
     private int FillBlob(OpenAttribute file)
     {
-        // configfs_bin_read_iter: a file that has been written refuses reads; the first read asks for the length,
-        // which is where report.c makes or reuses the report, then copies a snapshot of it.
-        if (file.WriteInProgress)
+        // configfs_bin_read_iter: the first read asks for the length, which is where report.c makes or reuses the
+        // report, then copies a snapshot of it; ENOENT once the instance is removed.
+        if (file.Instance.Removed)
         {
-            return LinuxErrno.ETXTBSY;
-        }
-
-        file.ReadInProgress = true;
-        if (file.Attribute == TsmReportAttributes.Inblob)
-        {
-            return LinuxErrno.EACCES;
+            return LinuxErrno.ENOENT;
         }
 
         ReportInstance report = file.Instance;
@@ -323,7 +338,7 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
             return LinuxErrno.EFBIG;
         }
 
-        file.Snapshot = blob;
+        file.Snapshot = blob.Length == 0 ? null : blob;
         return 0;
     }
 
@@ -366,7 +381,18 @@ public sealed class EmulatedConfigfsTsm : IConfigfsTsm
 
     private int WriteText(OpenAttribute file, ReadOnlySpan<byte> data)
     {
-        // configfs_write_iter: each write is one ->store() of at most a page less one byte.
+        // configfs_write_iter: each write is one ->store() of at most a page less one byte; fill_write_buffer turns
+        // an empty copy into EFAULT, and flush_write_buffer is ENOENT once the instance is removed.
+        if (data.IsEmpty)
+        {
+            return -LinuxErrno.EFAULT;
+        }
+
+        if (file.Instance.Removed)
+        {
+            return -LinuxErrno.ENOENT;
+        }
+
         int count = Math.Min(data.Length, TextStoreMax);
         ReadOnlySpan<byte> text = data[..count];
         ReportInstance report = file.Instance;

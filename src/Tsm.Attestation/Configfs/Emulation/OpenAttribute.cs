@@ -22,8 +22,6 @@ internal sealed class OpenAttribute
 
     public ConfigfsAccess Access { get; }
 
-    public bool ReadInProgress { get; set; }
-
     public bool WriteInProgress { get; set; }
 
     /// <summary>The bytes written so far (binary attributes), stored at close.</summary>

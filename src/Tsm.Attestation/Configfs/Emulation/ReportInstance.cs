@@ -20,6 +20,9 @@ internal sealed class ReportInstance
 
     public uint ServiceManifestVersion { get; set; }
 
+    /// <summary>Set by <c>rmdir</c>: configfs's dead fragment, which open files of the instance still see.</summary>
+    public bool Removed { get; set; }
+
     /// <summary>Advanced by every successful store; what <c>generation</c> shows.</summary>
     public ulong WriteGeneration { get; set; }
 

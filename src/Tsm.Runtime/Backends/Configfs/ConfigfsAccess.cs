@@ -9,6 +9,6 @@ public enum ConfigfsAccess
     /// <summary><c>O_WRONLY</c>.</summary>
     Write,
 
-    /// <summary><c>O_RDWR</c>: configfs then refuses the second direction on a binary attribute with ETXTBSY.</summary>
+    /// <summary><c>O_RDWR</c>: configfs refuses it (EACCES) for every configfs-tsm attribute, none being both readable and writable.</summary>
     ReadWrite,
 }
