@@ -15,9 +15,9 @@ public sealed unsafe class LinuxConfigfsTsm : IConfigfsTsm
     /// <summary>Where configfs-tsm puts report instances (<c>Documentation/ABI/testing/configfs-tsm-report</c>).</summary>
     public const string DefaultRoot = "/sys/kernel/config/tsm/report";
 
-    // configfs creates a report instance with the mode of the mkdir; 0700 keeps another user's process from
-    // opening this process's instance, which is one of the writers the generation check guards against.
-    private const uint InstanceMode = 0x1C0;
+    // 0755, the mode configfs gives every item directory whatever mkdir asks for (fs/configfs/dir.c
+    // configfs_create_dir); who may write an attribute is decided by the attribute files' own modes.
+    private const uint InstanceMode = 0x1ED;
 
     /// <summary>Uses the report directory at <paramref name="root"/>; the default is the kernel's.</summary>
     /// <param name="root">The report directory; tests pass a temporary directory.</param>
