@@ -37,6 +37,33 @@ public class EmulatedCacheTests
     }
 
     [Fact]
+    public void Rewriting_the_cache_from_the_platform_shows_every_value_and_leaves_in_sync_alone()
+    {
+        Read("rtmr0:sha384");
+        byte[] rtmr0 = Reference.Bytes(48, 41);
+        byte[] mrConfigId = Reference.Bytes(48, 42);
+        _tdx.SetPlatformValue("rtmr0", rtmr0);
+        _tdx.SetPlatformValue("mrconfigid", mrConfigId);
+
+        _tdx.RewriteCacheFromPlatform();
+
+        Assert.True(_tdx.IsCacheInSync);
+        Assert.Equal(rtmr0, Read("rtmr0:sha384"));
+        Assert.Equal(mrConfigId, Read("mrconfigid"));
+    }
+
+    [Fact]
+    public void The_platform_value_is_read_without_a_refresh()
+    {
+        byte[] behind = Reference.Bytes(48, 43);
+        _tdx.SetPlatformValue("rtmr1", behind);
+
+        Assert.Equal(behind, _tdx.PlatformValue("rtmr1:sha384"));
+        Assert.False(_tdx.IsCacheInSync);
+        Assert.Throws<MeasurementRegisterNotFoundException>(() => _tdx.PlatformValue("rtmr9"));
+    }
+
+    [Fact]
     public void Non_live_registers_never_refresh_themselves_but_follow_a_refresh_that_a_live_read_triggers()
     {
         Read("rtmr0:sha384");

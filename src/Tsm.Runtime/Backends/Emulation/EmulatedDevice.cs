@@ -151,6 +151,42 @@ public sealed class EmulatedDevice
     }
 
     /// <summary>
+    /// The platform's value of a register: what a report straight from the firmware carries (TDG.MR.REPORT,
+    /// SNP_GUEST_REQUEST), whatever the kernel's cached copy shows. Reading it refreshes nothing.
+    /// </summary>
+    /// <param name="nameOrFile">A register name, <c>name:hash</c> or file name.</param>
+    /// <returns>A copy of the value.</returns>
+    /// <exception cref="MeasurementRegisterNotFoundException">No such register.</exception>
+    public byte[] PlatformValue(string nameOrFile)
+    {
+        EmulatedRegister register = Lookup(nameOrFile);
+        lock (_gate)
+        {
+            return (byte[])register.Platform.Clone();
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the kernel's cached copy of every register from the platform, as TDX's <c>tdx_do_report</c> does: every
+    /// <c>mr_value</c> points into the one TDREPORT buffer that each TDG.MR.REPORT rewrites whole, whether tsm-mr's
+    /// refresh, the GET_REPORT0 ioctl or a configfs-tsm report asked for it (<c>drivers/virt/coco/tdx-guest/tdx-guest.c</c>).
+    /// Only the refresh sets tsm-mr's <c>in_sync</c>, so <see cref="IsCacheInSync"/> is left as it was.
+    /// </summary>
+    public void RewriteCacheFromPlatform()
+    {
+        lock (_gate)
+        {
+            foreach (EmulatedRegister register in _registers)
+            {
+                if (register.Definition.AliasOf is null && register.RefreshSources is null)
+                {
+                    register.Platform.CopyTo(register.Cache);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Sets every register whose name is a field name of a parsed report, so the emulator starts from production values
     /// (a TD quote or TDREPORT gives MRTD, RTMR0-3, MRCONFIGID, MROWNER and MROWNERCONFIG; an SNP report its
     /// measurement and host data). Pass the report's <c>VisitFields</c>: <c>device.SeedFrom(v => TdQuote.Parse(bytes).VisitFields(v))</c>.
@@ -484,12 +520,17 @@ public sealed class EmulatedDevice
         return new EmulatedRegister(register, hash, platform.Length, fileName, path, platform, cache);
     }
 
-    private EmulatedRegister Settable(string nameOrFile, ReadOnlySpan<byte> value)
+    private EmulatedRegister Lookup(string nameOrFile)
     {
         ArgumentNullException.ThrowIfNull(nameOrFile);
-        EmulatedRegister register = _byFileName.TryGetValue(nameOrFile, out EmulatedRegister? byFile)
+        return _byFileName.TryGetValue(nameOrFile, out EmulatedRegister? byFile)
             ? byFile
             : _registers[Definition.IndexOf(Definition.Find(nameOrFile))];
+    }
+
+    private EmulatedRegister Settable(string nameOrFile, ReadOnlySpan<byte> value)
+    {
+        EmulatedRegister register = Lookup(nameOrFile);
         if (register.RefreshSources is not null)
         {
             throw new InvalidOperationException(
