@@ -191,13 +191,25 @@ public sealed class ReportTests : IDisposable
         Assert.Equal("tsm: --nonce must be hex digits, 64 bytes (128 hex digits) for tdx; 'zz' is not", Assert.Single(result.StderrLines));
     }
 
-    [Fact]
-    public void Only_the_emulated_backend_is_available()
+    [WithoutConfigfsTsmFact]
+    public void The_configfs_backend_without_configfs_tsm_exits_3_and_says_what_the_kernel_needs()
     {
         CliResult result = TsmCli.Run("report", "--vendor", "tdx", "--backend", "configfs", "--nonce", Nonce64, "--out", _directory.File("q.bin"));
 
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("configfs-tsm is not there", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("q.bin")));
+    }
+
+    [Theory]
+    [InlineData("sysfs", "--backend 'sysfs' is not a report backend; use 'configfs' (the kernel's configfs-tsm) or 'emulated'.")]
+    [InlineData("configfs", "--test-root-out, --cert-out and --seed are for --backend emulated")]
+    public void Report_backends_are_configfs_and_emulated_and_anchors_are_for_the_emulator(string backend, string expected)
+    {
+        CliResult result = TsmCli.Run("report", "--vendor", "tdx", "--backend", backend, "--nonce", Nonce64, "--out", _directory.File("q.bin"), "--test-root-out", _directory.File("r.pem"));
+
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("tsm: --backend 'configfs' is not available; only 'emulated' is (configfs-tsm reports are not wired in yet).", Assert.Single(result.StderrLines));
+        Assert.Contains(expected, Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 
     [Fact]

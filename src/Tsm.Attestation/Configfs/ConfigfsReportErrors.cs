@@ -24,6 +24,9 @@ internal static class ConfigfsReportErrors
             LinuxErrno.ENXIO => new ConfigfsProviderUnavailableException(
                 $"{failed}: the provider{of} could not make the report (the firmware or RSI call failed). See the kernel log (dmesg).",
                 errno, path, attribute, provider),
+            LinuxErrno.ENOENT when attribute is null => new ConfigfsProviderUnavailableException(
+                $"{failed}: configfs-tsm is not there. It needs Linux 6.7 or later with CONFIG_TSM_REPORTS, configfs mounted at /sys/kernel/config, and a confidential guest; to run without one, use EmulatedConfigfsTsm (tsm report --backend emulated).",
+                errno, path, attribute, provider),
             LinuxErrno.ENOENT when attribute is not null => new ConfigfsAttributeNotSupportedException(
                 $"{failed}: the provider{of} does not show '{attribute}'. Leave that option unset for this provider.",
                 errno, path, attribute, provider),

@@ -68,6 +68,47 @@ public sealed class EmulatedAttester : IDisposable
         }
     }
 
+    /// <summary>
+    /// A kernel-exact configfs-tsm model whose provider signs with this attester's keys, so attester code written
+    /// against <see cref="Configfs.ConfigfsReport"/> runs unchanged on the emulator and <c>tsm verify</c> accepts what it
+    /// gets once this attester's anchor is pinned. The provider reports the emulated platform's values at generation
+    /// time, as the kernel's providers do.
+    /// </summary>
+    /// <param name="provider">The provider to model: <c>tdx_guest</c>, <c>sev_guest</c> or <c>arm_cca_guest</c> (<see cref="Configfs.TsmReportProviders"/>).</param>
+    /// <exception cref="ArgumentException"><paramref name="provider"/> is none of the three.</exception>
+    public Configfs.EmulatedConfigfsTsm ConfigfsTsm(string provider)
+    {
+        Configfs.IEvidenceProvider model = provider switch
+        {
+            Configfs.TsmReportProviders.Tdx => new Configfs.EmulatedTdxGuest(Backend, body => SignTdQuoteBody(body.Span)),
+            Configfs.TsmReportProviders.Sev => new Configfs.EmulatedSevGuest(Backend, sign: SignSnpReport),
+            Configfs.TsmReportProviders.Cca => new Configfs.EmulatedCcaGuest(challenge => CreateCcaToken(challenge.Span)),
+            _ => throw new ArgumentException(
+                $"'{provider}' is not a configfs-tsm provider; use {Configfs.TsmReportProviders.Tdx}, {Configfs.TsmReportProviders.Sev} or {Configfs.TsmReportProviders.Cca}.",
+                nameof(provider)),
+        };
+        return new Configfs.EmulatedConfigfsTsm(model);
+    }
+
+    /// <summary>A TD quote v4 around <paramref name="body"/> (a 584-byte TD quote body), signed as <see cref="CreateTdQuote"/> signs.</summary>
+    public byte[] SignTdQuoteBody(ReadOnlySpan<byte> body)
+    {
+        lock (_gate)
+        {
+            return _tdx.Quote(body);
+        }
+    }
+
+    /// <summary>Signs <paramref name="report"/>, an SEV-SNP ATTESTATION_REPORT, in place with the test VCEK.</summary>
+    public void SignSnpReport(byte[] report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        lock (_gate)
+        {
+            _snp.Sign(report);
+        }
+    }
+
     /// <summary>A signed SEV-SNP ATTESTATION_REPORT over the emulated device's current MEASUREMENT, HOST_DATA, ID and author key digests.</summary>
     /// <param name="reportData">The report's REPORT_DATA: at most 64 bytes, zero-padded.</param>
     /// <exception cref="ArgumentException"><paramref name="reportData"/> is longer than 64 bytes.</exception>

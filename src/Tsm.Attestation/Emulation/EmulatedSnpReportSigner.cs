@@ -34,12 +34,18 @@ internal sealed class EmulatedSnpReportSigner : IDisposable
     {
         // The generated Build writes VERSION, SIGNATURE_ALGO = 1 and a signer info of zero (SIGNING_KEY 0 = VCEK).
         byte[] report = SnpReport.Build(snp, reportData);
+        Sign(report);
+        return report;
+    }
+
+    /// <summary>Signs <paramref name="report"/>, an ATTESTATION_REPORT the firmware built, in place with the test VCEK.</summary>
+    public void Sign(Span<byte> report)
+    {
         Span<byte> p1363 = stackalloc byte[2 * ScalarSize];
-        _chain.LeafKey.SignData(report.AsSpan(0, SignedLength), p1363, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        Span<byte> signature = report.AsSpan(SignedLength);
+        _chain.LeafKey.SignData(report[..SignedLength], p1363, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        Span<byte> signature = report[SignedLength..];
         WriteLittleEndian(p1363[..ScalarSize], signature[..ComponentSize]);
         WriteLittleEndian(p1363[ScalarSize..], signature.Slice(ComponentSize, ComponentSize));
-        return report;
     }
 
     /// <inheritdoc/>

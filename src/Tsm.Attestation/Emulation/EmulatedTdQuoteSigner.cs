@@ -45,9 +45,11 @@ internal sealed class EmulatedTdQuoteSigner : IDisposable
     public string RootCertificatePem => TestCertificateChain.Pem(_pckChain.Root);
 
     /// <summary>A TD quote v4 over the current registers of <paramref name="tdx"/>, with <paramref name="reportData"/> in REPORTDATA.</summary>
-    public byte[] Quote(MeasurementDevice tdx, ReadOnlySpan<byte> reportData)
+    public byte[] Quote(MeasurementDevice tdx, ReadOnlySpan<byte> reportData) => Quote(TdQuoteBody.Build(tdx, reportData, version: 2));
+
+    /// <summary>A TD quote v4 around <paramref name="body"/>, a TD quote body as the TDX module reports it.</summary>
+    public byte[] Quote(ReadOnlySpan<byte> body)
     {
-        byte[] body = TdQuoteBody.Build(tdx, reportData, version: 2);
         byte[] signatureData = SignatureData();
         byte[] quote = new byte[HeaderSize + body.Length + sizeof(uint) + signatureData.Length];
         Span<byte> header = quote.AsSpan(0, HeaderSize);

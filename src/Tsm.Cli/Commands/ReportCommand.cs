@@ -1,23 +1,25 @@
 using System;
-
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Tsm.Attestation;
 using Tsm.Attestation.Cca;
+using Tsm.Attestation.Configfs;
 using Tsm.Attestation.Emulation;
 using Tsm.Cli.Decoding;
 
 namespace Tsm.Cli.Commands;
 
 /// <summary>
-/// <c>tsm report --vendor tdx|sev-snp|arm-cca --backend emulated --nonce HEX --out FILE [--test-root-out FILE]
-/// [--cert-out FILE] [--seed FILE]</c>: signed evidence from a fresh emulator (<see cref="EmulatedAttester"/>), which
-/// <c>tsm verify</c> accepts once the written trust anchor is pinned.
+/// <c>tsm report --vendor tdx|sev-snp|arm-cca --backend configfs|emulated --nonce HEX --out FILE [--test-root-out FILE]
+/// [--cert-out FILE] [--seed FILE]</c>: evidence through configfs-tsm, from the kernel or from a fresh emulator whose
+/// provider signs with run-time test keys (<see cref="EmulatedAttester"/>), which <c>tsm verify</c> accepts once the
+/// written trust anchor is pinned.
 /// </summary>
 internal static class ReportCommand
 {
     private const string EmulatedBackendName = "emulated";
+    private const string ConfigfsBackendName = "configfs";
 
     public static Command Create()
     {
@@ -30,7 +32,7 @@ internal static class ReportCommand
         Option<string> backend = new("--backend")
         {
             Required = true,
-            Description = "Where the evidence comes from; only 'emulated' (a fresh emulator with run-time test keys) is available.",
+            Description = "Where the evidence comes from: 'configfs' (the kernel's configfs-tsm, /sys/kernel/config/tsm/report) or 'emulated' (a fresh emulator with run-time test keys, through a kernel-exact configfs-tsm model).",
         };
         Option<string> nonce = new("--nonce")
         {
@@ -83,9 +85,9 @@ internal static class ReportCommand
     {
         // The nonce first: a wrong one is the commonest mistake, and nothing should be made or written before it is known good.
         byte[] nonce = Nonce.Parse(request.Nonce, ReportVendor.NonceSize(request.Vendor), request.Vendor);
-        if (request.Backend != EmulatedBackendName)
+        if (request.Backend is not (EmulatedBackendName or ConfigfsBackendName))
         {
-            throw new InputException($"--backend '{request.Backend}' is not available; only 'emulated' is (configfs-tsm reports are not wired in yet).");
+            throw new InputException($"--backend '{request.Backend}' is not a report backend; use 'configfs' (the kernel's configfs-tsm) or 'emulated'.");
         }
 
         if (request.CertOut is not null && request.Vendor != ReportVendor.SevSnp)
@@ -93,14 +95,35 @@ internal static class ReportCommand
             throw new InputException("--cert-out is for sev-snp: TD quotes carry their PCK chain, and CCA tokens have no certificate.");
         }
 
+        if (request.Backend == ConfigfsBackendName && (request.TestRootOut ?? request.CertOut ?? request.Seed) is not null)
+        {
+            throw new InputException("--test-root-out, --cert-out and --seed are for --backend emulated: real evidence is anchored in the vendor's roots, and its registers are the platform's.");
+        }
+
+        string provider = ReportVendor.Provider(request.Vendor);
+        if (request.Backend == ConfigfsBackendName)
+        {
+            ConfigfsEvidence real = new ConfigfsReport().Request(nonce);
+            if (real.Provider != provider)
+            {
+                throw new InputException($"--vendor {request.Vendor} needs the configfs-tsm provider {provider}, but this machine's is {real.Provider}.");
+            }
+
+            OutputFile.Write(request.Out, real.Outblob.ToArray());
+            return ExitCodes.Success;
+        }
+
         EmulatedBackend emulator = request.Seed is { } seedPath ? Seeded(request.Vendor, seedPath) : TsmBackend.Emulated();
 
+        // The same configfs-tsm protocol as on hardware, answered by a kernel-exact model whose provider signs with
+        // the attester's run-time keys: attester code written against ConfigfsReport runs unchanged here.
         using EmulatedAttester attester = new(emulator);
-        (byte[] evidence, string trustAnchor) = request.Vendor switch
+        byte[] evidence = new ConfigfsReport(attester.ConfigfsTsm(provider)).Request(nonce).Outblob.ToArray();
+        string trustAnchor = request.Vendor switch
         {
-            ReportVendor.Tdx => (attester.CreateTdQuote(nonce), attester.TdxRootCertificatePem),
-            ReportVendor.SevSnp => (attester.CreateSnpReport(nonce), attester.SnpArkCertificatePem),
-            _ => (attester.CreateCcaToken(nonce), attester.CcaPlatformPublicKeyPem),
+            ReportVendor.Tdx => attester.TdxRootCertificatePem,
+            ReportVendor.SevSnp => attester.SnpArkCertificatePem,
+            _ => attester.CcaPlatformPublicKeyPem,
         };
 
         OutputFile.Write(request.Out, evidence);

@@ -16,4 +16,12 @@ internal static class ReportVendor
     /// challenge is 32 to 64 (the configfs-tsm Arm CCA provider's bounds), zero-padded to 64.
     /// </summary>
     public static (int Minimum, int Maximum) NonceSize(string vendor) => vendor == ArmCca ? (32, 64) : (64, 64);
+
+    /// <summary>The configfs-tsm provider that makes the vendor's evidence (<c>.name = KBUILD_MODNAME</c> of its guest driver).</summary>
+    public static string Provider(string vendor) => vendor switch
+    {
+        Tdx => Attestation.Configfs.TsmReportProviders.Tdx,
+        SevSnp => Attestation.Configfs.TsmReportProviders.Sev,
+        _ => Attestation.Configfs.TsmReportProviders.Cca,
+    };
 }

@@ -10,7 +10,7 @@ public sealed class ConfigfsReportErrorsTests
         { LinuxErrno.ENXIO, null, typeof(ConfigfsProviderUnavailableException) },
         { LinuxErrno.ENXIO, TsmReportAttributes.Outblob, typeof(ConfigfsProviderUnavailableException) },
         { LinuxErrno.ENOENT, TsmReportAttributes.Privlevel, typeof(ConfigfsAttributeNotSupportedException) },
-        { LinuxErrno.ENOENT, null, typeof(ConfigfsReportException) },
+        { LinuxErrno.ENOENT, null, typeof(ConfigfsProviderUnavailableException) },
         { LinuxErrno.EINVAL, TsmReportAttributes.Outblob, typeof(ConfigfsInvalidRequestException) },
         { LinuxErrno.ERANGE, TsmReportAttributes.Privlevel, typeof(ConfigfsInvalidRequestException) },
         { LinuxErrno.EFBIG, TsmReportAttributes.Inblob, typeof(ConfigfsBlobTooLargeException) },

@@ -20,14 +20,17 @@ public sealed class EmulatedSevGuest : IEvidenceProvider
     private readonly EmulatedBackend _backend;
     private readonly byte[] _certificates;
     private readonly byte[] _serviceManifest;
+    private readonly Action<byte[]>? _sign;
 
     /// <summary>Makes reports from the SEV-SNP device of <paramref name="backend"/>.</summary>
     /// <param name="backend">The emulator whose SEV-SNP registers the reports carry.</param>
     /// <param name="vmpl">The guest's VMPL (<c>snp_vmpl</c>), 0 to 3: the privlevel floor, and not 0 under an SVSM.</param>
     /// <param name="certificates">The certificate table the host supplies as auxblob; empty for none.</param>
     /// <param name="serviceManifest">The manifestblob the SVSM returns when <c>service_provider</c> is <c>svsm</c>.</param>
-    public EmulatedSevGuest(EmulatedBackend backend, uint vmpl = 0, ReadOnlyMemory<byte> certificates = default, ReadOnlyMemory<byte> serviceManifest = default)
+    /// <param name="sign">Signs a built report in place, as the firmware does with its VCEK; by default the signature stays zero.</param>
+    public EmulatedSevGuest(EmulatedBackend backend, uint vmpl = 0, ReadOnlyMemory<byte> certificates = default, ReadOnlyMemory<byte> serviceManifest = default, Action<byte[]>? sign = null)
     {
+        _sign = sign;
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(vmpl, 3u);
         _backend = backend;
@@ -65,6 +68,7 @@ public sealed class EmulatedSevGuest : IEvidenceProvider
         using SevSnp snp = SevSnp.Open(PlatformSnapshot.Of(_backend, SevSnp.Definition));
         byte[] report = SnpReport.Build(snp, request.Inblob.Span);
         BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(VmplOffset), request.Privlevel);
+        _sign?.Invoke(report);
         return EvidenceResult.Success(report, _certificates, request.ServiceProvider is null ? default : _serviceManifest);
     }
 }
