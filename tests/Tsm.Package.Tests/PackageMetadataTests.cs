@@ -60,6 +60,17 @@ public sealed class PackageMetadataTests(PackedPackages packages)
         Assert.DoesNotContain("Tsm.Generators", dependencies.Keys);
     }
 
+    [Fact]
+    public void Tsm_EventLog_depends_on_Tsm_Runtime_and_Tsm_Attestation_of_its_own_version()
+    {
+        IReadOnlyDictionary<string, string> dependencies = Nuspec("Tsm.EventLog").Descendants()
+            .Where(static e => e.Name.LocalName == "dependency")
+            .ToDictionary(static e => (string)e.Attribute("id")!, static e => (string)e.Attribute("version")!);
+
+        Assert.Equal(packages.Version, dependencies["Tsm.Runtime"]);
+        Assert.Equal(packages.Version, dependencies["Tsm.Attestation"]);
+    }
+
     private static string Value(XElement metadata, string name) => Element(metadata, name).Value;
 
     private static XElement Element(XElement metadata, string name) =>

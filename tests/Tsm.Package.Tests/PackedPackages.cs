@@ -12,6 +12,7 @@ public sealed class PackedPackages : IDisposable
         ["Tsm.Runtime"] = "src/Tsm.Runtime/Tsm.Runtime.csproj",
         ["Tsm.Generators"] = "src/Tsm.Generators.Package/Tsm.Generators.Package.csproj",
         ["Tsm.Attestation"] = "src/Tsm.Attestation/Tsm.Attestation.csproj",
+        ["Tsm.EventLog"] = "src/Tsm.EventLog/Tsm.EventLog.csproj",
         ["Tsm.Cli"] = "src/Tsm.Cli/Tsm.Cli.csproj",
     };
 

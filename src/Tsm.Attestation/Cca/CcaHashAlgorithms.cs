@@ -6,7 +6,7 @@ namespace Tsm.Attestation.Cca;
 internal static class CcaHashAlgorithms
 {
     /// <summary>
-    /// <c>sha-256</c>, <c>sha-384</c> and <c>sha-512</c>: the names hardware.md §4.3 gives for cca-realm-hash-algo-id
+    /// <c>sha-256</c>, <c>sha-384</c> and <c>sha-512</c>: the names TF-RMM writes for cca-realm-hash-algo-id (attestation_token.c)
     /// (the realm's measurement algorithm, RMI/RSI_HASH_SHA_256/384/512 of §4.2). Anything else is
     /// <see cref="MeasurementHash.None"/>: a hash the realm cannot have chosen.
     /// </summary>

@@ -10,7 +10,7 @@ namespace Tsm.Attestation.Cca;
 /// <summary>
 /// An Arm CCA attestation token: a CBOR collection (tag 907, or the legacy tag 399) of two COSE_Sign1 messages, the
 /// platform token and the realm token, whose payloads are the <see cref="CcaPlatformClaims"/> and
-/// <see cref="CcaRealmClaims"/> claim maps (hardware.md §4.3).
+/// <see cref="CcaRealmClaims"/> claim maps (TF-RMM attestation_token.c, attestation_defs_priv.h).
 /// </summary>
 /// <remarks>
 /// <see cref="Parse"/> checks the whole structure (tags, keys, content formats, both COSE_Sign1 messages, every
@@ -22,7 +22,7 @@ namespace Tsm.Attestation.Cca;
 /// </remarks>
 public sealed class CcaToken
 {
-    // The collection, from hardware.md §4.3 (TF-RMM attestation_token.c): the current tag 907 (CMW collection) and the
+    // The collection, from TF-RMM attestation_token.c: the current tag 907 (CMW collection) and the
     // legacy tag 399, the keys of the platform and the realm token, and 263, the content format (EAT in a CWT) each
     // token carries in the tag-907 form.
     private const ulong CmwCollectionTag = 907;

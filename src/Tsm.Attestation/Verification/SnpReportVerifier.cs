@@ -19,7 +19,7 @@ public sealed class SnpReportVerifier
     /// <summary>Where the signature sits and what it covers: bytes 0x000..0x29F.</summary>
     private const int SignedLength = 0x2A0;
 
-    /// <summary>SIGNATURE_ALGO's offset (hardware.md §3.1), the same in report versions 2 to 5.</summary>
+    /// <summary>SIGNATURE_ALGO's offset (AMD SEV-SNP ABI specification, ATTESTATION_REPORT; go-sev-guest abi/abi.go), the same in report versions 2 to 5.</summary>
     private const int SignatureAlgoOffset = 0x34;
 
     private const uint EcdsaP384Sha384 = 1;

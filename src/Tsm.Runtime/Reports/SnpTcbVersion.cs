@@ -5,7 +5,7 @@ namespace Tsm;
 
 /// <summary>
 /// An AMD SEV-SNP TCB_VERSION (u64, little-endian in reports). Its byte layout depends on the processor family, so
-/// both decompositions are offered: Milan/Genoa and Turin (see hardware.md §3.1).
+/// both decompositions are offered: Milan/Genoa and Turin (AMD SEV-SNP ABI specification, TCB_VERSION; go-sev-guest abi/abi.go).
 /// </summary>
 public readonly struct SnpTcbVersion : IEquatable<SnpTcbVersion>
 {

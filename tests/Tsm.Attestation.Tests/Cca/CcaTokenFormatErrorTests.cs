@@ -122,7 +122,7 @@ public sealed class CcaTokenFormatErrorTests
     public void Claims_the_schema_does_not_describe_are_skipped()
     {
         EncodedClaims realm = ClaimMapWriter.Realm()
-            .Add(44243, w => w.WriteTextString("unknown to hardware.md"))
+            .Add(44243, w => w.WriteTextString("unknown to the schema"))
             .Add(-70000, w => w.WriteNull())
             .Encode();
         var writer = new CborWriter();

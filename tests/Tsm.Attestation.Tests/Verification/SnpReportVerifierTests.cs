@@ -15,7 +15,7 @@ public sealed class SnpReportVerifierTests
     private const string AzureReport = "sevsnp/trustee_az-snp-vtpm_hcl-report_SNPREPORT_slice_32_1216.bin";
     private const string AzureChain = "sevsnp/certs/az_vcek.pem";
 
-    // Report offsets (hardware.md §3.1).
+    // Report offsets (AMD SEV-SNP ABI specification, ATTESTATION_REPORT).
     private const int SignatureAlgoOffset = 0x34;
     private const int SignerInfoOffset = 0x48;
     private const int MeasurementOffset = 0x90;

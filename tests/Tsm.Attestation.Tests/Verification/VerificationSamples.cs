@@ -1,6 +1,6 @@
 namespace Tsm.Attestation.Tests.Verification;
 
-/// <summary>Which samples in the shared data verify, and with what (MANIFEST.md §1 and §3, hardware.md §2.4).</summary>
+/// <summary>Which samples in the shared data verify, and with what (MANIFEST.md §1 and §3 of the shared data; Intel DCAP quote layout).</summary>
 internal static class VerificationSamples
 {
     /// <summary>

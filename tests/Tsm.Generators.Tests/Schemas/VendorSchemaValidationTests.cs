@@ -95,7 +95,7 @@ public sealed class VendorSchemaValidationTests
     // ------------------------------------------------------------------------------------------------------------
     // The shipped vendor files
 
-    /// <summary>The vendor files that must ship: one per platform of hardware.md section 7.</summary>
+    /// <summary>The vendor files that must ship: one per platform Tsm supports (TDX, SEV-SNP, Arm CCA, TPM, the kernel's tsm-mr sample).</summary>
     [Theory]
     [InlineData("tdx.tsm.json")]
     [InlineData("sev-snp.tsm.json")]

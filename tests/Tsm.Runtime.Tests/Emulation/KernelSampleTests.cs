@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Tsm.Runtime.Tests.Emulation;
 
-/// <summary>The emulator reproduces <c>samples/tsm-mr/tsm_mr_sample.c</c> (hardware.md §1.4).</summary>
+/// <summary>The emulator reproduces <c>samples/tsm-mr/tsm_mr_sample.c</c>.</summary>
 public class KernelSampleTests
 {
     private readonly EmulatedBackend _backend = TsmBackend.Emulated();

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Tsm.Runtime.Tests.Emulation;
 
-/// <summary>A TPM-like device: PCR text files in sysfs, reset values per PCR, extend per bank (hardware.md §5.1-5.2).</summary>
+/// <summary>A TPM-like device: PCR text files in sysfs, reset values per PCR, extend per bank (TCG PC Client PTP, PCR attributes; <c>drivers/char/tpm/tpm-sysfs.c</c>).</summary>
 public class TpmEmulationTests
 {
     private readonly EmulatedBackend _backend = TsmBackend.Emulated();

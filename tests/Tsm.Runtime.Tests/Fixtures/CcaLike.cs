@@ -1,7 +1,7 @@
 namespace Tsm.Runtime.Tests.Fixtures;
 
 /// <summary>
-/// Arm CCA as the proposed arm-cca-guest tsm-mr patch exposes it (hardware.md §4.2, §4.4): RIM and REM0-3, named after
+/// Arm CCA as the proposed arm-cca-guest tsm-mr patch exposes it ("[PATCH 0/3] arm64/virt: Add Arm CCA measurement register support"; TF-RMM attest_measurement.c): RIM and REM0-3, named after
 /// the hash the realm chose at creation, which is only known at run time.
 /// </summary>
 public static class CcaLike

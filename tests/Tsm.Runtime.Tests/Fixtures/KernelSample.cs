@@ -1,8 +1,8 @@
 namespace Tsm.Runtime.Tests.Fixtures;
 
 /// <summary>
-/// The kernel's tsm-mr sample driver, <c>samples/tsm-mr/tsm_mr_sample.c</c> (hardware.md §1.4): seven files over five
-/// buffers, two crypto-agile aliases, names as initial values, and a report digest refreshed on read.
+/// The kernel's tsm-mr sample driver, <c>samples/tsm-mr/tsm_mr_sample.c</c>: seven files over five
+/// buffers, two crypto-agile aliases, names as initial values, and a report digest refreshed when a live read finds the cache stale.
 /// </summary>
 public static class KernelSample
 {

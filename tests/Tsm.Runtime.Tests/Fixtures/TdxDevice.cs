@@ -1,7 +1,7 @@
 namespace Tsm.Runtime.Tests.Fixtures;
 
 /// <summary>
-/// Intel TDX as the v6.16 tdx-guest driver registers it with tsm-mr (hardware.md §1.5), written the way the
+/// Intel TDX as the v6.16 tdx-guest driver registers it with tsm-mr (<c>drivers/virt/coco/tdx-guest/tdx-guest.c</c> <c>tdx_mrs[]</c>), written the way the
 /// generator emits a device class: a definition plus one typed property per register.
 /// </summary>
 public sealed class TdxDevice : MeasurementDevice

@@ -1,7 +1,7 @@
 namespace Tsm.Runtime.Tests.Fixtures;
 
 /// <summary>
-/// A TPM as the kernel's TPM driver shows it in sysfs (hardware.md §5.1-5.2): <c>pcr-&lt;hash&gt;/&lt;n&gt;</c> text files,
+/// A TPM as the kernel's TPM driver shows it in sysfs (<c>drivers/char/tpm/tpm-sysfs.c</c>; TCG PC Client PTP, PCR attributes): <c>pcr-&lt;hash&gt;/&lt;n&gt;</c> text files,
 /// two banks, PCR 17 resetting to all 0xFF.
 /// </summary>
 public static class TpmLike

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Tsm.Runtime.Tests.Sysfs;
 
-/// <summary>TPM PCR files: <c>pcr-&lt;hash&gt;/&lt;n&gt;</c>, uppercase hex and a newline, read-only (hardware.md §5.2).</summary>
+/// <summary>TPM PCR files: <c>pcr-&lt;hash&gt;/&lt;n&gt;</c>, uppercase hex and a newline, read-only (<c>drivers/char/tpm/tpm-sysfs.c</c>).</summary>
 public sealed class SysfsHexTests : IDisposable
 {
     private static readonly byte[] Pcr7 = Reference.Bytes(32, 30);
