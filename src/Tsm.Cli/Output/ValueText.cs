@@ -8,8 +8,6 @@ namespace Tsm.Cli.Output;
 /// <summary>Field values as people read them in the table (JSON always has the full values).</summary>
 internal static class ValueText
 {
-    private static readonly JsonSerializerOptions QuotedText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Values up to this many bytes are shown in full: every digest, REPORTDATA, CHIP_ID.</summary>
     private const int FullBytes = 64;
 
@@ -40,5 +38,7 @@ internal static class ValueText
     }
 
     /// <summary>Text in double quotes, with quotes, backslashes and control characters escaped as in JSON.</summary>
-    public static string Quoted(string value) => JsonSerializer.Serialize(value, QuotedText);
+    /// <remarks>JsonEncodedText escapes as JsonSerializer does, without its reflection (trimming and Native AOT).</remarks>
+    public static string Quoted(string value) =>
+        $"\"{JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value}\"";
 }
