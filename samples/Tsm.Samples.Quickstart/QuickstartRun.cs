@@ -20,8 +20,9 @@ internal static class QuickstartRun
             return ExtendRtmr3(tdx, output);
         }
 
-        // By convention the last extendable register is the one left to applications (TDX RTMR3, TPM PCR23, CCA REM3).
-        IMeasurementRegister? target = device.Registers.LastOrDefault(static r => r.IsExtendable);
+        // By convention the last extendable register is the one left to applications (TDX RTMR3, TPM PCR23, CCA REM3);
+        // on a real TPM only the banks it has allocated exist (most have no SHA-512 bank).
+        IMeasurementRegister? target = device.Registers.LastOrDefault(r => r.IsExtendable && IsPresent(device.Session, r));
         if (target is null)
         {
             output.WriteLine($"{device.Definition.DisplayName} has no register software can extend; nothing to extend.");
@@ -30,6 +31,9 @@ internal static class QuickstartRun
 
         return ExtendAndCheck(target, output);
     }
+
+    private static bool IsPresent(MeasurementSession session, IMeasurementRegister register) =>
+        session is not TpmSession tpm || tpm.IsAllocated(register.Hash);
 
     /// <summary>The typed path: only a SHA-384 digest fits RTMR3, and MRTD has no Extend at all.</summary>
     private static bool ExtendRtmr3(Tdx tdx, TextWriter output)
