@@ -131,7 +131,7 @@ internal static class ExtendCommand
 
     private static void Print(MeasurementSession session, RegisterDefinition register, byte[] before, TextWriter stdout)
     {
-        string name = RegisterReading.QualifiedNameOf(session, register);
+        string name = session.QualifiedNameOf(register);
         stdout.WriteLine($"{name} old {Convert.ToHexStringLower(before)}");
         stdout.WriteLine($"{name} new {Convert.ToHexStringLower(Read(session, register))}");
     }

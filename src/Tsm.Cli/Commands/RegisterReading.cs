@@ -14,7 +14,7 @@ internal sealed record RegisterReading(string QualifiedName, int Size, string Ha
         foreach (RegisterDefinition register in session.Definition.Registers)
         {
             MeasurementHash hash = session.ResolveHash(register);
-            string name = QualifiedNameOf(session, register);
+            string name = session.QualifiedNameOf(register);
             int size = session.ResolveSize(register);
             string hashName = hash == MeasurementHash.None ? "none" : MeasurementHashInfo.KernelName(hash);
             string mutability = (register.IsExtendable ? "extendable" : "read-only") + (register.IsLive ? ", live" : string.Empty);
@@ -37,15 +37,6 @@ internal sealed record RegisterReading(string QualifiedName, int Size, string Ha
         }
 
         return readings;
-    }
-
-    /// <summary>The register's kernel-style name in this session: a hash-choice register's <c>{hash}</c> filled in (<c>rem0:sha256</c>).</summary>
-    public static string QualifiedNameOf(MeasurementSession session, RegisterDefinition register)
-    {
-        MeasurementHash hash = session.ResolveHash(register);
-        return hash == MeasurementHash.None
-            ? register.QualifiedName
-            : register.QualifiedName.Replace(RegisterDefinition.HashPlaceholder, MeasurementHashInfo.KernelName(hash), StringComparison.Ordinal);
     }
 
     /// <summary>The value as lowercase hex, or why there is none.</summary>

@@ -91,8 +91,8 @@ public abstract class MeasurementSession : IDisposable
         return index;
     }
 
-    /// <summary>The register's qualified name with a chosen hash filled in (<c>rem0:sha256</c>).</summary>
-    protected string QualifiedNameOf(RegisterDefinition register) => RegisterDefinition.Resolve(register.QualifiedName, ResolveHash(register));
+    /// <summary>The register's kernel-style qualified name in this session, a chosen hash filled in (<c>rem0:sha256</c>).</summary>
+    public string QualifiedNameOf(RegisterDefinition register) => RegisterDefinition.Resolve(register.QualifiedName, ResolveHash(register));
 
     /// <summary>Throws unless <paramref name="destination"/> holds the register's value.</summary>
     /// <returns>The register's size in this session.</returns>
