@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Tsm;
 
@@ -61,6 +62,55 @@ public abstract class MeasurementSession : IDisposable
     /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> is not exactly <see cref="ResolveSize"/> bytes.</exception>
     /// <exception cref="TsmException">The backend failed; the subtype and <see cref="TsmException.Errno"/> say how.</exception>
     public abstract void Extend(RegisterDefinition register, ReadOnlySpan<byte> data);
+
+    /// <summary>
+    /// Whether <paramref name="register"/> exists behind this session. Every register of the definition does, except the
+    /// banks of a crypto-agile device that the platform has not allocated (a TPM without a SHA-512 bank).
+    /// </summary>
+    public virtual bool IsAvailable(RegisterDefinition register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        return true;
+    }
+
+    /// <summary>
+    /// Extends each of <paramref name="registers"/> with the digest at the same position, as one operation where the
+    /// backend has one (a TPM: one TPM2_PCR_Extend carrying every bank, so the banks cannot drift apart), else in order.
+    /// Every register and digest is checked before the first extend.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length, or a digest is not its register's algorithm.</exception>
+    /// <exception cref="MeasurementRegisterNotWritableException">A register is not extendable.</exception>
+    /// <exception cref="TsmException">The backend failed; with the fallback, the registers before the failing one are extended.</exception>
+    public virtual void ExtendAll(IReadOnlyList<RegisterDefinition> registers, ReadOnlySpan<AgileDigest> digests)
+    {
+        CheckExtendAll(registers, digests);
+        for (int i = 0; i < registers.Count; i++)
+        {
+            Extend(registers[i], digests[i].Bytes);
+        }
+    }
+
+    /// <summary>The checks of <see cref="ExtendAll"/>, made before any I/O.</summary>
+    protected void CheckExtendAll(IReadOnlyList<RegisterDefinition> registers, ReadOnlySpan<AgileDigest> digests)
+    {
+        ArgumentNullException.ThrowIfNull(registers);
+        if (registers.Count != digests.Length)
+        {
+            throw new ArgumentException($"{registers.Count} registers but {digests.Length} digests; give one digest per register.", nameof(digests));
+        }
+
+        for (int i = 0; i < registers.Count; i++)
+        {
+            CheckExtend(registers[i], digests[i].Bytes);
+            MeasurementHash hash = ResolveHash(registers[i]);
+            if (digests[i].Algorithm != hash)
+            {
+                throw new ArgumentException(
+                    $"Digest {i} is {MeasurementHashInfo.KernelName(digests[i].Algorithm)}, but '{QualifiedNameOf(registers[i])}' is extended with {MeasurementHashInfo.KernelName(hash)} digests.",
+                    nameof(digests));
+            }
+        }
+    }
 
     /// <summary>Ends the session. Later reads and extends throw <see cref="ObjectDisposedException"/>.</summary>
     public virtual void Dispose()

@@ -15,6 +15,7 @@ public sealed class DeviceDefinition
     private readonly Dictionary<string, RegisterDefinition> _byQualifiedName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegisterDefinition> _byFileName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<RegisterDefinition>> _byName = new(StringComparer.Ordinal);
+    private IReadOnlyList<RoleMapping> _roles = Array.Empty<RoleMapping>();
 
     /// <summary>Creates a device definition and validates its registers.</summary>
     /// <param name="vendor">The schema's vendor id (<c>tdx</c>, <c>tsm-mr-sample</c>); the generated class is its PascalCase form.</param>
@@ -70,6 +71,27 @@ public sealed class DeviceDefinition
 
     /// <summary>Every register, in schema (kernel) order.</summary>
     public IReadOnlyList<RegisterDefinition> Registers { get; }
+
+    /// <summary>
+    /// The platform's logical registers: which register each <see cref="MeasurementRole"/> it supports maps to, from the
+    /// schema's <c>logical</c> section. Empty when the platform has none (SEV-SNP measures at run time through a vTPM).
+    /// </summary>
+    /// <exception cref="ArgumentException">A role appears twice, or names no extendable register of this device.</exception>
+    public IReadOnlyList<RoleMapping> Roles
+    {
+        get => _roles;
+        init => _roles = ValidateRoles(value);
+    }
+
+    /// <summary>The mapping of <paramref name="role"/>, or null when the platform does not map it.</summary>
+    public RoleMapping? FindRole(MeasurementRole role) => _roles.FirstOrDefault(mapping => mapping.Role == role);
+
+    /// <summary>Every register (every bank, on a crypto-agile device) with the schema name <paramref name="name"/>, in schema order.</summary>
+    public IReadOnlyList<RegisterDefinition> RegistersNamed(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _byName.TryGetValue(name, out List<RegisterDefinition>? variants) ? variants.AsReadOnly() : Array.Empty<RegisterDefinition>();
+    }
 
     /// <summary>The name of the generated class for this vendor (<c>tdx</c> → <c>Tdx</c>, <c>tsm-mr-sample</c> → <c>TsmMrSample</c>), for messages.</summary>
     internal string TypeName => string.Concat(Vendor.Split('-').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
@@ -282,6 +304,29 @@ public sealed class DeviceDefinition
                 throw Invalid(register, $"refreshes from '{source}', which is not one other register of {DisplayName}");
             }
         }
+    }
+
+    private IReadOnlyList<RoleMapping> ValidateRoles(IReadOnlyList<RoleMapping> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var seen = new HashSet<MeasurementRole>();
+        foreach (RoleMapping mapping in roles)
+        {
+            if (mapping is null || !Enum.IsDefined(mapping.Role) || !seen.Add(mapping.Role))
+            {
+                throw new ArgumentException($"{DisplayName}: every role is mapped at most once, and every mapping is a defined MeasurementRole.", nameof(Roles));
+            }
+
+            IReadOnlyList<RegisterDefinition> targets = mapping.RegisterName is null ? Array.Empty<RegisterDefinition>() : RegistersNamed(mapping.RegisterName);
+            if (targets.Count == 0 || targets.Any(register => !register.IsExtendable || register.AliasOf is not null))
+            {
+                throw new ArgumentException(
+                    $"{DisplayName}: role '{MeasurementRoleNames.Of(mapping.Role)}' maps to '{mapping.RegisterName}', which is not an extendable register of this device (aliases excluded).",
+                    nameof(Roles));
+            }
+        }
+
+        return Array.AsReadOnly(roles.ToArray());
     }
 
     private ArgumentException Invalid(RegisterDefinition register, string problem) =>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Tsm;
 
 /// <summary>
-/// The libc calls the sysfs, configfs-tsm and TPM device backends need. They are called directly rather than through <c>FileStream</c>
+/// The libc calls the sysfs, configfs-tsm and TPM device backends (and the advisory file lock) need. They are called directly rather than through <c>FileStream</c>
 /// because both contracts are about single system calls (tsm-mr: one <c>pwrite</c> of exactly the register size at
 /// offset 0; a TPM character device: one <c>write</c> of the command, one <c>read</c> of the response) and their errors
 /// are errnos (EINVAL, EBUSY, ENXIO, EIO) that must reach the caller unchanged.
@@ -22,8 +22,26 @@ internal static unsafe partial class LibC
     /// <summary>Close on exec, so children never inherit a register file descriptor.</summary>
     public const int O_CLOEXEC = 0x80000;
 
+    /// <summary>Create the file if it does not exist.</summary>
+    public const int O_CREAT = 0x40;
+
+    /// <summary><c>flock(2)</c>: an exclusive lock.</summary>
+    public const int LOCK_EX = 2;
+
+    /// <summary><c>flock(2)</c>: fail with EWOULDBLOCK instead of waiting.</summary>
+    public const int LOCK_NB = 4;
+
+    /// <summary>EWOULDBLOCK (= EAGAIN on Linux): the lock is held elsewhere.</summary>
+    public const int EWOULDBLOCK = 11;
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     public static partial int Open(byte* path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte* path, int flags, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(int fd, int operation);
 
     [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
     public static partial nint PRead(int fd, byte* buffer, nuint count, nint offset);

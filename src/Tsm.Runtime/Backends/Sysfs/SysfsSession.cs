@@ -52,6 +52,11 @@ internal sealed class SysfsSession : MeasurementSession
     public override string PathOf(RegisterDefinition register) =>
         _files[IndexOf(register)]?.Path ?? Path.Combine(_directory, register.FileName);
 
+    /// <summary>A bank of a crypto-agile device exists when its file does (the TPM driver makes no pcr-&lt;alg&gt; directory for a bank that is not allocated).</summary>
+    /// <inheritdoc/>
+    public override bool IsAvailable(RegisterDefinition register) =>
+        register.Bank == MeasurementHash.None || File.Exists(PathOf(register));
+
     /// <inheritdoc/>
     public override void Read(RegisterDefinition register, Span<byte> destination)
     {

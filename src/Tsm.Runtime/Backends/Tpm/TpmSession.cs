@@ -75,6 +75,33 @@ public sealed class TpmSession : MeasurementSession
         ExtendCore(register.Index, [register.Bank], data);
     }
 
+    /// <summary>A PCR exists in a bank only when the TPM has allocated that bank.</summary>
+    /// <inheritdoc/>
+    public override bool IsAvailable(RegisterDefinition register)
+    {
+        _ = IndexOf(register);
+        return IsAllocated(register.Bank);
+    }
+
+    /// <summary>
+    /// One TPM2_PCR_Extend when the registers are the banks of one PCR, every allocated bank once, so the banks move together
+    /// or not at all; otherwise one extend per register.
+    /// </summary>
+    /// <inheritdoc/>
+    public override void ExtendAll(IReadOnlyList<RegisterDefinition> registers, ReadOnlySpan<AgileDigest> digests)
+    {
+        ThrowIfDisposed();
+        CheckExtendAll(registers, digests);
+        bool onePcr = registers.Count == _allocated.Length && registers.All(register => register.Index == registers[0].Index);
+        if (onePcr && registers.Count > 0)
+        {
+            ExtendDigests(registers[0].Index, digests);
+            return;
+        }
+
+        base.ExtendAll(registers, digests);
+    }
+
     /// <summary>
     /// Reads <paramref name="pcrs"/> of <paramref name="bank"/> into <paramref name="destination"/>, one digest after another
     /// in the order given. One TPM2_PCR_Read reads up to eight PCRs; when the TPM returns fewer than asked, the rest are
