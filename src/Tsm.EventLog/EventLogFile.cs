@@ -56,7 +56,7 @@ public sealed class EventLogFile
         ArgumentNullException.ThrowIfNull(bytes);
         if (applicationRegister is { } target && !RegisterIndexes.IsExtendable(target))
         {
-            throw new ArgumentException($"{target.Name} is not a register an AAEL can extend (pcr0..pcr23, rtmr0..rtmr3).", nameof(applicationRegister));
+            throw new ArgumentException($"{target.Name} is not a register an AAEL can extend (pcr0..pcr23, rtmr0..rtmr3, rem0..rem3).", nameof(applicationRegister));
         }
 
         EventLogFormat actual = format ?? EventLogDetector.Detect(bytes);

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.CommandLine;
 using Tsm.EventLog;
+using Tsm.EventLog.Registers;
 using Tsm.EventLog.Verification;
 
 namespace Tsm.Cli.Commands;
@@ -7,12 +9,29 @@ namespace Tsm.Cli.Commands;
 /// <summary>Reads logs and evidence named on the command line: through <see cref="InputFile.Read"/>, with format errors as <see cref="InputException"/>.</summary>
 internal static class LogFiles
 {
-    public static EventLogFile Read(string path)
+    /// <summary>The <c>--register</c> option: the register an AAEL extends, which its text does not say.</summary>
+    public static Option<string> RegisterOption() =>
+        new("--register") { Description = "For an AAEL: the register it extends (schema name: rtmr3, the default; pcr23; rem3). Other formats name their registers.", HelpName = "NAME" };
+
+    /// <exception cref="InputException">The name is not an extendable register.</exception>
+    public static RegisterId? Register(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        return RegisterId.TryParse(name, out RegisterId register) && RegisterIndexes.IsExtendable(register)
+            ? register
+            : throw new InputException($"--register '{name}' is not a register an AAEL can extend: pcr0..pcr23, rtmr0..rtmr3, rem0..rem3");
+    }
+
+    public static EventLogFile Read(string path, RegisterId? register = null)
     {
         byte[] bytes = InputFile.Read(path);
         try
         {
-            return EventLogFile.Read(bytes, source: path);
+            return EventLogFile.Read(bytes, source: path, applicationRegister: register);
         }
         catch (EventLogFormatException error)
         {

@@ -6,8 +6,9 @@ using Tsm.EventLog.Verification;
 namespace Tsm.Cli.Commands;
 
 /// <summary>
-/// <c>tsm log verify --log FILE... --evidence FILE [--json] [--allow-prefix]</c>: exit 0 when every register the logs
-/// cover matches, 1 when one does not (the explanation names the register and the event), 2 on unusable input.
+/// <c>tsm log verify --log FILE... --evidence FILE [--json] [--allow-prefix]</c> or <c>tsm log verify --log FILE
+/// --backend B [--vendor V] [--role R] [--json]</c>: exit 0 when every register the logs cover matches, 1 when one does
+/// not (the explanation names the register and the event), 2 on unusable input.
 /// </summary>
 internal static class LogVerifyCommand
 {
@@ -24,13 +25,32 @@ internal static class LogVerifyCommand
         {
             HelpName = "FILE",
             Description = "What states the register values: a TD quote, a TDREPORT, tpm2_pcrread YAML, or JSON as tsm log replay --json prints it.",
-            Required = true,
         };
+        LogTarget target = LogTarget.Create();
         Option<bool> json = new("--json") { Description = "Print the verdicts as JSON." };
         Option<bool> allowPrefix = new("--allow-prefix") { Description = "Accept a register that the first N events of its log reproduce (events logged after the evidence was taken)." };
-        Command command = new("verify", "Verify logs against evidence: replay them and compare every register the evidence states.") { logs, evidence, json, allowPrefix };
+        Command command = new("verify", "Verify logs against evidence, or a measurement log against the live registers (--backend): replay and compare every register.") { logs, evidence, json, allowPrefix };
+        target.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            bool live = target.IsGiven(result);
+            if (live == (result.GetResult(evidence) is not null))
+            {
+                result.AddError("give either --evidence FILE or the live registers (--backend B, --vendor V, --role R)");
+            }
+            else if (live && (result.GetValue(logs)?.Length ?? 0) != 1)
+            {
+                result.AddError("checking against the live registers takes exactly one --log: the measurement log of one register");
+            }
+        });
         command.SetAction(parsed =>
         {
+            if (target.IsGiven(parsed))
+            {
+                string logPath = parsed.GetRequiredValue(logs)[0];
+                return CommandRunner.Run(parsed, logPath, stdout => LiveLogCheck.Run(parsed, target, logPath, parsed.GetValue(json), stdout));
+            }
+
             string evidencePath = parsed.GetRequiredValue(evidence);
             return CommandRunner.Run(parsed, evidencePath, stdout => Verify(parsed.GetRequiredValue(logs), evidencePath, parsed.GetValue(json), parsed.GetValue(allowPrefix), stdout));
         });

@@ -13,6 +13,9 @@ internal static class VendorCatalog
 
     public static IEnumerable<string> Names => Definitions.Select(static d => d.Vendor);
 
+    /// <summary>The vendors whose schema maps logical roles, for <see cref="MeasurementPlatform.Detect(IReadOnlyList{DeviceDefinition})"/>.</summary>
+    public static IReadOnlyList<DeviceDefinition> WithRoles => Definitions.Where(static d => d.Roles.Count > 0).ToArray();
+
     /// <exception cref="InputException">No shipped vendor has that id.</exception>
     public static DeviceDefinition Find(string vendor) =>
         Definitions.FirstOrDefault(d => d.Vendor == vendor)

@@ -14,6 +14,7 @@ public readonly record struct RegisterId(RegisterKind Kind, int Index) : ICompar
         RegisterKind.Pcr => string.Create(CultureInfo.InvariantCulture, $"pcr{Index}"),
         RegisterKind.Rtmr => string.Create(CultureInfo.InvariantCulture, $"rtmr{Index}"),
         RegisterKind.Mrtd => "mrtd",
+        RegisterKind.Rem => string.Create(CultureInfo.InvariantCulture, $"rem{Index}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"nv:0x{Index:x8}"),
     };
 
@@ -23,7 +24,7 @@ public readonly record struct RegisterId(RegisterKind Kind, int Index) : ICompar
     /// <summary>RTMR <paramref name="index"/>.</summary>
     public static RegisterId Rtmr(int index) => new(RegisterKind.Rtmr, index);
 
-    /// <summary>Parses a schema name (<c>pcr0</c>..<c>pcr23</c>, <c>rtmr0</c>..<c>rtmr3</c>, <c>mrtd</c>).</summary>
+    /// <summary>Parses a schema name (<c>pcr0</c>..<c>pcr23</c>, <c>rtmr0</c>..<c>rtmr3</c>, <c>rem0</c>..<c>rem3</c>, <c>mrtd</c>).</summary>
     /// <returns><see langword="true"/> when <paramref name="name"/> names a register.</returns>
     public static bool TryParse(string name, out RegisterId register)
     {
@@ -36,6 +37,7 @@ public readonly record struct RegisterId(RegisterKind Kind, int Index) : ICompar
 
         (string prefix, RegisterKind kind, int count) = name.StartsWith("pcr", StringComparison.Ordinal) ? ("pcr", RegisterKind.Pcr, RegisterIndexes.PcrCount)
             : name.StartsWith("rtmr", StringComparison.Ordinal) ? ("rtmr", RegisterKind.Rtmr, RegisterIndexes.RtmrCount)
+            : name.StartsWith("rem", StringComparison.Ordinal) ? ("rem", RegisterKind.Rem, RegisterIndexes.RemCount)
             : (string.Empty, RegisterKind.Pcr, 0);
         string digits = name[prefix.Length..];
         if (count == 0 || digits.Length is 0 or > 2 || (digits.Length == 2 && digits[0] == '0')

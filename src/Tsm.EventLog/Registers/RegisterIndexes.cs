@@ -13,6 +13,9 @@ public static class RegisterIndexes
     /// <summary>The RTMRs of a TD.</summary>
     public const int RtmrCount = 4;
 
+    /// <summary>The REMs of an Arm CCA realm.</summary>
+    public const int RemCount = 4;
+
     /// <summary>The register a PCR index names.</summary>
     /// <returns><see langword="false"/> for an index above 23.</returns>
     public static bool TryMapPcr(uint index, out RegisterId register)
@@ -29,11 +32,12 @@ public static class RegisterIndexes
         return index <= RtmrCount;
     }
 
-    /// <summary>Whether events can be extended into <paramref name="register"/>: PCR 0..23 or RTMR 0..3.</summary>
+    /// <summary>Whether events can be extended into <paramref name="register"/>: PCR 0..23, RTMR 0..3 or REM 0..3.</summary>
     public static bool IsExtendable(RegisterId register) => register.Kind switch
     {
         RegisterKind.Pcr => register.Index is >= 0 and < PcrCount,
         RegisterKind.Rtmr => register.Index is >= 0 and < RtmrCount,
+        RegisterKind.Rem => register.Index is >= 0 and < RemCount,
         _ => false,
     };
 

@@ -14,4 +14,7 @@ public enum RegisterKind
 
     /// <summary>A TPM NV index named by a CEL nv_index record (<c>nv:0x01c10000</c>): not a register, never replayed.</summary>
     NvIndex,
+
+    /// <summary>An Arm CCA Realm Extensible Measurement, schema names <c>rem0</c>..<c>rem3</c> (RSI measurement index 1..4).</summary>
+    Rem,
 }

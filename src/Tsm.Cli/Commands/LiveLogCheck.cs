@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.IO;
+using Tsm.Cli.Output;
+using Tsm.EventLog.Recording;
+
+namespace Tsm.Cli.Commands;
+
+/// <summary><c>tsm log verify --log FILE --backend B</c>: a measurement log checked against its live register.</summary>
+internal static class LiveLogCheck
+{
+    public static int Run(ParseResult parsed, LogTarget target, string logPath, bool json, TextWriter stdout)
+    {
+        (MeasurementPlatform platform, LogicalRegister register) = target.Open(parsed);
+        using (platform)
+        {
+            MeasurementLogCheck check;
+            try
+            {
+                check = MeasurementLog.Check(logPath, register);
+            }
+            catch (MeasurementLogException error)
+            {
+                throw new InputException(error.Message);
+            }
+
+            if (json)
+            {
+                MeasurementLogJsonWriter.WriteCheck(check, stdout);
+            }
+            else
+            {
+                MeasurementLogTableWriter.WriteCheck(check, stdout);
+            }
+
+            return check.IsVerified ? ExitCodes.Success : ExitCodes.CheckFailed;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Tsm.EventLog.Recording;
+
+namespace Tsm.Cli.Output;
+
+/// <summary>One measurement-log entry in JSON: <c>{"number": 1, "register": "rtmr3", "type": "AAEL", "domain": "…", "operation": "…", "content": "…"}</c>.</summary>
+internal static class MeasurementLogEventJson
+{
+    public static void Write(Utf8JsonWriter json, LoggedEntry entry, string register)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("number", entry.Number);
+        json.WriteString("register", register);
+        json.WriteString("type", entry.Domain is null ? "INIT" : "AAEL");
+        if (entry.Domain is not null)
+        {
+            json.WriteString("domain", entry.Domain);
+            json.WriteString("operation", entry.Operation);
+        }
+
+        json.WriteString("content", entry.Content);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,54 @@
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tsm.EventLog.Recording;
+
+namespace Tsm.Cli.Output;
+
+/// <summary>
+/// <c>tsm log verify --backend --json</c>: <c>{"verified": true, "log": "...", "register": "rtmr3", "banks": [{"register":
+/// "rtmr3:sha384", "bank": "sha384", "verdict": "match", "actual": "…", "expected": "…", "entries": 3, "explainedBy": 3}],
+/// "events": [...]}</c>. Verdicts: <c>match</c>, <c>pending</c> (only the last entry is missing), <c>prefix</c> (an
+/// earlier prefix explains the register), <c>mismatch</c> (none does).
+/// </summary>
+internal static class MeasurementLogJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteCheck(MeasurementLogCheck check, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("verified", check.IsVerified);
+            json.WriteString("log", check.LogPath);
+            json.WriteString("register", check.RegisterName);
+            json.WriteStartArray("banks");
+            foreach (BankCheck bank in check.Banks)
+            {
+                json.WriteStartObject();
+                json.WriteString("register", bank.Register);
+                json.WriteString("bank", LogNames.Bank(bank.Bank));
+                json.WriteString("verdict", bank.Matches ? "match" : bank.IsPending ? "pending" : bank.ExplainedBy >= 0 ? "prefix" : "mismatch");
+                json.WriteString("actual", bank.ActualHex);
+                json.WriteString("expected", bank.ExpectedHex);
+                json.WriteNumber("entries", bank.Entries);
+                json.WriteNumber("explainedBy", bank.ExplainedBy);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("events");
+            foreach (LoggedEntry entry in check.Entries)
+            {
+                MeasurementLogEventJson.Write(json, entry, check.RegisterName);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}
