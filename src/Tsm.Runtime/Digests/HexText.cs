@@ -25,11 +25,11 @@ internal static class HexText
         }
     }
 
-    /// <summary>Lowercase hex of <paramref name="bytes"/>, the format of every value's <c>ToString()</c>.</summary>
-    public static string ToLowerString(ReadOnlySpan<byte> bytes)
+    /// <summary>Hex of <paramref name="bytes"/>; lowercase is the format of every value's <c>ToString()</c>.</summary>
+    public static string ToString(ReadOnlySpan<byte> bytes, bool upperCase)
     {
         Span<char> text = bytes.Length <= 256 ? stackalloc char[bytes.Length * 2] : new char[bytes.Length * 2];
-        Encode(bytes, text, upperCase: false);
+        Encode(bytes, text, upperCase);
         return new string(text);
     }
 
