@@ -37,6 +37,17 @@ public partial class DigestTableTests
         Assert.All(opaqueTypes, t => Assert.Equal("Opaque" + SizeOf(t), t.Name));
     }
 
+    [Fact]
+    public void Every_value_struct_has_its_run_of_the_text_convention_tests()
+    {
+        var tested = typeof(DigestTableTests).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(MeasurementValueTextTests<>))
+            .Select(t => t.BaseType!.GetGenericArguments()[0].Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(ValueTypes.Select(t => t.Name), tested);
+    }
+
     [Theory]
     [MemberData(nameof(ValueTypeNames))]
     public void A_value_struct_is_exactly_its_algorithms_digest_size(string typeName)
