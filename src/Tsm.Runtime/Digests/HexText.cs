@@ -4,9 +4,10 @@ using System.Numerics;
 namespace Tsm;
 
 /// <summary>
-/// Hex encoding over both UTF-16 text and ASCII bytes. Generic over the character type so that digest parsing
-/// (strings) and TPM sysfs files (bytes) share one decoder. <c>Convert.FromHexString</c> into a span only arrived
-/// in .NET 9, and this library targets .NET 8.
+/// Hex encoding over both UTF-16 text and ASCII bytes. Generic over the character type so that digest text (strings,
+/// <see cref="ISpanFormattable"/>), its UTF-8 form (<see cref="IUtf8SpanFormattable"/>) and TPM sysfs files (bytes)
+/// share one encoder and decoder.
+/// <c>Convert.FromHexString</c> into a span only arrived in .NET 9, and this library targets .NET 8.
 /// </summary>
 internal static class HexText
 {

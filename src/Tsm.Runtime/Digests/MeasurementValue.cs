@@ -6,8 +6,9 @@ using System.Runtime.InteropServices;
 namespace Tsm;
 
 /// <summary>
-/// The logic every <see cref="IMeasurementValue{TSelf}"/> struct shares (size checks, hex, equality, hashing),
-/// written once against the struct's bytes so each value type stays a thin, typed shell.
+/// The logic every <see cref="IMeasurementValue{TSelf}"/> struct shares (size checks, hex formatting and parsing,
+/// equality, hashing), written once against the struct's bytes so each value type stays a thin, typed shell: the value
+/// files are <c>Sha256Digest.cs</c> with only the name, size and algorithm changed (<c>DigestTableTests</c> holds them to it).
 /// </summary>
 internal static class MeasurementValue
 {
