@@ -5,9 +5,10 @@ namespace Tsm;
 
 /// <summary>
 /// A digest whose algorithm is only known at run time, such as an Arm CCA REM, whose hash the realm chooses at
-/// creation. Up to <see cref="MaxLength"/> bytes are stored inline, so creating, reading and comparing one never allocates.
+/// creation. Up to <see cref="MaxLength"/> bytes are stored inline, so creating, reading, comparing, formatting and
+/// parsing one never allocates. Parsing needs the algorithm, so the digest is formattable but not <see cref="ISpanParsable{TSelf}"/>.
 /// </summary>
-public readonly struct AgileDigest : IEquatable<AgileDigest>
+public readonly struct AgileDigest : IEquatable<AgileDigest>, ISpanFormattable, IUtf8SpanFormattable
 {
     /// <summary>The largest value an agile digest holds: 64 bytes, the size of SHA-512 and of an RSI measurement slot.</summary>
     public const int MaxLength = 64;
@@ -65,6 +66,13 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>
     public static AgileDigest Parse(MeasurementHash algorithm, string hex)
     {
         ArgumentNullException.ThrowIfNull(hex);
+        return Parse(algorithm, hex.AsSpan());
+    }
+
+    /// <summary>Parses the hex form of an <paramref name="algorithm"/> digest (two digits per byte, either case).</summary>
+    /// <exception cref="FormatException">The text has the wrong length or a character that is not a hex digit.</exception>
+    public static AgileDigest Parse(MeasurementHash algorithm, ReadOnlySpan<char> hex)
+    {
         int size = MeasurementHashInfo.DigestSize(algorithm);
         if (algorithm == MeasurementHash.None ? hex.Length % 2 != 0 || hex.Length > 2 * MaxLength : hex.Length != 2 * size)
         {
@@ -73,8 +81,9 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>
                 : $"A {MeasurementHashInfo.DisplayName(algorithm)} digest is written as exactly {2 * size} hex digits ({size} bytes), but the text has {hex.Length} characters.");
         }
 
-        Span<byte> bytes = stackalloc byte[hex.Length / 2];
-        int invalid = HexText.Decode(hex.AsSpan(), bytes);
+        Span<byte> bytes = stackalloc byte[MaxLength];
+        bytes = bytes[..(hex.Length / 2)];
+        int invalid = HexText.Decode(hex, bytes);
         if (invalid >= 0)
         {
             throw new FormatException($"'{hex[invalid]}' at position {invalid} is not a hex digit.");
@@ -87,7 +96,15 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>
     public static bool TryParse(MeasurementHash algorithm, [NotNullWhen(true)] string? hex, out AgileDigest value)
     {
         value = default;
-        if (hex is null || !Enum.IsDefined(algorithm))
+        return hex is not null && TryParse(algorithm, hex.AsSpan(), out value);
+    }
+
+    /// <summary>Parses the hex form of an <paramref name="algorithm"/> digest without throwing or allocating.</summary>
+    /// <returns><see langword="false"/> for an undefined algorithm, text of the wrong length, or a character that is not a hex digit.</returns>
+    public static bool TryParse(MeasurementHash algorithm, ReadOnlySpan<char> hex, out AgileDigest value)
+    {
+        value = default;
+        if (!Enum.IsDefined(algorithm))
         {
             return false;
         }
@@ -98,8 +115,9 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>
             return false;
         }
 
-        Span<byte> bytes = stackalloc byte[size];
-        if (HexText.Decode(hex.AsSpan(), bytes) >= 0)
+        Span<byte> bytes = stackalloc byte[MaxLength];
+        bytes = bytes[..size];
+        if (HexText.Decode(hex, bytes) >= 0)
         {
             return false;
         }
@@ -115,6 +133,10 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="Length"/>.</exception>
     public void CopyTo(Span<byte> destination) => MeasurementValue.CopyTo(Bytes, destination);
 
+    /// <summary>Copies the <see cref="Length"/> bytes to the start of <paramref name="destination"/> unless it is shorter.</summary>
+    /// <returns><see langword="false"/>, with nothing copied, when <paramref name="destination"/> is shorter than <see cref="Length"/>.</returns>
+    public bool TryCopyTo(Span<byte> destination) => Bytes.TryCopyTo(destination);
+
     /// <summary>Whether both digests have the same algorithm and the same bytes.</summary>
     public bool Equals(AgileDigest other) => Algorithm == other.Algorithm && Bytes.SequenceEqual(other.Bytes);
 
@@ -125,7 +147,23 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>
     public override int GetHashCode() => HashCode.Combine(Algorithm, MeasurementValue.HashCodeOf(Bytes));
 
     /// <summary>The digest as lowercase hex, two digits per byte.</summary>
-    public override string ToString() => HexText.ToLowerString(Bytes);
+    public override string ToString() => HexText.ToString(Bytes, upperCase: false);
+
+    /// <summary>The digest as hex, two digits per byte: lowercase for a null or empty <paramref name="format"/> or <c>"x"</c>, uppercase for <c>"X"</c>.</summary>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider) => MeasurementValue.ToString(Bytes, format);
+
+    /// <summary>Writes the digest as hex, two digits per byte (<c>"x"</c> or empty: lowercase, <c>"X"</c>: uppercase), without allocating.</summary>
+    /// <returns><see langword="false"/>, with nothing written, when <paramref name="destination"/> is shorter than 2 × <see cref="Length"/> characters.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        MeasurementValue.TryFormat(Bytes, destination, out charsWritten, format);
+
+    /// <summary>Writes the digest as UTF-8 hex, two digits per byte (<c>"x"</c> or empty: lowercase, <c>"X"</c>: uppercase), without allocating.</summary>
+    /// <returns><see langword="false"/>, with nothing written, when <paramref name="utf8Destination"/> is shorter than 2 × <see cref="Length"/> bytes.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        MeasurementValue.TryFormat(Bytes, utf8Destination, out bytesWritten, format);
 
     /// <summary>Whether both digests have the same algorithm and bytes.</summary>
     public static bool operator ==(AgileDigest left, AgileDigest right) => left.Equals(right);

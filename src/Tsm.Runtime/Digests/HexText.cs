@@ -4,9 +4,10 @@ using System.Numerics;
 namespace Tsm;
 
 /// <summary>
-/// Hex encoding over both UTF-16 text and ASCII bytes. Generic over the character type so that digest parsing
-/// (strings) and TPM sysfs files (bytes) share one decoder. <c>Convert.FromHexString</c> into a span only arrived
-/// in .NET 9, and this library targets .NET 8.
+/// Hex encoding over both UTF-16 text and ASCII bytes. Generic over the character type so that digest text (strings,
+/// <see cref="ISpanFormattable"/>), its UTF-8 form (<see cref="IUtf8SpanFormattable"/>) and TPM sysfs files (bytes)
+/// share one encoder and decoder.
+/// <c>Convert.FromHexString</c> into a span only arrived in .NET 9, and this library targets .NET 8.
 /// </summary>
 internal static class HexText
 {
@@ -25,11 +26,11 @@ internal static class HexText
         }
     }
 
-    /// <summary>Lowercase hex of <paramref name="bytes"/>, the format of every value's <c>ToString()</c>.</summary>
-    public static string ToLowerString(ReadOnlySpan<byte> bytes)
+    /// <summary>Hex of <paramref name="bytes"/>; lowercase is the format of every value's <c>ToString()</c>.</summary>
+    public static string ToString(ReadOnlySpan<byte> bytes, bool upperCase)
     {
         Span<char> text = bytes.Length <= 256 ? stackalloc char[bytes.Length * 2] : new char[bytes.Length * 2];
-        Encode(bytes, text, upperCase: false);
+        Encode(bytes, text, upperCase);
         return new string(text);
     }
 

@@ -33,14 +33,31 @@ public readonly struct Sha512Digest : IMeasurementValue<Sha512Digest>
     /// <exception cref="FormatException">The text is not 128 hex digits; the message says which position is wrong.</exception>
     public static Sha512Digest Parse(string hex) => MeasurementValue.Parse<Sha512Digest>(hex);
 
+    /// <summary>Parses exactly 128 hex digits (either case); <paramref name="provider"/> is ignored.</summary>
+    /// <exception cref="FormatException">The text is not 128 hex digits; the message says which position is wrong.</exception>
+    public static Sha512Digest Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>Parses exactly 128 hex digits (either case); <paramref name="provider"/> is ignored.</summary>
+    /// <exception cref="FormatException">The text is not 128 hex digits; the message says which position is wrong.</exception>
+    public static Sha512Digest Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => MeasurementValue.Parse<Sha512Digest>(s);
+
     /// <summary>Parses exactly 128 hex digits (either case) without throwing.</summary>
     public static bool TryParse([NotNullWhen(true)] string? hex, out Sha512Digest value) => MeasurementValue.TryParse(hex, out value);
+
+    /// <summary>Parses exactly 128 hex digits (either case) without throwing; <paramref name="provider"/> is ignored.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Sha512Digest result) => TryParse(s, out result);
+
+    /// <summary>Parses exactly 128 hex digits (either case) without throwing or allocating; <paramref name="provider"/> is ignored.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Sha512Digest result) => MeasurementValue.TryParse(s, out result);
 
     /// <summary>A new array holding the 64 bytes.</summary>
     public byte[] ToArray() => Bytes.ToArray();
 
     /// <inheritdoc/>
     public void CopyTo(Span<byte> destination) => MeasurementValue.CopyTo(Bytes, destination);
+
+    /// <inheritdoc/>
+    public bool TryCopyTo(Span<byte> destination) => Bytes.TryCopyTo(destination);
 
     /// <inheritdoc/>
     public bool Equals(Sha512Digest other) => MeasurementValue.Equal(in this, in other);
@@ -52,7 +69,23 @@ public readonly struct Sha512Digest : IMeasurementValue<Sha512Digest>
     public override int GetHashCode() => MeasurementValue.HashCodeOf(Bytes);
 
     /// <summary>The value as 128 lowercase hex digits.</summary>
-    public override string ToString() => HexText.ToLowerString(Bytes);
+    public override string ToString() => HexText.ToString(Bytes, upperCase: false);
+
+    /// <summary>The value as 128 hex digits: lowercase for a null or empty <paramref name="format"/> or <c>"x"</c>, uppercase for <c>"X"</c>.</summary>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider) => MeasurementValue.ToString(Bytes, format);
+
+    /// <summary>Writes the 128 hex digits (<c>"x"</c> or empty: lowercase, <c>"X"</c>: uppercase) without allocating.</summary>
+    /// <returns><see langword="false"/>, with nothing written, when <paramref name="destination"/> is shorter than 128 characters.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        MeasurementValue.TryFormat(Bytes, destination, out charsWritten, format);
+
+    /// <summary>Writes the 128 hex digits as UTF-8 (<c>"x"</c> or empty: lowercase, <c>"X"</c>: uppercase) without allocating.</summary>
+    /// <returns><see langword="false"/>, with nothing written, when <paramref name="utf8Destination"/> is shorter than 128 bytes.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        MeasurementValue.TryFormat(Bytes, utf8Destination, out bytesWritten, format);
 
     /// <summary>Whether both values have the same bytes.</summary>
     public static bool operator ==(Sha512Digest left, Sha512Digest right) => left.Equals(right);
