@@ -7,7 +7,7 @@ using Tsm.EventLog.Recording;
 namespace Tsm.Cli.Commands;
 
 /// <summary>
-/// <c>tsm log record --log FILE [--role R] [--vendor V] [--backend B] DOMAIN OPERATION CONTENT</c>: recovers an
+/// <c>tsm log record --log FILE [--format aael|cel] [--role R] [--vendor V] [--backend B] DOMAIN OPERATION CONTENT</c>: recovers an
 /// interrupted record, then appends the event to the AAEL and extends it into every bank of the role's register.
 /// Exit 0 recorded; 1 when the register holds something the log cannot explain (both values on stderr); 2 unusable
 /// input or log; 3 the device failed.
@@ -24,25 +24,28 @@ internal static class LogRecordCommand
     {
         Option<string> log = new("--log") { Description = "The measurement log (AAEL text); created with an INIT entry when it does not exist.", HelpName = "FILE", Required = true };
         LogTarget target = LogTarget.Create();
+        Option<string> format = new("--format") { Description = "The format of a new log: aael (default, the attestation agent's text) or cel (TCG CEL TLV, every bank's start recorded). An existing log keeps its own.", HelpName = "FORMAT", DefaultValueFactory = _ => "aael" };
+        format.AcceptOnlyFromAmong("aael", "cel");
         Argument<string> domain = new("DOMAIN") { Description = "Who defines the event, e.g. github.com/confidential-containers (printable ASCII, no spaces)." };
         Argument<string> operation = new("OPERATION") { Description = "What happened, e.g. PullImage (printable ASCII, no spaces)." };
         Argument<string> content = new("CONTENT") { Description = "The event's details, e.g. RFC 8785 JSON (printable ASCII)." };
-        Command command = new("record", "Record an event: append it to a measurement log (fsync'ed first), then extend it into the role's register.") { log, domain, operation, content };
+        Command command = new("record", "Record an event: append it to a measurement log (fsync'ed first), then extend it into the role's register.") { log, format, domain, operation, content };
         target.AddTo(command);
         command.SetAction(parsed =>
         {
             string path = parsed.GetRequiredValue(log);
-            return CommandRunner.Run(parsed, path, stdout => Record(parsed, target, path, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(operation), parsed.GetRequiredValue(content), stdout));
+            MeasurementLogFormat logFormat = parsed.GetValue(format) == "cel" ? MeasurementLogFormat.CelTlv : MeasurementLogFormat.Aael;
+            return CommandRunner.Run(parsed, path, stdout => Record(parsed, target, path, logFormat, parsed.GetRequiredValue(domain), parsed.GetRequiredValue(operation), parsed.GetRequiredValue(content), stdout));
         });
         return command;
     }
 
-    private static int Record(ParseResult parsed, LogTarget target, string path, string domain, string operation, string content, TextWriter stdout)
+    private static int Record(ParseResult parsed, LogTarget target, string path, MeasurementLogFormat format, string domain, string operation, string content, TextWriter stdout)
     {
         (MeasurementPlatform platform, LogicalRegister register) = target.Open(parsed);
         using (platform)
         {
-            var options = new MeasurementLogOptions { OnStep = KillAt(Environment.GetEnvironmentVariable(KillAtVariable)) };
+            var options = new MeasurementLogOptions { Format = format, OnStep = KillAt(Environment.GetEnvironmentVariable(KillAtVariable)) };
             try
             {
                 using MeasurementLog measurementLog = MeasurementLog.Open(path, register, options);

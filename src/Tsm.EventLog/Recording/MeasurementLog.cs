@@ -1,39 +1,38 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Tsm.EventLog.Aael;
 
 namespace Tsm.EventLog.Recording;
 
 /// <summary>
-/// The attester's half of the log layer: an append-only AAEL file bound to one logical register, such that the log
+/// The attester's half of the log layer: an append-only log file bound to one logical register, such that the log
 /// always explains the register. Each <see cref="Record(string, string, string)"/> takes a cross-process lock, brings
-/// the log and the register into agreement (completing a writer that stopped between fsync and extend), appends the
-/// entry and fsyncs it (write-ahead: the entry is durable before the irreversible extend), extends every bank with the
-/// entry's hash in that bank's algorithm, and releases the lock. Opening does the same recovery, and refuses, with
-/// both values, a register that no prefix of the log explains.
+/// the log and the register into agreement (completing a writer that stopped between fsync and extend), checks the
+/// log's capacity, appends the entry and fsyncs it (write-ahead: the entry is durable before the irreversible extend),
+/// extends every bank with the entry's hash in that bank's algorithm, and releases the lock. Opening does the same
+/// recovery, and refuses, with both values, a register that no prefix of the log explains.
 /// </summary>
 /// <remarks>
-/// The file is the attestation agent's event log (guest-components <c>attestation-agent/src/eventlog/mod.rs</c>): an
-/// <c>INIT &lt;alg&gt;/&lt;hex&gt;</c> line with the register's value when the log began, then one
-/// <c>domain operation content</c> line per event, every line (INIT included) extended as <c>H(line)</c>. So
-/// <c>tsm log verify</c>, CoCo verifiers and any AAEL reader can check it. On a TPM every allocated bank of the PCR is
-/// extended; INIT records <see cref="MeasurementLogOptions.InitBank"/>, and the other banks must start at their reset
-/// value, which is what a verifier assumes for them.
+/// The file is one of two standard formats (<see cref="MeasurementLogFormat"/>): the attestation agent's event log, or
+/// TCG CEL records carrying the same events, so <c>tsm log verify</c>, CoCo verifiers and CEL readers can check it.
+/// A new log begins with an INIT entry holding the register's value at that moment: non-zero when firmware or an
+/// earlier boot stage measured into it, which verifiers check against the firmware's log (the CCEL) where one exists.
 /// An entry that is durable but not extended is completed (rolled forward), never dropped: the file stays
-/// append-only, so a copy a verifier took earlier is always a prefix of the file, and measuring an event whose action
-/// may not have run only over-reports, which a verifier can see, while dropping a durable entry could under-report.
+/// append-only, so a copy a verifier took earlier is always a prefix of it, and measuring an event whose action may not
+/// have run only over-reports, which a verifier sees, while dropping a durable entry could under-report.
 /// </remarks>
 public sealed class MeasurementLog : IDisposable
 {
     private readonly object _gate = new();
     private readonly string _lockPath;
     private readonly MeasurementLogOptions _options;
-    private readonly int _initBank;
+    private LogCodec? _codec;
     private LogChain? _chain;
     private long _length;
+    private int _entries;
     private bool _disposed;
 
     private MeasurementLog(string path, LogicalRegister register, MeasurementLogOptions options)
@@ -42,7 +41,6 @@ public sealed class MeasurementLog : IDisposable
         Register = register;
         _options = options;
         _lockPath = path + ".lock";
-        _initBank = ChooseInitBank(register, options.InitBank, path);
     }
 
     /// <summary>The log file.</summary>
@@ -50,6 +48,9 @@ public sealed class MeasurementLog : IDisposable
 
     /// <summary>The register the log is bound to.</summary>
     public LogicalRegister Register { get; }
+
+    /// <summary>The log's format (the file's own when it existed).</summary>
+    public MeasurementLogFormat Format => _codec!.Format;
 
     /// <summary>What <see cref="Open"/> found and did.</summary>
     public MeasurementRecovery Recovery { get; private set; }
@@ -61,16 +62,15 @@ public sealed class MeasurementLog : IDisposable
         {
             lock (_gate)
             {
-                return _chain?.Count ?? 0;
+                return _entries;
             }
         }
     }
 
     /// <summary>
     /// Opens (or creates) the log at <paramref name="path"/> for <paramref name="register"/> and recovers it: a partial
-    /// last line is cut off, a durable entry whose extend did not happen is extended now, and a register that the log
-    /// cannot explain is refused. A new log starts with INIT holding the register's current value (non-zero when
-    /// firmware or an earlier boot stage measured into it; verifiers check that value against the firmware's log).
+    /// last entry is cut off, a durable entry whose extend did not happen is extended now, and a register that the log
+    /// cannot explain is refused.
     /// </summary>
     /// <exception cref="MeasurementLogMismatchException">The register holds something no prefix of the log explains.</exception>
     /// <exception cref="MeasurementLogException">The file cannot be read, created or locked, is not a valid log for this register, or is too large.</exception>
@@ -82,6 +82,29 @@ public sealed class MeasurementLog : IDisposable
         var log = new MeasurementLog(System.IO.Path.GetFullPath(path), register, options ?? new MeasurementLogOptions());
         log.Transact(stream => log.Recovery = log.Synchronise(stream));
         return log;
+    }
+
+    /// <summary>
+    /// Checks the log at <paramref name="path"/> against the live register without changing either (what
+    /// <c>tsm log verify --backend</c> prints): for every bank, the value the log replays to, the register's value and
+    /// how many entries explain it.
+    /// </summary>
+    /// <exception cref="MeasurementLogException">The file cannot be read or locked, has no INIT, is not a valid log for this register, or is too large.</exception>
+    /// <exception cref="TsmException">The register cannot be read.</exception>
+    public static MeasurementLogCheck Check(string path, LogicalRegister register, MeasurementLogOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(register);
+        string fullPath = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new MeasurementLogException(fullPath, $"{fullPath}: no such log.");
+        }
+
+        var log = new MeasurementLog(fullPath, register, options ?? new MeasurementLogOptions());
+        MeasurementLogCheck? result = null;
+        log.Transact(stream => result = log.CheckUnderLock(stream));
+        return result!;
     }
 
     /// <summary>Records one event: <c>domain SP operation SP content</c>, appended, fsync'ed, then extended into every bank.</summary>
@@ -105,30 +128,7 @@ public sealed class MeasurementLog : IDisposable
         return recorded!;
     }
 
-    /// <summary>
-    /// Checks the log at <paramref name="path"/> against the live register without changing either (what
-    /// <c>tsm log verify --backend</c> prints): for every bank, the value the log replays to, the register's value and
-    /// how many entries explain it.
-    /// </summary>
-    /// <exception cref="MeasurementLogException">The file cannot be read or locked, is empty, is not a valid log for this register, or is too large.</exception>
-    /// <exception cref="TsmException">The register cannot be read.</exception>
-    public static MeasurementLogCheck Check(string path, LogicalRegister register, MeasurementLogOptions? options = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(register);
-        string fullPath = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new MeasurementLogException(fullPath, $"{fullPath}: no such log.");
-        }
-
-        var log = new MeasurementLog(fullPath, register, options ?? new MeasurementLogOptions());
-        MeasurementLogCheck? result = null;
-        log.Transact(stream => result = log.CheckUnderLock(stream));
-        return result!;
-    }
-
-    /// <summary>Releases nothing but marks the log closed: every operation takes and releases its lock itself.</summary>
+    /// <summary>Marks the log closed; every operation takes and releases its lock itself, so nothing else is held.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -137,7 +137,7 @@ public sealed class MeasurementLog : IDisposable
         }
     }
 
-    internal static byte[] ResetValue(RegisterDefinition register, int size)
+    private static byte[] ResetValue(RegisterDefinition register, int size)
     {
         byte[] value = new byte[size];
         switch (register.Initial)
@@ -146,8 +146,9 @@ public sealed class MeasurementLog : IDisposable
                 value.AsSpan().Fill(0xFF);
                 break;
             case InitialValue.Name:
-                // The kernel sample names its registers' initial contents after the storage owner (samples/tsm-mr/tsm_mr_sample.c).
-                Encoding.ASCII.GetBytes(register.AliasOf ?? register.Name).AsSpan(0, Math.Min(size, (register.AliasOf ?? register.Name).Length)).CopyTo(value);
+                // The kernel sample fills a register with the name of its storage owner (samples/tsm-mr/tsm_mr_sample.c).
+                byte[] name = Encoding.ASCII.GetBytes(register.AliasOf ?? register.Name);
+                name.AsSpan(0, Math.Min(size, name.Length)).CopyTo(value);
                 break;
             case InitialValue.Zeros:
                 break;
@@ -156,23 +157,24 @@ public sealed class MeasurementLog : IDisposable
         return value;
     }
 
-    private static int ChooseInitBank(LogicalRegister register, MeasurementHash requested, string path)
+    private int ChooseInitBank()
     {
+        MeasurementHash requested = _options.InitBank;
         MeasurementHash[] order = requested == MeasurementHash.None
             ? [MeasurementHash.Sha384, MeasurementHash.Sha256, MeasurementHash.Sha512]
             : [requested];
         foreach (MeasurementHash hash in order)
         {
-            int index = register.Hashes.ToList().IndexOf(hash);
+            int index = Register.Hashes.ToList().IndexOf(hash);
             if (index >= 0 && hash is MeasurementHash.Sha256 or MeasurementHash.Sha384 or MeasurementHash.Sha512)
             {
                 return index;
             }
         }
 
-        throw new MeasurementLogException(path,
-            $"{path}: an AAEL's INIT names sha256, sha384 or sha512, but {register} has {string.Join(", ", register.Hashes.Select(MeasurementHashInfo.KernelName))}"
-            + (requested == MeasurementHash.None ? "." : $" and no {MeasurementHashInfo.KernelName(requested)} bank."));
+        throw new MeasurementLogException(Path,
+            $"{Path}: an AAEL's INIT names sha256, sha384 or sha512, but {Register} has {string.Join(", ", Register.Hashes.Select(MeasurementHashInfo.KernelName))}"
+            + (requested == MeasurementHash.None ? "; use the CEL format." : $" and no {MeasurementHashInfo.KernelName(requested)} bank."));
     }
 
     private void Transact(Action<FileStream> body)
@@ -213,27 +215,13 @@ public sealed class MeasurementLog : IDisposable
     /// <summary>Reads what other writers appended since this writer's last look, then makes the register agree with it.</summary>
     private MeasurementRecovery Synchronise(FileStream stream)
     {
-        long length = stream.Length;
-        if (length < _length)
-        {
-            throw new MeasurementLogException(Path, $"{Path}: the log shrank from {_length} to {length} bytes behind this writer; an append-only log never does.");
-        }
-
-        if (length > _options.MaxSize)
-        {
-            throw new MeasurementLogException(Path, $"{Path}: the log is {length} bytes, more than the bound of {_options.MaxSize}.");
-        }
-
-        byte[] added = new byte[length - _length];
-        stream.Position = _length;
-        stream.ReadExactly(added);
-        int complete = added.AsSpan().LastIndexOf((byte)'\n') + 1;
+        byte[] added = ReadNew(stream);
+        int complete = ReadEntries(added);
         bool cutPartial = complete < added.Length;
-        ReadEntries(added.AsSpan(0, complete));
         if (cutPartial)
         {
-            // Writers append only under the lock, so a line without its LF is one a writer never finished: it was
-            // never durable, so never extended.
+            // Writers append only under the lock and in one write, so an unfinished entry is one a writer stopped in
+            // the middle of: it was never durable, so never extended.
             Truncate(stream, _length);
         }
 
@@ -250,88 +238,85 @@ public sealed class MeasurementLog : IDisposable
             : MeasurementRecovery.Consistent;
     }
 
-    private delegate void EntryRead(ReadOnlySpan<byte> text, LogChain chain);
+    private byte[] ReadNew(FileStream stream)
+    {
+        long length = stream.Length;
+        if (length < _length)
+        {
+            throw new MeasurementLogException(Path, $"{Path}: the log shrank from {_length} to {length} bytes behind this writer; an append-only log never does.");
+        }
 
-    private void ReadEntries(ReadOnlySpan<byte> bytes, EntryRead? observer = null)
+        if (length > _options.MaxSize)
+        {
+            throw new MeasurementLogException(Path, $"{Path}: the log is {length} bytes, more than the bound of {_options.MaxSize}.");
+        }
+
+        byte[] added = new byte[length - _length];
+        stream.Position = _length;
+        stream.ReadExactly(added);
+        if (_codec is null)
+        {
+            MeasurementLogFormat format = added.Length == 0
+                ? _options.Format
+                : LogCodec.Detect(added) ?? throw new MeasurementLogException(Path, $"{Path}: offset 0: the file is neither an AAEL (INIT line) nor CEL TLV records; it is not a measurement log this writer can append to.");
+            _codec = LogCodec.For(format);
+            if (_codec.Unsupported(Register) is { } reason)
+            {
+                throw new MeasurementLogException(Path, $"{Path}: {reason}.");
+            }
+        }
+
+        return added;
+    }
+
+    private delegate void EntryRead(LogEntry entry, LogChain chain);
+
+    /// <summary>Reads the complete entries at the start of <paramref name="bytes"/> (which follow the ones already read).</summary>
+    /// <returns>How many bytes they take; the rest is an unfinished entry.</returns>
+    private int ReadEntries(ReadOnlySpan<byte> bytes, EntryRead? observer = null)
     {
         int offset = 0;
         while (offset < bytes.Length)
         {
-            int line = (_chain?.Count ?? 0) + 1;
-            if (!AaelParser.TryReadLine(bytes, offset, line, _chain is null, out AaelParser.LineBounds bounds, out int errorOffset, out string? reason))
+            if (!_codec!.TryRead(bytes, offset, _entries, Register, out LogEntry? entry, out string? reason))
             {
-                throw new MeasurementLogException(Path, string.Create(CultureInfo.InvariantCulture, $"{Path}: line {line} (offset {_length + errorOffset}): {reason}; the log is not an AAEL this writer can append to."));
+                break;
             }
 
-            ReadOnlySpan<byte> text = bytes.Slice(bounds.Offset, bounds.Length);
-            _chain ??= StartChain(text, bounds.Hash);
-            observer?.Invoke(text, _chain);
-            _chain.Append(text);
-            _length += bounds.End - offset;
-            offset = bounds.End;
-        }
-    }
-
-    private MeasurementLogCheck CheckUnderLock(FileStream stream)
-    {
-        if (stream.Length > _options.MaxSize)
-        {
-            throw new MeasurementLogException(Path, $"{Path}: the log is {stream.Length} bytes, more than the bound of {_options.MaxSize}.");
-        }
-
-        byte[] bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        int complete = bytes.AsSpan().LastIndexOf((byte)'\n') + 1;
-        AgileDigest[] live = Register.Read();
-        int[] explainedBy = new int[live.Length];
-        explainedBy.AsSpan().Fill(-1);
-        var entries = new System.Collections.Generic.List<LoggedEntry>();
-        ReadEntries(bytes.AsSpan(0, complete), (text, chain) =>
-        {
-            Match(chain, live, explainedBy, chain.Count);
-            entries.Add(LoggedEntry.From(chain.Count, text));
-        });
-        if (_chain is null)
-        {
-            throw new MeasurementLogException(Path, $"{Path}: the log has no complete entry, not even INIT.");
-        }
-
-        Match(_chain, live, explainedBy, _chain.Count);
-        var banks = new BankCheck[live.Length];
-        for (int i = 0; i < banks.Length; i++)
-        {
-            banks[i] = new BankCheck(Register.Session.QualifiedNameOf(Register.Banks[i]), Register.Hashes[i], LowerHex.Of(live[i].Bytes), LowerHex.Of(_chain.Current(i)), _chain.Count, explainedBy[i]);
-        }
-
-        return new MeasurementLogCheck(Path, Register.Name, banks, entries, complete < bytes.Length ? complete : -1);
-    }
-
-    // After 'count' entries every bank's current value is known; the latest prefix that reproduces the register wins.
-    private static void Match(LogChain chain, AgileDigest[] live, int[] explainedBy, int count)
-    {
-        for (int i = 0; i < live.Length; i++)
-        {
-            if (live[i].Bytes.SequenceEqual(chain.Current(i)))
+            if (entry is null)
             {
-                explainedBy[i] = count;
+                throw new MeasurementLogException(Path, string.Create(CultureInfo.InvariantCulture, $"{Path}: {Shift(reason!)}; it is not a measurement log of {Register.Name} this writer can append to."));
             }
+
+            if (entry.IsInit != (_entries == 0))
+            {
+                throw new MeasurementLogException(Path, string.Create(CultureInfo.InvariantCulture, $"{Path}: offset {_length + offset}: {(entry.IsInit ? "INIT may only be the first entry" : "the first entry must be INIT")}."));
+            }
+
+            _chain ??= StartChain(entry);
+            observer?.Invoke(entry, _chain);
+            if (entry.Measured is not null)
+            {
+                _chain.Append(entry.Measured);
+            }
+
+            _entries++;
+            _length += entry.Length;
+            offset += entry.Length;
         }
+
+        return offset;
     }
 
-    private LogChain StartChain(ReadOnlySpan<byte> init, MeasurementHash hash)
-    {
-        if (hash != Register.Hashes[_initBank])
-        {
-            throw new MeasurementLogException(Path,
-                $"{Path}: the log's INIT is {MeasurementHashInfo.KernelName(hash)}, but this writer records the {MeasurementHashInfo.KernelName(Register.Hashes[_initBank])} bank of {Register}; the log belongs to another register or platform.");
-        }
+    // Codec reasons name offsets within the bytes read this time; the file offset is that plus what was read before.
+    private string Shift(string reason) => _length == 0 ? reason : $"{reason} (after the first {_length} bytes)";
 
+    private LogChain StartChain(LogEntry init)
+    {
         byte[][] start = new byte[Register.Banks.Count][];
         for (int i = 0; i < start.Length; i++)
         {
-            start[i] = i == _initBank
-                ? Convert.FromHexString(Encoding.ASCII.GetString(init[(init.IndexOf((byte)'/') + 1)..]))
-                : ResetValue(Register.Banks[i], MeasurementHashInfo.DigestSize(Register.Hashes[i]));
+            start[i] = init.StartValues![i] ?? ResetValue(Register.Banks[i], MeasurementHashInfo.DigestSize(Register.Hashes[i]));
         }
 
         return new LogChain([.. Register.Hashes], start);
@@ -340,18 +325,19 @@ public sealed class MeasurementLog : IDisposable
     private void CreateInit(FileStream stream)
     {
         AgileDigest[] live = Register.Read();
-        for (int i = 0; i < live.Length; i++)
+        int initBank = _codec!.Format == MeasurementLogFormat.Aael ? ChooseInitBank() : -1;
+        for (int i = 0; i < live.Length && initBank >= 0; i++)
         {
-            if (i != _initBank && !live[i].Bytes.SequenceEqual(ResetValue(Register.Banks[i], live[i].Length)))
+            if (i != initBank && !live[i].Bytes.SequenceEqual(ResetValue(Register.Banks[i], live[i].Length)))
             {
                 throw new MeasurementLogException(Path,
-                    $"{Path}: cannot start a log: {Register.Session.QualifiedNameOf(Register.Banks[i])} holds {LowerHex.Of(live[i].Bytes)}, not its reset value, and an AAEL's INIT records only the {MeasurementHashInfo.KernelName(Register.Hashes[_initBank])} bank. Start from a reset register (a TPM's PCR 23 can be reset) or record into another role.");
+                    $"{Path}: cannot start an AAEL: {Register.Session.QualifiedNameOf(Register.Banks[i])} holds {LowerHex.Of(live[i].Bytes)}, not its reset value, and an AAEL's INIT records only the {MeasurementHashInfo.KernelName(Register.Hashes[initBank])} bank. Use the CEL format, which records every bank, or start from a reset register (a TPM's PCR 23 can be reset).");
             }
         }
 
-        string init = AaelLine.Init(Register.Hashes[_initBank], live[_initBank].Bytes);
+        byte[] init = _codec.EncodeInit(Register, live, initBank);
         WriteDurably(stream, init);
-        ReadEntries(Encoding.ASCII.GetBytes(init + "\n"));
+        _ = ReadEntries(init);
     }
 
     /// <summary>
@@ -363,7 +349,7 @@ public sealed class MeasurementLog : IDisposable
     {
         LogChain chain = _chain!;
         AgileDigest[] live = Register.Read();
-        var behind = new System.Collections.Generic.List<int>();
+        var behind = new List<int>();
         for (int i = 0; i < live.Length; i++)
         {
             if (live[i].Bytes.SequenceEqual(chain.Current(i)))
@@ -371,14 +357,14 @@ public sealed class MeasurementLog : IDisposable
                 continue;
             }
 
-            if (live[i].Bytes.SequenceEqual(chain.Previous(i)))
+            if (chain.Count > 0 && live[i].Bytes.SequenceEqual(chain.Previous(i)))
             {
                 behind.Add(i);
                 continue;
             }
 
             throw new MeasurementLogMismatchException(Path, Register.Session.QualifiedNameOf(Register.Banks[i]), Register.Hashes[i],
-                LowerHex.Of(live[i].Bytes), LowerHex.Of(chain.Current(i)), chain.Count);
+                LowerHex.Of(live[i].Bytes), LowerHex.Of(chain.Current(i)), _entries);
         }
 
         if (behind.Count == 0)
@@ -402,16 +388,16 @@ public sealed class MeasurementLog : IDisposable
     {
         LogChain chain = _chain!;
         Step(MeasurementLogStep.BeforeAppend);
-        int size = Encoding.ASCII.GetByteCount(line) + 1;
-        if (_length + size > _options.MaxSize)
+        AgileDigest[] digests = Register.Measure(_codec!.Measured(line));
+        byte[] entry = _codec.EncodeEvent(Register, _entries, line, digests);
+        if (_length + entry.Length > _options.MaxSize)
         {
             throw new MeasurementLogException(Path,
-                $"{Path}: the log is full: {_length} bytes, and this entry of {size} would pass the bound of {_options.MaxSize}. Nothing was written or extended.");
+                $"{Path}: the log is full: {_length} bytes, and this entry of {entry.Length} would pass the bound of {_options.MaxSize}. Nothing was written or extended.");
         }
 
-        AgileDigest[] digests = Register.Measure(Encoding.ASCII.GetBytes(line));
         long before = _length;
-        WriteDurably(stream, line);
+        WriteDurably(stream, entry);
         Step(MeasurementLogStep.AfterFsync);
         try
         {
@@ -423,9 +409,49 @@ public sealed class MeasurementLog : IDisposable
             throw;
         }
 
-        ReadEntries(Encoding.ASCII.GetBytes(line + "\n"));
+        int number = _entries;
+        _ = ReadEntries(entry);
         Step(MeasurementLogStep.AfterExtend);
-        return new RecordedEvent(chain.Count - 1, line, digests);
+        return new RecordedEvent(number, line, digests);
+    }
+
+    private MeasurementLogCheck CheckUnderLock(FileStream stream)
+    {
+        byte[] bytes = ReadNew(stream);
+        AgileDigest[] live = Register.Read();
+        int[] explainedBy = new int[live.Length];
+        explainedBy.AsSpan().Fill(-1);
+        var entries = new List<LoggedEntry>();
+        int complete = ReadEntries(bytes, (entry, chain) =>
+        {
+            Match(chain, live, explainedBy, _entries);
+            entries.Add(LoggedEntry.From(_entries, entry.Text));
+        });
+        if (_chain is null)
+        {
+            throw new MeasurementLogException(Path, $"{Path}: the log has no complete entry, not even INIT.");
+        }
+
+        Match(_chain, live, explainedBy, _entries);
+        var banks = new BankCheck[live.Length];
+        for (int i = 0; i < banks.Length; i++)
+        {
+            banks[i] = new BankCheck(Register.Session.QualifiedNameOf(Register.Banks[i]), Register.Hashes[i], LowerHex.Of(live[i].Bytes), LowerHex.Of(_chain.Current(i)), _entries, explainedBy[i]);
+        }
+
+        return new MeasurementLogCheck(Path, Register.Name, Format, banks, entries, complete < bytes.Length ? complete : -1);
+    }
+
+    // After 'count' entries every bank's value is known; the latest prefix that reproduces the register wins.
+    private static void Match(LogChain chain, AgileDigest[] live, int[] explainedBy, int count)
+    {
+        for (int i = 0; i < live.Length; i++)
+        {
+            if (live[i].Bytes.SequenceEqual(chain.Current(i)))
+            {
+                explainedBy[i] = count;
+            }
+        }
     }
 
     private bool RegisterUnchanged(LogChain chain)
@@ -441,14 +467,13 @@ public sealed class MeasurementLog : IDisposable
         }
     }
 
-    private void WriteDurably(FileStream stream, string line)
+    private void WriteDurably(FileStream stream, byte[] entry)
     {
-        byte[] bytes = Encoding.ASCII.GetBytes(line + "\n");
         long before = _length;
         try
         {
             stream.Position = before;
-            stream.Write(bytes);
+            stream.Write(entry);
             Step(MeasurementLogStep.AfterAppend);
             stream.Flush(flushToDisk: true);
         }
@@ -480,7 +505,7 @@ public sealed class MeasurementLog : IDisposable
         }
         catch (IOException)
         {
-            // The write already failed; the partial line this leaves has no LF, and the next open cuts it off.
+            // The write already failed; an unfinished entry left behind is cut off by the next open.
         }
     }
 

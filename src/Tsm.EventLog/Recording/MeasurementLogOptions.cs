@@ -16,8 +16,11 @@ public sealed class MeasurementLogOptions
     /// </summary>
     public int MaxSize { get; init; } = EventLogInput.MaxLogSize;
 
+    /// <summary>The format of a new log (default <see cref="MeasurementLogFormat.Aael"/>); an existing log keeps the format it has.</summary>
+    public MeasurementLogFormat Format { get; init; } = MeasurementLogFormat.Aael;
+
     /// <summary>
-    /// For a crypto-agile register (a TPM PCR in several banks): the bank the log's INIT entry records, sha256, sha384
+    /// For an AAEL of a crypto-agile register (a TPM PCR in several banks): the bank the log's INIT entry records, sha256, sha384
     /// or sha512. <see cref="MeasurementHash.None"/> (the default) picks the first of sha384, sha256, sha512 the
     /// register has. Every bank is extended either way.
     /// </summary>
