@@ -39,9 +39,12 @@ internal sealed unsafe class EmulatorStateFile
     public T Transact<T>(Func<EmulatorState, T> operation)
     {
         using AdvisoryFileLock held = Lock();
-        byte[]? before = Load();
-        EmulatorState state = before is null ? EmulatorState.Fresh(_selectedHash) : EmulatorStateFormat.Parse(before, Path);
+        byte[]? content = Load();
+        EmulatorState state = content is null ? EmulatorState.Fresh(_selectedHash) : EmulatorStateFormat.Parse(content, Path);
         state.CheckSelectedHash(_selectedHash, Path);
+
+        // Compared in the canonical form, so a file written by hand in another layout is left alone until the state changes.
+        byte[]? before = content is null ? null : EmulatorStateFormat.Serialize(state);
         try
         {
             return operation(state);

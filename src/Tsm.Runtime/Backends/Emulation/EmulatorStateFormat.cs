@@ -85,6 +85,11 @@ internal static class EmulatorStateFormat
     /// <exception cref="EmulatorStateException">The bytes are not a state file of this version.</exception>
     public static EmulatorState Parse(ReadOnlySpan<byte> bytes, string path)
     {
+        if (bytes.IsEmpty)
+        {
+            throw new EmulatorStateException(path, 0, "the file is empty (truncated)");
+        }
+
         var reader = new Utf8JsonReader(bytes, ReaderOptions);
         try
         {
