@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -18,6 +19,11 @@ internal sealed unsafe class EmulatorStateFile
     /// <summary>How long a transaction waits for another holder of the lock before it gives up.</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
+    // The state files whose lock this thread holds: a transaction started inside another on the same file would wait
+    // for its own lock (each acquisition is a new file description, so flock(2) makes it wait) until the timeout.
+    [ThreadStatic]
+    private static HashSet<string>? t_held;
+
     private readonly MeasurementHash _selectedHash;
 
     public EmulatorStateFile(string path, MeasurementHash selectedHash)
@@ -36,7 +42,27 @@ internal sealed unsafe class EmulatorStateFile
     /// <exception cref="EmulatorStateException">The file cannot be read, parsed or replaced.</exception>
     /// <exception cref="ArgumentException">The file was created with another <see cref="EmulatorOptions.SelectedHash"/>.</exception>
     /// <exception cref="TsmException">Another process held the lock for a minute (ETIMEDOUT).</exception>
+    /// <exception cref="InvalidOperationException">The operation of a transaction on the same file started this one.</exception>
     public T Transact<T>(Func<EmulatorState, T> operation)
+    {
+        t_held ??= new HashSet<string>(StringComparer.Ordinal);
+        if (!t_held.Add(Path))
+        {
+            throw new InvalidOperationException(
+                $"A transaction on the emulator state file '{Path}' is already running on this thread; inside FileEmulatedBackend.Edit, use the EmulatedDevice it passes instead of a session or another Edit.");
+        }
+
+        try
+        {
+            return Locked(operation);
+        }
+        finally
+        {
+            t_held.Remove(Path);
+        }
+    }
+
+    private T Locked<T>(Func<EmulatorState, T> operation)
     {
         using AdvisoryFileLock held = Lock();
         byte[]? content = Load();

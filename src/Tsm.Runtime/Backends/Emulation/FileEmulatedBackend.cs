@@ -57,11 +57,13 @@ public sealed class FileEmulatedBackend : TsmBackend
     /// Runs <paramref name="edit"/> on <paramref name="definition"/>'s device as one transaction, for seeding, fault
     /// injection and the file ABI (<see cref="EmulatedDevice.SetValue"/>, <see cref="EmulatedDevice.FailNext"/>,
     /// <see cref="EmulatedDevice.WriteFile"/>, ...). What the callback changes is saved when it returns or throws. The
-    /// device is valid only during the call.
+    /// device is valid only during the call, and the callback must not use a session or backend on the same file (it
+    /// holds the file's lock).
     /// </summary>
     /// <returns>What <paramref name="edit"/> returned.</returns>
     /// <exception cref="ArgumentException">As for <see cref="Open"/>.</exception>
     /// <exception cref="EmulatorStateException">As for <see cref="Open"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside another transaction on the same file.</exception>
     public TResult Edit<TResult>(DeviceDefinition definition, Func<EmulatedDevice, TResult> edit)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -99,6 +99,18 @@ public sealed class FileEmulatedBackendTests : IDisposable
     }
 
     [Fact]
+    public void Using_a_session_inside_an_edit_of_the_same_file_fails_at_once_instead_of_waiting_for_its_own_lock()
+    {
+        FileEmulatedBackend backend = TsmBackend.EmulatedFile(_state.Path);
+        using TdxDevice tdx = TdxDevice.Open(TsmBackend.EmulatedFile(_state.Path));
+
+        var error = Assert.Throws<InvalidOperationException>(() => backend.Edit(TdxDevice.Definition, _ => tdx.Rtmr0.Read()));
+
+        Assert.Contains("use the EmulatedDevice it passes", error.Message);
+        Assert.Equal(new byte[48], tdx.Rtmr0.Read().ToArray());
+    }
+
+    [Fact]
     public void A_fault_that_fails_an_operation_is_consumed_in_the_file()
     {
         FileEmulatedBackend backend = TsmBackend.EmulatedFile(_state.Path);
