@@ -117,7 +117,7 @@ public sealed class LogRecordTests : IClassFixture<SwtpmFixture>, IDisposable
         {
             for (int i = 0; i < Events; i++)
             {
-                CliResult result = TsmProcess.Run(null, "log", "record", "--log", LogPath, "--backend", Backend, "example.com", $"writer{writer}", $"event{i}");
+                CliResult result = TsmProcess.Run("log", "record", "--log", LogPath, "--backend", Backend, "example.com", $"writer{writer}", $"event{i}");
                 Assert.True(result.ExitCode == 0, result.Stderr);
             }
         });
@@ -143,7 +143,7 @@ public sealed class LogRecordTests : IClassFixture<SwtpmFixture>, IDisposable
         for (int round = 0; round < 3; round++)
         {
             int before = File.ReadAllLines(LogPath).Length;
-            CliResult killed = TsmProcess.Run(new Dictionary<string, string> { ["TSM_LOG_KILL_AT"] = step }, "log", "record", "--log", LogPath, "--backend", Backend, "example.com", "Killed", $"round{round}");
+            CliResult killed = TsmProcess.RunWith(new Dictionary<string, string> { ["TSM_LOG_KILL_AT"] = step }, "log", "record", "--log", LogPath, "--backend", Backend, "example.com", "Killed", $"round{round}");
             Assert.Equal(TsmProcess.Killed, killed.ExitCode);
             Assert.Equal(before + entriesAfterKill - 2, File.ReadAllLines(LogPath).Length);
 

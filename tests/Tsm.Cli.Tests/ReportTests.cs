@@ -202,7 +202,7 @@ public sealed class ReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("sysfs", "--backend 'sysfs' is not a report backend; use 'configfs' (the kernel's configfs-tsm) or 'emulated'.")]
+    [InlineData("sysfs", "--backend 'sysfs' is not a report backend; use 'configfs' (the kernel's configfs-tsm), 'emulated' or 'emulated:STATEFILE'.")]
     [InlineData("configfs", "--test-root-out, --cert-out and --seed are for --backend emulated")]
     public void Report_backends_are_configfs_and_emulated_and_anchors_are_for_the_emulator(string backend, string expected)
     {

@@ -6,8 +6,8 @@ using Tsm.Cli.Decoding;
 namespace Tsm.Cli.Commands;
 
 /// <summary>
-/// Runs a command's body and turns unusable input into exit code 2 and a device or TPM failure into exit code 3, each
-/// with one line on stderr.
+/// Runs a command's body and turns unusable input (including an unusable emulator state file) into exit code 2 and a
+/// device or TPM failure into exit code 3, each with one line on stderr.
 /// </summary>
 internal static class CommandRunner
 {
@@ -30,6 +30,11 @@ internal static class CommandRunner
         catch (ReportFormatException error)
         {
             stderr.WriteLine($"tsm: {path}: {OneLine(error.Message)}");
+        }
+        catch (EmulatorStateException error)
+        {
+            // The state file is input, like a report file: a corrupted one is unusable, not a device failure.
+            stderr.WriteLine($"tsm: {OneLine(error.Message)}");
         }
         catch (TsmException error)
         {

@@ -39,7 +39,7 @@ internal static class ExtendCommand
             ExtendInput input = parsed.GetValue(digest) is { } hex ? ExtendInput.FromDigest(hex)
                 : parsed.GetValue(text) is { } s ? ExtendInput.FromData(Encoding.UTF8.GetBytes(s))
                 : ExtendInput.FromData(InputFile.Read(parsed.GetRequiredValue(dataFile)));
-            using MeasurementSession session = spec.Backend.Open(definition);
+            using MeasurementSession session = spec.Open(definition);
             Extend(session, parsed.GetRequiredValue(register), input, stdout);
             return ExitCodes.Success;
         }));
@@ -77,8 +77,8 @@ internal static class ExtendCommand
         Print(session, register, before, stdout);
     }
 
-    // A TPM extends every allocated bank in one TPM2_PCR_Extend, so the banks cannot drift apart; other backends
-    // (the emulator) extend the banks one after the other.
+    // A TPM extends every allocated bank in one TPM2_PCR_Extend, so the banks cannot drift apart; the emulators use
+    // ExtendAll, which a state file runs as one transaction and the in-process emulator bank after bank.
     private static void ExtendEveryBank(MeasurementSession session, RegisterDefinition[] banks, byte[] data, TextWriter stdout)
     {
         RegisterDefinition[] present = session is TpmSession tpm ? banks.Where(r => tpm.IsAllocated(r.Bank)).ToArray() : banks;
@@ -89,10 +89,10 @@ internal static class ExtendCommand
         }
         else
         {
-            foreach (RegisterDefinition register in present)
-            {
-                session.Extend(register, Value(session, register, ExtendInput.FromData(data)));
-            }
+            AgileDigest[] digests = present
+                .Select(register => new AgileDigest(session.ResolveHash(register), Value(session, register, ExtendInput.FromData(data))))
+                .ToArray();
+            session.ExtendAll(present, digests);
         }
 
         for (int i = 0; i < present.Length; i++)

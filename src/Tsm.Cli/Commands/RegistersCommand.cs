@@ -26,7 +26,7 @@ internal static class RegistersCommand
         {
             DeviceDefinition definition = VendorCatalog.Find(parsed.GetRequiredValue(vendor));
             BackendSpec spec = BackendSpec.Parse(parsed.GetValue(backend));
-            using MeasurementSession session = spec.Backend.Open(definition);
+            using MeasurementSession session = spec.Open(definition);
             var readings = RegisterReading.ReadAll(session);
             if (parsed.GetValue(json))
             {

@@ -11,10 +11,10 @@ using Tsm.Cli.Decoding;
 namespace Tsm.Cli.Commands;
 
 /// <summary>
-/// <c>tsm report --vendor tdx|sev-snp|arm-cca --backend configfs|emulated --nonce HEX --out FILE [--test-root-out FILE]
-/// [--cert-out FILE] [--seed FILE]</c>: evidence through configfs-tsm, from the kernel or from a fresh emulator whose
-/// provider signs with run-time test keys (<see cref="EmulatedAttester"/>), which <c>tsm verify</c> accepts once the
-/// written trust anchor is pinned.
+/// <c>tsm report --vendor tdx|sev-snp|arm-cca --backend configfs|emulated|emulated:STATEFILE --nonce HEX --out FILE
+/// [--test-root-out FILE] [--cert-out FILE] [--seed FILE]</c>: evidence through configfs-tsm, from the kernel or from an
+/// emulator (fresh, or the machine a state file holds) whose provider signs with run-time test keys
+/// (<see cref="EmulatedAttester"/>), which <c>tsm verify</c> accepts once the written trust anchor is pinned.
 /// </summary>
 internal static class ReportCommand
 {
@@ -32,7 +32,7 @@ internal static class ReportCommand
         Option<string> backend = new("--backend")
         {
             Required = true,
-            Description = "Where the evidence comes from: 'configfs' (the kernel's configfs-tsm, /sys/kernel/config/tsm/report) or 'emulated' (a fresh emulator with run-time test keys, through a kernel-exact configfs-tsm model).",
+            Description = "Where the evidence comes from: 'configfs' (the kernel's configfs-tsm, /sys/kernel/config/tsm/report), 'emulated' (a fresh emulator with run-time test keys, through a kernel-exact configfs-tsm model) or 'emulated:STATEFILE' (the same, with the registers of the emulated machine in STATEFILE, as tsm extend left them).",
         };
         Option<string> nonce = new("--nonce")
         {
@@ -85,9 +85,15 @@ internal static class ReportCommand
     {
         // The nonce first: a wrong one is the commonest mistake, and nothing should be made or written before it is known good.
         byte[] nonce = Nonce.Parse(request.Nonce, ReportVendor.NonceSize(request.Vendor), request.Vendor);
-        if (request.Backend is not (EmulatedBackendName or ConfigfsBackendName))
+        string? stateFile = BackendSpec.StateFile(request.Backend);
+        if (request.Backend is not (EmulatedBackendName or ConfigfsBackendName) && stateFile is null)
         {
-            throw new InputException($"--backend '{request.Backend}' is not a report backend; use 'configfs' (the kernel's configfs-tsm) or 'emulated'.");
+            throw new InputException($"--backend '{request.Backend}' is not a report backend; use 'configfs' (the kernel's configfs-tsm), 'emulated' or 'emulated:STATEFILE'.");
+        }
+
+        if (stateFile is not null && request.Seed is not null)
+        {
+            throw new InputException("--seed starts a fresh emulator; --backend emulated:STATEFILE reports the registers its state file holds (set them with tsm extend).");
         }
 
         if (request.CertOut is not null && request.Vendor != ReportVendor.SevSnp)
@@ -113,8 +119,59 @@ internal static class ReportCommand
             return ExitCodes.Success;
         }
 
-        EmulatedBackend emulator = request.Seed is { } seedPath ? Seeded(request.Vendor, seedPath) : TsmBackend.Emulated();
+        if (stateFile is not null)
+        {
+            return FromStateFile(request, stateFile, provider, nonce);
+        }
 
+        return Emulate(request.Seed is { } seedPath ? Seeded(request.Vendor, seedPath) : TsmBackend.Emulated(), request, provider, nonce);
+    }
+
+    /// <summary>
+    /// Evidence of the machine in <paramref name="stateFile"/>, made in one transaction: the report carries the platform's
+    /// values (what TDG.MR.REPORT, SNP_GUEST_REQUEST and the RMM read), and a TDX report rewrites the TDREPORT buffer
+    /// that backs the tsm-mr cache, as on the machine (<c>drivers/virt/coco/tdx-guest/tdx-guest.c</c> <c>tdx_report_new</c>).
+    /// </summary>
+    private static int FromStateFile(ReportRequest request, string stateFile, string provider, byte[] nonce)
+    {
+        DeviceDefinition definition = request.Vendor switch
+        {
+            ReportVendor.Tdx => Tdx.Definition,
+            ReportVendor.SevSnp => SevSnp.Definition,
+            _ => ArmCca.Definition,
+        };
+        try
+        {
+            return TsmBackend.EmulatedFile(stateFile).Edit(definition, device =>
+            {
+                var emulator = new EmulatedBackend();
+                EmulatedDevice copy = emulator.Device(definition);
+                for (int i = 0; i < definition.Registers.Count; i++)
+                {
+                    // Aliases share their owner's value, and derived values are the cache's, recomputed at each refresh.
+                    if (definition.Registers[i].AliasOf is null && definition.Registers[i].Refresh is null)
+                    {
+                        copy.SetValue(device.Files[i], device.PlatformValue(device.Files[i]));
+                    }
+                }
+
+                int exitCode = Emulate(emulator, request, provider, nonce);
+                if (request.Vendor == ReportVendor.Tdx)
+                {
+                    device.RewriteCacheFromPlatform();
+                }
+
+                return exitCode;
+            });
+        }
+        catch (ArgumentException error)
+        {
+            throw new InputException($"--backend '{request.Backend}': {error.Message}");
+        }
+    }
+
+    private static int Emulate(EmulatedBackend emulator, ReportRequest request, string provider, byte[] nonce)
+    {
         // The same configfs-tsm protocol as on hardware, answered by a kernel-exact model whose provider signs with
         // the attester's run-time keys: attester code written against ConfigfsReport runs unchanged here.
         using EmulatedAttester attester = new(emulator);

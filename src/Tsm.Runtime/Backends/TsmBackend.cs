@@ -4,8 +4,9 @@ using System.IO;
 namespace Tsm;
 
 /// <summary>
-/// Where a device's registers live: the Linux kernel's sysfs files, a directory laid out like them, the in-process
-/// emulator, or a TPM spoken to directly. Generated device classes take one in <c>Open(TsmBackend)</c>.
+/// Where a device's registers live: the Linux kernel's sysfs files, a directory laid out like them, the emulator (in
+/// the process, or in a state file that processes share), or a TPM spoken to directly. Generated device classes take
+/// one in <c>Open(TsmBackend)</c>.
 /// </summary>
 public abstract class TsmBackend
 {
@@ -24,6 +25,19 @@ public abstract class TsmBackend
 
     /// <summary>A new in-process emulator with the kernel's semantics. Devices opened on the same backend share their state.</summary>
     public static EmulatedBackend Emulated(EmulatorOptions? options = null) => new(options);
+
+    /// <summary>
+    /// The same emulator with its state in <paramref name="stateFile"/>, so that several processes (and backends) share
+    /// one emulated machine. Every operation is one transaction under a lock on <c>&lt;stateFile&gt;.lock</c> that replaces
+    /// the file atomically; a missing file is a machine with reset registers.
+    /// </summary>
+    /// <param name="stateFile">The state file; its directory must exist.</param>
+    /// <param name="options">
+    /// The emulator's settings; null for the defaults. <see cref="EmulatorOptions.SelectedHash"/> must be the one the
+    /// state file was created with.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="stateFile"/> is empty.</exception>
+    public static FileEmulatedBackend EmulatedFile(string stateFile, EmulatorOptions? options = null) => new(stateFile, options);
 
     /// <summary>
     /// A TPM 2.0 spoken to directly with TPM2 commands, for the <c>tpm</c> vendor: <c>/dev/tpmrm0</c> (the kernel's

@@ -265,6 +265,58 @@ public sealed class EmulatedDevice
     /// <summary>The state of the register at <paramref name="index"/> in <see cref="Definition"/>.</summary>
     internal EmulatedRegister RegisterAt(int index) => _registers[index];
 
+    /// <summary>
+    /// A copy of everything that changes while the device runs, for <see cref="FileEmulatedBackend"/>: the group's
+    /// <c>in_sync</c> flag and pending refresh fault, and per file (schema order) its pending write fault and, for a
+    /// storage owner, its platform value and, unless it is the platform's own buffer (TPM devices), the cached copy.
+    /// </summary>
+    internal EmulatedDeviceState Export()
+    {
+        lock (_gate)
+        {
+            var registers = new EmulatedRegisterState[_registers.Length];
+            for (int i = 0; i < registers.Length; i++)
+            {
+                EmulatedRegister register = _registers[i];
+                bool owner = register.Definition.AliasOf is null;
+                registers[i] = new EmulatedRegisterState(
+                    register.FileName,
+                    register.Size,
+                    owner ? (byte[])register.Platform.Clone() : null,
+                    owner && !ReferenceEquals(register.Cache, register.Platform) ? (byte[])register.Cache.Clone() : null,
+                    register.PendingWriteErrno);
+            }
+
+            return new EmulatedDeviceState(Definition.Vendor, IsCacheInSync, PendingRefreshErrno, registers);
+        }
+    }
+
+    /// <summary>
+    /// Restores what <see cref="Export"/> copied. The caller has checked that <paramref name="state"/> has this device's
+    /// layout (the same files in the same order, values of the register sizes where this device keeps them).
+    /// </summary>
+    internal void Import(EmulatedDeviceState state)
+    {
+        lock (_gate)
+        {
+            for (int i = 0; i < _registers.Length; i++)
+            {
+                EmulatedRegister register = _registers[i];
+                EmulatedRegisterState saved = state.Registers[i];
+                saved.Platform?.CopyTo(register.Platform);
+                saved.Cache?.CopyTo(register.Cache);
+                register.PendingWriteErrno = saved.PendingWriteErrno;
+            }
+
+            IsCacheInSync = state.InSync;
+            PendingRefreshErrno = state.PendingRefreshErrno;
+        }
+    }
+
+    /// <summary>Whether <paramref name="errno"/> is one that <see cref="FailNext"/> and <see cref="FailNextRefresh"/> accept.</summary>
+    internal static bool IsDriverErrno(int errno) =>
+        errno is LinuxErrno.EINTR or LinuxErrno.EIO or LinuxErrno.ENXIO or LinuxErrno.EBUSY or LinuxErrno.EINVAL;
+
     internal int Read(EmulatedRegister register, long offset, Span<byte> destination)
     {
         // kernfs refuses a read open of a file without read permission, even for root (fs/kernfs/file.c kernfs_fop_open).
@@ -451,7 +503,7 @@ public sealed class EmulatedDevice
 
     private static void CheckDriverErrno(int errno)
     {
-        if (errno is not (LinuxErrno.EINTR or LinuxErrno.EIO or LinuxErrno.ENXIO or LinuxErrno.EBUSY or LinuxErrno.EINVAL))
+        if (!IsDriverErrno(errno))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(errno),

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Tsm;
 
 /// <summary>
-/// The libc calls the sysfs, configfs-tsm and TPM device backends (and the advisory file lock) need. They are called directly rather than through <c>FileStream</c>
+/// The libc calls the sysfs, configfs-tsm and TPM device backends (and the advisory file lock and the emulator's state file) need. They are called directly rather than through <c>FileStream</c>
 /// because both contracts are about single system calls (tsm-mr: one <c>pwrite</c> of exactly the register size at
 /// offset 0; a TPM character device: one <c>write</c> of the command, one <c>read</c> of the response) and their errors
 /// are errnos (EINVAL, EBUSY, ENXIO, EIO) that must reach the caller unchanged.
@@ -60,6 +60,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "rmdir", SetLastError = true)]
     public static partial int RmDir(byte* path);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    public static partial int Fsync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
