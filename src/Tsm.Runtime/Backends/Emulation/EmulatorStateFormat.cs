@@ -57,12 +57,12 @@ internal static class EmulatorStateFormat
                     writer.WriteString("file", register.File);
                     if (register.Platform is not null)
                     {
-                        writer.WriteString("platform", HexText.ToLowerString(register.Platform));
+                        writer.WriteString("platform", HexText.ToString(register.Platform, upperCase: false));
                     }
 
                     if (register.Cache is not null)
                     {
-                        writer.WriteString("cache", HexText.ToLowerString(register.Cache));
+                        writer.WriteString("cache", HexText.ToString(register.Cache, upperCase: false));
                     }
 
                     writer.WriteNumber("pendingWriteErrno", register.PendingWriteErrno);
