@@ -8,15 +8,16 @@ namespace Tsm.Cli.Commands;
 /// <summary><c>tsm log verify --log FILE --backend B</c>: a measurement log checked against its live register.</summary>
 internal static class LiveLogCheck
 {
-    public static int Run(ParseResult parsed, LogTarget target, string logPath, bool json, TextWriter stdout)
+    public static int Run(ParseResult parsed, LogTarget target, string logPath, string? firmwareLogPath, bool json, TextWriter stdout)
     {
+        EventLog.EventLogFile? firmwareLog = firmwareLogPath is null ? null : LogFiles.Read(firmwareLogPath);
         (MeasurementPlatform platform, LogicalRegister register) = target.Open(parsed);
         using (platform)
         {
             MeasurementLogCheck check;
             try
             {
-                check = MeasurementLog.Check(logPath, register);
+                check = MeasurementLog.Check(logPath, register, firmwareLog);
             }
             catch (MeasurementLogException error)
             {

@@ -7,7 +7,7 @@ namespace Tsm.Cli.Commands;
 
 /// <summary>
 /// <c>tsm log verify --log FILE... --evidence FILE [--json] [--allow-prefix]</c> or <c>tsm log verify --log FILE
-/// --backend B [--vendor V] [--role R] [--json]</c>: exit 0 when every register the logs cover matches, 1 when one does
+/// --backend B [--vendor V] [--role R] [--firmware-log CCEL] [--json]</c>: exit 0 when every register the logs cover matches, 1 when one does
 /// not (the explanation names the register and the event), 2 on unusable input.
 /// </summary>
 internal static class LogVerifyCommand
@@ -27,9 +27,10 @@ internal static class LogVerifyCommand
             Description = "What states the register values: a TD quote, a TDREPORT, tpm2_pcrread YAML, or JSON as tsm log replay --json prints it.",
         };
         LogTarget target = LogTarget.Create();
+        Option<string> firmwareLog = new("--firmware-log") { Description = "With --backend: the firmware's log (the CCEL), against which the measurement log's INIT start is checked instead of the reset value.", HelpName = "FILE" };
         Option<bool> json = new("--json") { Description = "Print the verdicts as JSON." };
         Option<bool> allowPrefix = new("--allow-prefix") { Description = "Accept a register that the first N events of its log reproduce (events logged after the evidence was taken)." };
-        Command command = new("verify", "Verify logs against evidence, or a measurement log against the live registers (--backend): replay and compare every register.") { logs, evidence, json, allowPrefix };
+        Command command = new("verify", "Verify logs against evidence, or a measurement log against the live registers (--backend): replay and compare every register.") { logs, evidence, json, allowPrefix, firmwareLog };
         target.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -42,13 +43,17 @@ internal static class LogVerifyCommand
             {
                 result.AddError("checking against the live registers takes exactly one --log: the measurement log of one register");
             }
+            else if (!live && result.GetResult(firmwareLog) is not null)
+            {
+                result.AddError("--firmware-log goes with the live registers (--backend); with --evidence give the firmware log as another --log");
+            }
         });
         command.SetAction(parsed =>
         {
             if (target.IsGiven(parsed))
             {
                 string logPath = parsed.GetRequiredValue(logs)[0];
-                return CommandRunner.Run(parsed, logPath, stdout => LiveLogCheck.Run(parsed, target, logPath, parsed.GetValue(json), stdout));
+                return CommandRunner.Run(parsed, logPath, stdout => LiveLogCheck.Run(parsed, target, logPath, parsed.GetValue(firmwareLog), parsed.GetValue(json), stdout));
             }
 
             string evidencePath = parsed.GetRequiredValue(evidence);

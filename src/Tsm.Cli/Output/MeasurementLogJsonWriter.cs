@@ -8,7 +8,7 @@ namespace Tsm.Cli.Output;
 /// <summary>
 /// <c>tsm log verify --backend --json</c>: <c>{"verified": true, "log": "...", "register": "rtmr3", "banks": [{"register":
 /// "rtmr3:sha384", "bank": "sha384", "verdict": "match", "actual": "…", "expected": "…", "entries": 3, "explainedBy": 3}],
-/// "events": [...]}</c>. Verdicts: <c>match</c>, <c>pending</c> (only the last entry is missing), <c>prefix</c> (an
+/// "baseline": [{"register", "bank", "recorded", "expected", "source", "matches"}], "events": [...]}</c>. Verdicts: <c>match</c>, <c>pending</c> (only the last entry is missing), <c>prefix</c> (an
 /// earlier prefix explains the register), <c>mismatch</c> (none does).
 /// </summary>
 internal static class MeasurementLogJsonWriter
@@ -35,6 +35,20 @@ internal static class MeasurementLogJsonWriter
                 json.WriteString("expected", bank.ExpectedHex);
                 json.WriteNumber("entries", bank.Entries);
                 json.WriteNumber("explainedBy", bank.ExplainedBy);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("baseline");
+            foreach (BaselineCheck start in check.Baseline)
+            {
+                json.WriteStartObject();
+                json.WriteString("register", start.Register);
+                json.WriteString("bank", LogNames.Bank(start.Bank));
+                json.WriteString("recorded", start.RecordedHex);
+                json.WriteString("expected", start.ExpectedHex);
+                json.WriteString("source", start.Source);
+                json.WriteBoolean("matches", start.Matches);
                 json.WriteEndObject();
             }
 

@@ -14,6 +14,20 @@ internal static class MeasurementLogTableWriter
             output.WriteLine(Verdict(bank));
         }
 
+        foreach (BaselineCheck start in check.Baseline)
+        {
+            if (!start.Matches)
+            {
+                output.WriteLine(start.IsFirmwareChecked
+                    ? $"{start.Register}: start: the log's INIT records {start.RecordedHex}, but {start.Source} replays the register to {start.ExpectedHex}"
+                    : $"{start.Register}: start: the log's INIT records {start.RecordedHex}, not the reset value; give the firmware's log (--firmware-log) to check it");
+            }
+            else if (start.IsFirmwareChecked)
+            {
+                output.WriteLine($"{start.Register}: start: the log's INIT is what {start.Source} explains");
+            }
+        }
+
         if (check.PartialEntryOffset >= 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: the log ends in a partial line at offset {check.PartialEntryOffset} (a writer stopped while appending; it was never extended, and the next record cuts it off)"));

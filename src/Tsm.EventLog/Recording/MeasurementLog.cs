@@ -4,6 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Tsm.EventLog.Registers;
+using Tsm.EventLog.Replay;
 
 namespace Tsm.EventLog.Recording;
 
@@ -89,9 +91,16 @@ public sealed class MeasurementLog : IDisposable
     /// <c>tsm log verify --backend</c> prints): for every bank, the value the log replays to, the register's value and
     /// how many entries explain it.
     /// </summary>
+    /// <param name="path">The measurement log.</param>
+    /// <param name="register">Its register, live.</param>
+    /// <param name="firmwareLog">
+    /// The firmware's log of the same machine (the CCEL on TDX), or null: the INIT's recorded start of every bank is then
+    /// checked against what that log replays the register to, instead of against the reset value.
+    /// </param>
+    /// <param name="options">The lock timeout and size bound.</param>
     /// <exception cref="MeasurementLogException">The file cannot be read or locked, has no INIT, is not a valid log for this register, or is too large.</exception>
     /// <exception cref="TsmException">The register cannot be read.</exception>
-    public static MeasurementLogCheck Check(string path, LogicalRegister register, MeasurementLogOptions? options = null)
+    public static MeasurementLogCheck Check(string path, LogicalRegister register, EventLogFile? firmwareLog = null, MeasurementLogOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(register);
@@ -103,7 +112,7 @@ public sealed class MeasurementLog : IDisposable
 
         var log = new MeasurementLog(fullPath, register, options ?? new MeasurementLogOptions());
         MeasurementLogCheck? result = null;
-        log.Transact(stream => result = log.CheckUnderLock(stream));
+        log.Transact(stream => result = log.CheckUnderLock(stream, firmwareLog));
         return result!;
     }
 
@@ -415,15 +424,21 @@ public sealed class MeasurementLog : IDisposable
         return new RecordedEvent(number, line, digests);
     }
 
-    private MeasurementLogCheck CheckUnderLock(FileStream stream)
+    private MeasurementLogCheck CheckUnderLock(FileStream stream, EventLogFile? firmwareLog)
     {
         byte[] bytes = ReadNew(stream);
         AgileDigest[] live = Register.Read();
         int[] explainedBy = new int[live.Length];
         explainedBy.AsSpan().Fill(-1);
         var entries = new List<LoggedEntry>();
+        byte[][] start = [];
         int complete = ReadEntries(bytes, (entry, chain) =>
         {
+            if (entry.IsInit)
+            {
+                start = Enumerable.Range(0, live.Length).Select(i => (byte[])chain.Current(i).Clone()).ToArray();
+            }
+
             Match(chain, live, explainedBy, _entries);
             entries.Add(LoggedEntry.From(_entries, entry.Text));
         });
@@ -439,7 +454,28 @@ public sealed class MeasurementLog : IDisposable
             banks[i] = new BankCheck(Register.Session.QualifiedNameOf(Register.Banks[i]), Register.Hashes[i], LowerHex.Of(live[i].Bytes), LowerHex.Of(_chain.Current(i)), _entries, explainedBy[i]);
         }
 
-        return new MeasurementLogCheck(Path, Register.Name, Format, banks, entries, complete < bytes.Length ? complete : -1);
+        return new MeasurementLogCheck(Path, Register.Name, Format, banks, entries, Baseline(start, firmwareLog), complete < bytes.Length ? complete : -1);
+    }
+
+    private BaselineCheck[] Baseline(byte[][] start, EventLogFile? firmwareLog)
+    {
+        RegisterValues? firmware = firmwareLog?.Replay();
+        bool named = RegisterId.TryParse(Register.Name, out RegisterId id);
+        var baseline = new BaselineCheck[start.Length];
+        for (int i = 0; i < start.Length; i++)
+        {
+            byte[] expected = ResetValue(Register.Banks[i], start[i].Length);
+            RegisterValue? value = named ? firmware?.FirstOrDefault(v => v.Register == id && v.Bank == Register.Hashes[i]) : null;
+            if (value is not null)
+            {
+                expected = value.Value.ToArray();
+            }
+
+            baseline[i] = new BaselineCheck(Register.Session.QualifiedNameOf(Register.Banks[i]), Register.Hashes[i], LowerHex.Of(start[i]), LowerHex.Of(expected),
+                firmwareLog is null ? "reset value" : firmwareLog.Source ?? "the firmware log", firmwareLog is not null);
+        }
+
+        return baseline;
     }
 
     // After 'count' entries every bank's value is known; the latest prefix that reproduces the register wins.
