@@ -27,6 +27,10 @@ internal static class CommandRunner
         {
             stderr.WriteLine($"tsm: {error.Message}");
         }
+        catch (MeasurementSizeArgumentException error)
+        {
+            stderr.WriteLine($"tsm: {OneLine(error.Message)}");
+        }
         catch (ReportFormatException error)
         {
             stderr.WriteLine($"tsm: {path}: {OneLine(error.Message)}");

@@ -59,7 +59,7 @@ public abstract class MeasurementSession : IDisposable
     /// Extends <paramref name="register"/> with <paramref name="data"/>: <c>new = H(old || data)</c>. Validates before any I/O.
     /// </summary>
     /// <exception cref="MeasurementRegisterNotWritableException">The register cannot be extended.</exception>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> is not exactly <see cref="ResolveSize"/> bytes.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="data"/> is not exactly <see cref="ResolveSize"/> bytes.</exception>
     /// <exception cref="TsmException">The backend failed; the subtype and <see cref="TsmException.Errno"/> say how.</exception>
     public abstract void Extend(RegisterDefinition register, ReadOnlySpan<byte> data);
 
@@ -161,7 +161,7 @@ public abstract class MeasurementSession : IDisposable
 
     /// <summary>The checks every extend makes before touching a file: the register is extendable and the data has its exact size.</summary>
     /// <exception cref="MeasurementRegisterNotWritableException">The register is not extendable.</exception>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> is not exactly the register size.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="data"/> is not exactly the register size.</exception>
     protected void CheckExtend(RegisterDefinition register, ReadOnlySpan<byte> data)
     {
         if (!register.IsExtendable)

@@ -18,17 +18,18 @@ public readonly struct AgileDigest : IEquatable<AgileDigest>, ISpanFormattable, 
     /// <summary>Creates a digest from its algorithm and bytes.</summary>
     /// <param name="algorithm">The algorithm; <see cref="MeasurementHash.None"/> for an opaque value of 0..64 bytes.</param>
     /// <param name="bytes">Exactly the algorithm's digest size.</param>
-    /// <exception cref="InvalidMeasurementSizeException">The length does not fit the algorithm.</exception>
+    /// <exception cref="MeasurementSizeArgumentException">The length does not fit the algorithm.</exception>
     public AgileDigest(MeasurementHash algorithm, ReadOnlySpan<byte> bytes)
     {
         int expected = MeasurementHashInfo.DigestSize(algorithm);
         bool fits = algorithm == MeasurementHash.None ? bytes.Length <= MaxLength : bytes.Length == expected;
         if (!fits)
         {
-            throw new InvalidMeasurementSizeException(
+            throw new MeasurementSizeArgumentException(
                 algorithm == MeasurementHash.None
                     ? $"An opaque agile value holds at most {MaxLength} bytes, but {bytes.Length} were given."
                     : $"A {MeasurementHashInfo.DisplayName(algorithm)} digest is {expected} bytes, but {bytes.Length} were given.",
+                nameof(bytes),
                 expectedSize: algorithm == MeasurementHash.None ? MaxLength : expected,
                 actualSize: bytes.Length);
         }

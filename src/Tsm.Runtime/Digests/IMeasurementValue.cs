@@ -19,7 +19,7 @@ public interface IMeasurementValue<TSelf> : IEquatable<TSelf>, ISpanFormattable,
     static abstract MeasurementHash Algorithm { get; }
 
     /// <summary>Creates a value from exactly <see cref="Size"/> bytes.</summary>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="bytes"/> does not have <see cref="Size"/> bytes.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="bytes"/> does not have <see cref="Size"/> bytes.</exception>
     static abstract TSelf FromBytes(ReadOnlySpan<byte> bytes);
 
     /// <summary>Copies the <see cref="Size"/> bytes of the value to the start of <paramref name="destination"/>.</summary>

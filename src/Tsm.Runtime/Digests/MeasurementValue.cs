@@ -21,14 +21,15 @@ internal static class MeasurementValue
         where T : unmanaged, IMeasurementValue<T> => MemoryMarshal.AsBytes(new Span<T>(ref value));
 
     /// <summary>Returns <paramref name="bytes"/> when it is exactly one <typeparamref name="T"/>.</summary>
-    /// <exception cref="InvalidMeasurementSizeException">It is not.</exception>
+    /// <exception cref="MeasurementSizeArgumentException">It is not.</exception>
     public static ReadOnlySpan<byte> RequireSize<T>(ReadOnlySpan<byte> bytes)
         where T : unmanaged, IMeasurementValue<T>
     {
         if (bytes.Length != T.Size)
         {
-            throw new InvalidMeasurementSizeException(
+            throw new MeasurementSizeArgumentException(
                 $"A {typeof(T).Name} is exactly {T.Size} bytes, but {bytes.Length} bytes were given.",
+                nameof(bytes),
                 expectedSize: T.Size,
                 actualSize: bytes.Length);
         }

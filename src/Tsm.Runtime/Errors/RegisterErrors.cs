@@ -68,9 +68,9 @@ internal static class RegisterErrors
             registerName: register.QualifiedName);
 
     /// <summary>An extend with the wrong number of bytes, raised before any I/O.</summary>
-    public static InvalidMeasurementSizeException WrongExtendSize(string qualifiedName, string path, int expected, int actual) =>
+    public static MeasurementSizeArgumentException WrongExtendSize(string qualifiedName, string path, int expected, int actual) =>
         new($"Extending register '{qualifiedName}' takes exactly {expected} bytes, but {actual} were given. Nothing was written to '{path}'; pass a {expected}-byte digest.",
-            expectedSize: expected, actualSize: actual, registerName: qualifiedName, path: path);
+            "data", expectedSize: expected, actualSize: actual, registerName: qualifiedName);
 
     /// <summary>A register file whose contents are shorter than the register.</summary>
     public static InvalidMeasurementSizeException ShortRead(string qualifiedName, string path, int expected, int actual) =>

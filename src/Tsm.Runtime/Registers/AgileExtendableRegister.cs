@@ -19,7 +19,7 @@ public sealed class AgileExtendableRegister : MeasurementRegister
 
     /// <summary>Extends the register with <paramref name="digest"/>, which must use the register's resolved hash.</summary>
     /// <exception cref="ArgumentException">The digest uses another algorithm than <see cref="MeasurementRegister.Hash"/>.</exception>
-    /// <exception cref="InvalidMeasurementSizeException">The digest has the wrong size; nothing was written.</exception>
+    /// <exception cref="MeasurementSizeArgumentException">The digest has the wrong size; nothing was written.</exception>
     /// <exception cref="TsmException">The extend failed; the subtype says how.</exception>
     public void Extend(AgileDigest digest)
     {
@@ -34,7 +34,7 @@ public sealed class AgileExtendableRegister : MeasurementRegister
     }
 
     /// <summary>Extends the register with <paramref name="data"/>, which must be exactly <see cref="MeasurementRegister.Size"/> bytes.</summary>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> has the wrong size; nothing was written.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="data"/> has the wrong size; nothing was written.</exception>
     /// <exception cref="TsmException">The extend failed; the subtype says how.</exception>
     public void Extend(ReadOnlySpan<byte> data) => ExtendBytes(data);
 }

@@ -22,7 +22,7 @@ public sealed class ExtendableRegister<T> : MeasurementRegister
     public void Extend(in T value) => ExtendValue(in value);
 
     /// <summary>Extends the register with <paramref name="data"/>, which must be exactly <see cref="MeasurementRegister.Size"/> bytes.</summary>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> has the wrong size; nothing was written.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="data"/> has the wrong size; nothing was written.</exception>
     /// <exception cref="MeasurementRegisterNotWritableException">The register is not extendable on this backend.</exception>
     /// <exception cref="TsmException">The extend failed; the subtype says how.</exception>
     public void Extend(ReadOnlySpan<byte> data) => ExtendBytes(data);

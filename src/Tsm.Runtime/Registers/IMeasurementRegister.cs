@@ -38,7 +38,7 @@ public interface IMeasurementRegister
 
     /// <summary>Extends the register: <c>new = H(old || data)</c>. Checked before any I/O.</summary>
     /// <exception cref="MeasurementRegisterNotWritableException">The register is not extendable.</exception>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="data"/> is not exactly <see cref="Size"/> bytes.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="data"/> is not exactly <see cref="Size"/> bytes.</exception>
     /// <exception cref="TsmException">The extend failed; the subtype says how.</exception>
     void Extend(ReadOnlySpan<byte> data);
 }

@@ -33,9 +33,9 @@ public class AgileDigestTests
     [Fact]
     public void The_length_must_match_the_algorithm()
     {
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => new AgileDigest(MeasurementHash.Sha384, new byte[32]));
+        var error = Assert.Throws<MeasurementSizeArgumentException>(() => new AgileDigest(MeasurementHash.Sha384, new byte[32]));
         Assert.Equal((48, 32), (error.ExpectedSize, error.ActualSize));
-        Assert.Throws<InvalidMeasurementSizeException>(() => new AgileDigest(MeasurementHash.None, new byte[65]));
+        Assert.Throws<MeasurementSizeArgumentException>(() => new AgileDigest(MeasurementHash.None, new byte[65]));
     }
 
     [Fact]

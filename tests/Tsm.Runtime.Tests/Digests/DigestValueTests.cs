@@ -121,7 +121,7 @@ public class DigestValueTests
     [Fact]
     public void FromBytes_of_the_wrong_length_throws_a_size_exception_with_both_sizes()
     {
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => Sha384Digest.FromBytes(new byte[32]));
+        var error = Assert.Throws<MeasurementSizeArgumentException>(() => Sha384Digest.FromBytes(new byte[32]));
 
         Assert.Equal(48, error.ExpectedSize);
         Assert.Equal(32, error.ActualSize);

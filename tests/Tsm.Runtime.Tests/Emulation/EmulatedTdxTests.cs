@@ -48,7 +48,7 @@ public class EmulatedTdxTests
     {
         EmulatedDevice device = TsmBackend.Emulated().Device(TdxDevice.Definition);
 
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => device.SetValue("mrtd:sha384", new byte[47]));
+        var error = Assert.Throws<MeasurementSizeArgumentException>(() => device.SetValue("mrtd:sha384", new byte[47]));
 
         Assert.Equal((48, 47), (error.ExpectedSize, error.ActualSize));
     }

@@ -100,11 +100,11 @@ public class TypedRegisterTests
     {
         using TdxDevice tdx = TdxDevice.Open(TsmBackend.Emulated());
 
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => tdx.Rtmr0.Extend(new byte[32]));
+        var error = Assert.Throws<MeasurementSizeArgumentException>(() => tdx.Rtmr0.Extend(new byte[32]));
 
         Assert.Equal((48, 32), (error.ExpectedSize, error.ActualSize));
         Assert.Contains("exactly 48 bytes", error.Message);
-        Assert.Null(error.Errno);
+        Assert.Equal("data", error.ParamName);
         Assert.Equal(Sha384Digest.Zero, tdx.Rtmr0.Read());
     }
 

@@ -118,7 +118,7 @@ public sealed class EmulatedDevice
     /// <param name="nameOrFile">A register name, <c>name:hash</c> or file name.</param>
     /// <param name="value">Exactly the register's size.</param>
     /// <exception cref="MeasurementRegisterNotFoundException">No such register.</exception>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="value"/> has the wrong size.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="value"/> has the wrong size.</exception>
     /// <exception cref="InvalidOperationException">The register is derived by a refresh rule, so it has no value of its own.</exception>
     public void SetValue(string nameOrFile, ReadOnlySpan<byte> value)
     {
@@ -139,7 +139,7 @@ public sealed class EmulatedDevice
     /// <param name="nameOrFile">A register name, <c>name:hash</c> or file name.</param>
     /// <param name="value">Exactly the register's size.</param>
     /// <exception cref="MeasurementRegisterNotFoundException">No such register.</exception>
-    /// <exception cref="InvalidMeasurementSizeException"><paramref name="value"/> has the wrong size.</exception>
+    /// <exception cref="MeasurementSizeArgumentException"><paramref name="value"/> has the wrong size.</exception>
     /// <exception cref="InvalidOperationException">The register is derived by a refresh rule, so it has no value of its own.</exception>
     public void SetPlatformValue(string nameOrFile, ReadOnlySpan<byte> value)
     {
@@ -591,9 +591,9 @@ public sealed class EmulatedDevice
 
         if (value.Length != register.Size)
         {
-            throw new InvalidMeasurementSizeException(
+            throw new MeasurementSizeArgumentException(
                 $"Register '{register.QualifiedName}' is {register.Size} bytes, but the value has {value.Length}.",
-                expectedSize: register.Size, actualSize: value.Length, registerName: register.QualifiedName, path: register.Path);
+                nameof(value), expectedSize: register.Size, actualSize: value.Length, registerName: register.QualifiedName);
         }
 
         return register;

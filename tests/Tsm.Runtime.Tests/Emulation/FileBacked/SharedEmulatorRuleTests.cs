@@ -39,7 +39,7 @@ public class SharedEmulatorRuleTests
         using Emulators emulator = Emulators.Create(kind);
         using TdxDevice tdx = TdxDevice.Open(emulator.Backend);
 
-        var error = Assert.Throws<InvalidMeasurementSizeException>(() => tdx.Session.Extend(TdxDevice.Definition.Registers[3], new byte[32]));
+        var error = Assert.Throws<MeasurementSizeArgumentException>(() => tdx.Session.Extend(TdxDevice.Definition.Registers[3], new byte[32]));
 
         Assert.Equal(48, error.ExpectedSize);
         Assert.Equal(new byte[48], tdx.Rtmr3.Read().ToArray());
