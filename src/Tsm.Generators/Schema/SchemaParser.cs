@@ -83,6 +83,11 @@ internal static class SchemaParser
         EquatableArray<RoleSpec> roles = logicalNode is null
             ? EquatableArray<RoleSpec>.Empty
             : LogicalReader.Read(logicalNode, registers, context);
+        if (roles.Count > 0 && (className == Naming.LogicalPropertyName || className == Naming.LogicalClassName))
+        {
+            // C# members cannot be named like their type (CS0542): the class would hold a member of its own name.
+            context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", $"its class {className} would contain the generated {Naming.LogicalPropertyName} property and {Naming.LogicalClassName} class of its logical section");
+        }
 
         JsonArray? reportsNode = reader.Array("reports", required: false);
         EquatableArray<ReportSpec> reports = reportsNode is null
