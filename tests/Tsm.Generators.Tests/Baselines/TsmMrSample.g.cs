@@ -142,7 +142,7 @@ namespace Tsm.Vendors
         {
             Roles = new global::Tsm.RoleMapping[]
             {
-                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Application, "rtmr1", "rtmr1 is the sample's only run-time register that can be extended under its own name (TSM_MR_F_RTMR, file mode 0644): rtmr0 is READABLE|LIVE with direct extension prohibited, and rtmr_crypto_agile is a second name for rtmr0 and rtmr1 (Linux samples/tsm-mr/tsm_mr_sample.c, sample_mrs[]). Nothing measures into the sample at boot, so its one extendable register is the application's. No other role: each role needs a register of its own."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Application, "rtmr1", "rtmr1 is the sample's only run-time register that can be extended under its own name (TSM_MR_F_RTMR, file mode 0644): rtmr0 is READABLE|LIVE with direct extension prohibited, and rtmr_crypto_agile is a second name for rtmr0 and rtmr1 (Linux samples/tsm-mr/tsm_mr_sample.c, sample_mrs[]). Its registers live in the module's static sample_report and start as their ASCII names, so no firmware or boot component extends them and its one extendable register is the application's. No other role: each role needs a register of its own."),
             },
         };
 
@@ -157,7 +157,7 @@ namespace Tsm.Vendors
             internal LogicalRegisters(TsmMrSample device) => _device = device;
 
             /// <summary>
-            /// The 'application' role: register rtmr1. rtmr1 is the sample's only run-time register that can be extended under its own name (TSM_MR_F_RTMR, file mode 0644): rtmr0 is READABLE|LIVE with direct extension prohibited, and rtmr_crypto_agile is a second name for rtmr0 and rtmr1 (Linux samples/tsm-mr/tsm_mr_sample.c, sample_mrs[]). Nothing measures into the sample at boot, so its one extendable register is the application's. No other role: each role needs a register of its own.
+            /// The 'application' role: register rtmr1. rtmr1 is the sample's only run-time register that can be extended under its own name (TSM_MR_F_RTMR, file mode 0644): rtmr0 is READABLE|LIVE with direct extension prohibited, and rtmr_crypto_agile is a second name for rtmr0 and rtmr1 (Linux samples/tsm-mr/tsm_mr_sample.c, sample_mrs[]). Its registers live in the module's static sample_report and start as their ASCII names, so no firmware or boot component extends them and its one extendable register is the application's. No other role: each role needs a register of its own.
             /// </summary>
             /// <remarks>The same object as <see cref="TsmMrSample.Rtmr1"/>.</remarks>
             public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Application => _device.Rtmr1;
