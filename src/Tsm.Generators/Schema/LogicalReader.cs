@@ -77,8 +77,6 @@ internal static class LogicalReader
     {
         string name = reference.Value;
         List<RegisterSpec> named = registers.Where(r => r.Name == name).ToList();
-        string candidates = string.Join(", ", registers.Where(static r => r.IsExtendable && r.AliasOf is null).Select(static r => r.Name).Distinct());
-        string usable = candidates.Length == 0 ? "this schema has no extendable register that is not an alias" : "extendable registers: " + candidates;
         if (named.Count == 0)
         {
             if (context.IsBrokenRegister(name))
@@ -91,22 +89,29 @@ internal static class LogicalReader
             string problem = bank is not null
                 ? $"names one hash of register '{bank.Name}'; a role takes the plain register name and covers every bank"
                 : "which this schema does not define" + (meant is null ? string.Empty : $"; did you mean '{meant}'?");
-            context.Report(DiagnosticIds.InvalidRoleRegister, reference.Range, $"Role '{role}' maps to '{name}', {problem} ({usable})");
+            context.Report(DiagnosticIds.InvalidRoleRegister, reference.Range, $"Role '{role}' maps to '{name}', {problem} ({Usable(registers)})");
             return false;
         }
 
         if (named.FirstOrDefault(static r => r.AliasOf is not null) is RegisterSpec alias)
         {
-            context.Report(DiagnosticIds.InvalidRoleRegister, reference.Range, $"Role '{role}' maps to '{name}', an alias of '{alias.AliasOf}'; map the role to the register that owns the storage ({usable})");
+            context.Report(DiagnosticIds.InvalidRoleRegister, reference.Range, $"Role '{role}' maps to '{name}', an alias of '{alias.AliasOf}'; map the role to the register that owns the storage ({Usable(registers)})");
             return false;
         }
 
         if (named.Any(static r => !r.IsExtendable))
         {
-            context.Report(DiagnosticIds.InvalidRoleRegister, reference.Range, $"Role '{role}' maps to '{name}', which is not extendable, so nothing could be measured into it ({usable})");
+            context.Report(DiagnosticIds.InvalidRoleRegister, reference.Range, $"Role '{role}' maps to '{name}', which is not extendable, so nothing could be measured into it ({Usable(registers)})");
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>The registers a role can name, for the end of every message.</summary>
+    private static string Usable(EquatableArray<RegisterSpec> registers)
+    {
+        string names = string.Join(", ", registers.Where(static r => r.IsExtendable && r.AliasOf is null).Select(static r => r.Name).Distinct());
+        return names.Length == 0 ? "this schema has no extendable register that is not an alias" : "extendable registers: " + names;
     }
 }
