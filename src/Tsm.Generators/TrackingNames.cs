@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string Placeholder = nameof(Placeholder);
     public const string VendorOwner = nameof(VendorOwner);
     public const string PlaceholderOwner = nameof(PlaceholderOwner);
+    public const string PlatformVendors = nameof(PlatformVendors);
 }

@@ -65,6 +65,19 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             owned.Combine(options),
             static (spc, input) => Emit(spc, input.Left.Spec, input.Left.Path, input.Left.OwnerPath, input.Right));
 
+        // MeasurementPlatforms depends only on which vendors map roles (id and class), so a schema without roles, or an
+        // edit that keeps a vendor's roles, leaves it cached. A vendor whose class another file owns is not generated.
+        IncrementalValueProvider<EquatableArray<PlatformVendor>> platforms = owned
+            .Where(static o => o.Path == o.OwnerPath && o.Spec.Roles.Count > 0)
+            .Select(static (o, _) => new PlatformVendor(o.Spec.Vendor, o.Spec.ClassName))
+            .Collect()
+            .Select(static (vendors, _) => vendors.OrderBy(static v => v.Vendor, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.PlatformVendors);
+
+        context.RegisterSourceOutput(
+            platforms.Combine(options),
+            static (spc, input) => EmitPlatforms(spc, input.Left, input.Right));
+
         IncrementalValuesProvider<PlaceholderSpec> placeholders = results
             .Where(static result => result.Spec is null && result.ClassName is not null && result.Diagnostics.Count > 0)
             .Select(static (result, _) => new PlaceholderSpec(result.Path, result.ClassName!, result.Diagnostics.Count, result.Diagnostics[0]))
@@ -113,6 +126,17 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
         }
 
         context.AddSource(placeholder.ClassName + ".g.cs", SourceText.From(PlaceholderEmitter.Emit(placeholder, options.Namespace, options.Accessibility), System.Text.Encoding.UTF8));
+    }
+
+    private static void EmitPlatforms(SourceProductionContext context, EquatableArray<PlatformVendor> vendors, GenerationOptions options)
+    {
+        if (vendors.Count == 0)
+        {
+            return;
+        }
+
+        string source = PlatformsEmitter.Emit(vendors, options.Namespace, options.Accessibility);
+        context.AddSource(Naming.PlatformsClassName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
     private static void Emit(SourceProductionContext context, VendorSpec spec, string path, string ownerPath, GenerationOptions options)

@@ -83,6 +83,18 @@ internal static class DiagnosticDescriptors
         "Register name collides with a generated member",
         "Register '{0}' would generate member '{1}', which {2}");
 
+    /// <summary>Format: "{0}" (the role, the register it names, why that register cannot carry it, and which can).</summary>
+    public static readonly DiagnosticDescriptor InvalidRoleRegister = Schema(
+        DiagnosticIds.InvalidRoleRegister,
+        "Logical role mapped to a register that cannot carry it",
+        "{0}");
+
+    /// <summary>Format: "Role '{0}' maps to register '{1}', which role '{2}' already maps to; {3}".</summary>
+    public static readonly DiagnosticDescriptor SharedRoleRegister = Schema(
+        DiagnosticIds.SharedRoleRegister,
+        "Two logical roles mapped to one register",
+        "Role '{0}' maps to register '{1}', which role '{2}' already maps to; {3}");
+
     /// <summary>
     /// Format: "{0} of {1} is read-only: {2}; {3}" ({0} the register or file, {1} the vendor's display name, {2} why, from
     /// the schema, {3} which registers can be extended).
@@ -119,6 +131,13 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.RawRegisterFileWrite,
         "Register extended through its kernel file",
         "{0} writes {1} of {2} through its kernel file; use the generated API instead ({3}): it checks the size before any I/O, maps errors to typed exceptions and also runs on the emulator",
+        DiagnosticSeverity.Info);
+
+    /// <summary>Format: "{0} is the '{1}' logical register of {2}; use {3} or MeasurementPlatforms.Open() so the code runs on every platform".</summary>
+    public static readonly DiagnosticDescriptor PhysicalApplicationRegister = Usage(
+        DiagnosticIds.PhysicalApplicationRegister,
+        "Application register extended through its physical name",
+        "{0} is the '{1}' logical register of {2}; use {3} or MeasurementPlatforms.Open() so the code runs on every platform",
         DiagnosticSeverity.Info);
 
     private static DiagnosticDescriptor Usage(string id, string title, string format, DiagnosticSeverity severity) => new(

@@ -18,6 +18,8 @@ internal static class DiagnosticIds
     public const string DuplicateVendor = "TSM0011";
     public const string MemberNameCollision = "TSM0012";
     public const string SchemaNotGenerated = "TSM0013";
+    public const string InvalidRoleRegister = "TSM0014";
+    public const string SharedRoleRegister = "TSM0015";
 
     // C# usage of the generated classes (src/Tsm.Generators/Analyzers).
     public const string ReadOnlyRegisterWrite = "TSM1001";
@@ -25,4 +27,5 @@ internal static class DiagnosticIds
     public const string UnknownRegister = "TSM1003";
     public const string ReportViewBufferOverwritten = "TSM1004";
     public const string RawRegisterFileWrite = "TSM1005";
+    public const string PhysicalApplicationRegister = "TSM1006";
 }

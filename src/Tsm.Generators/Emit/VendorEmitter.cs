@@ -37,6 +37,11 @@ internal static class VendorEmitter
             w.Line($"public {bank.ClassName} {bank.PropertyName} {{ get; }}");
         }
 
+        if (spec.Roles.Count > 0)
+        {
+            LogicalEmitter.EmitProperty(w, spec);
+        }
+
         EmitCreateDefinition(w, spec);
         foreach ((string name, ReportSpec _, ReportFieldSpec field) in FlagsTypes.Distinct(spec))
         {
@@ -46,6 +51,11 @@ internal static class VendorEmitter
         foreach (BankSpec bank in spec.Banks)
         {
             EmitBankClass(w, spec, bank);
+        }
+
+        if (spec.Roles.Count > 0)
+        {
+            LogicalEmitter.EmitClass(w, spec);
         }
 
         w.Close();
@@ -77,6 +87,11 @@ internal static class VendorEmitter
         foreach (BankSpec bank in spec.Banks)
         {
             w.Line($"{bank.PropertyName} = new {bank.ClassName}(session);");
+        }
+
+        if (spec.Roles.Count > 0)
+        {
+            w.Line($"{Naming.LogicalPropertyName} = new {Naming.LogicalClassName}(this);");
         }
 
         w.Close();
@@ -163,8 +178,18 @@ internal static class VendorEmitter
             RegisterDefinitionEmitter.Emit(w, register);
         }
 
-        w.Close(");");
+        if (spec.Roles.Count == 0)
+        {
+            w.Close(");");
+            w.Outdent();
+            return;
+        }
+
+        w.Close(")");
         w.Outdent();
+        w.OpenBlock();
+        LogicalEmitter.EmitRoles(w, spec);
+        w.Close(";");
     }
 
     private static string Facts(RegisterSpec register)

@@ -14,4 +14,5 @@ internal sealed record VendorSpec(
     EquatableArray<RegisterGroupSpec> Groups,
     EquatableArray<BankSpec> Banks,
     EquatableArray<ReportSpec> Reports,
-    EquatableArray<ClaimSetSpec> ClaimSets);
+    EquatableArray<ClaimSetSpec> ClaimSets,
+    EquatableArray<RoleSpec> Roles);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Tsm.Generators.Json;
 
 namespace Tsm.Generators.Schema;
@@ -12,17 +14,16 @@ internal static class KeySuggestion
 {
     private const int MaxEdits = 2;
 
-    public static string? Closest(string key, string[] allowedKeys, JsonObject json)
+    public static string? Closest(string key, string[] allowedKeys, JsonObject json) =>
+        Closest(key, allowedKeys.Where(candidate => !json.TryGetProperty(candidate, out _)));
+
+    /// <summary>The candidate within two edits of <paramref name="key"/>, the closest first; null when none is that close.</summary>
+    public static string? Closest(string key, IEnumerable<string> candidates)
     {
         string? best = null;
         int bestDistance = MaxEdits + 1;
-        foreach (string candidate in allowedKeys)
+        foreach (string candidate in candidates)
         {
-            if (json.TryGetProperty(candidate, out _))
-            {
-                continue;
-            }
-
             int distance = Distance(key, candidate);
             if (distance < bestDistance)
             {

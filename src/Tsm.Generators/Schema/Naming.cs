@@ -5,6 +5,15 @@ namespace Tsm.Generators.Schema;
 /// <summary>Schema names to C# names, and the name rules that keep register files inside the device directory.</summary>
 internal static class Naming
 {
+    /// <summary>The vendor-class property of the logical registers (<c>tdx.Logical.Application</c>).</summary>
+    public const string LogicalPropertyName = "Logical";
+
+    /// <summary>The nested class of that property; never a report type (those are top-level) nor a bank class (<c>*Bank</c>).</summary>
+    public const string LogicalClassName = "LogicalRegisters";
+
+    /// <summary>The generated entry point over every vendor that maps roles; no vendor class, report or claim set may take its name.</summary>
+    public const string PlatformsClassName = "MeasurementPlatforms";
+
     /// <summary><c>^[a-z][a-z0-9_]*$</c>: a kernel-style name that is also safe as a file name and a C# identifier part.</summary>
     public static bool IsSnakeName(string name)
     {

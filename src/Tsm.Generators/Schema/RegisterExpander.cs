@@ -14,11 +14,11 @@ namespace Tsm.Generators.Schema;
 /// </summary>
 internal sealed class RegisterExpander
 {
-    /// <summary>Members of <c>Tsm.MeasurementDevice</c>/<c>object</c> and the generated factory that a register must not shadow.</summary>
+    /// <summary>Members of <c>Tsm.MeasurementDevice</c>/<c>object</c>, the generated factory and the logical-register property and class, which a register must not shadow.</summary>
     private static readonly string[] ReservedMembers =
     {
         "Definition", "Session", "Registers", "Register", "Dispose", "Open", "Equals", "GetHashCode", "ToString",
-        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", Naming.LogicalPropertyName, Naming.LogicalClassName,
     };
 
     private readonly DeviceSettings _device;

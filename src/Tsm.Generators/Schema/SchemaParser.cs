@@ -14,7 +14,7 @@ namespace Tsm.Generators.Schema;
 /// </summary>
 internal static class SchemaParser
 {
-    private static readonly string[] TopLevelKeys = { "$schema", "vendor", "displayName", "description", "sources", "device", "registers", "reports", "claimSets" };
+    private static readonly string[] TopLevelKeys = { "$schema", "vendor", "displayName", "description", "sources", "device", "registers", "logical", "reports", "claimSets" };
     private static readonly string[] DeviceKeys = { "sysfs", "fileName", "noHashFileName", "encoding" };
     private static readonly string[] Encodings = { "binary", "hex" };
 
@@ -52,6 +52,11 @@ internal static class SchemaParser
             context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", "vendor ids match ^[a-z][a-z0-9]*(-[a-z0-9]+)*$ (e.g. 'sev-snp')");
             vendor = null;
         }
+        else if (vendor is not null && Naming.ToPascalCase(vendor.Value) == Naming.PlatformsClassName)
+        {
+            context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", $"its class would be {Naming.PlatformsClassName}, the generated entry point of the logical registers");
+            vendor = null;
+        }
 
         JsonString? displayName = reader.String("displayName", required: true);
         JsonString? description = reader.String("description", required: false);
@@ -74,6 +79,16 @@ internal static class SchemaParser
         var expander = new RegisterExpander(device, className, context);
         (EquatableArray<RegisterSpec> registers, EquatableArray<RegisterGroupSpec> groups, EquatableArray<BankSpec> banks) = expander.Expand(entries);
 
+        JsonNode? logicalNode = reader.Node("logical", required: false);
+        EquatableArray<RoleSpec> roles = logicalNode is null
+            ? EquatableArray<RoleSpec>.Empty
+            : LogicalReader.Read(logicalNode, registers, context);
+        if (roles.Count > 0 && (className == Naming.LogicalPropertyName || className == Naming.LogicalClassName))
+        {
+            // C# members cannot be named like their type (CS0542): the class would hold a member of its own name.
+            context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", $"its class {className} would contain the generated {Naming.LogicalPropertyName} property and {Naming.LogicalClassName} class of its logical section");
+        }
+
         JsonArray? reportsNode = reader.Array("reports", required: false);
         EquatableArray<ReportSpec> reports = reportsNode is null
             ? EquatableArray<ReportSpec>.Empty
@@ -82,7 +97,7 @@ internal static class SchemaParser
         JsonArray? claimSetsNode = reader.Array("claimSets", required: false);
         EquatableArray<ClaimSetSpec> claimSets = claimSetsNode is null
             ? EquatableArray<ClaimSetSpec>.Empty
-            : ClaimSetReader.ReadAll(claimSetsNode, registers, reports.Select(static r => r.TypeName).Append(className), context);
+            : ClaimSetReader.ReadAll(claimSetsNode, registers, reports.Select(static r => r.TypeName).Append(className).Append(Naming.PlatformsClassName), context);
 
         return new VendorSpec(
             vendor.Value,
@@ -95,7 +110,8 @@ internal static class SchemaParser
             groups,
             banks,
             reports,
-            claimSets);
+            claimSets,
+            roles);
     }
 
     /// <summary>

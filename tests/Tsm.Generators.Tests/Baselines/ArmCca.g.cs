@@ -28,6 +28,7 @@ namespace Tsm.Vendors
             Rem1 = new global::Tsm.AgileExtendableRegister(session, Definition.Registers[2]);
             Rem2 = new global::Tsm.AgileExtendableRegister(session, Definition.Registers[3]);
             Rem3 = new global::Tsm.AgileExtendableRegister(session, Definition.Registers[4]);
+            Logical = new LogicalRegisters(this);
         }
 
         /// <summary>
@@ -87,6 +88,11 @@ namespace Tsm.Vendors
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Arm CCA has rem0 to rem3."),
         };
 
+        /// <summary>
+        /// The logical registers of Arm CCA: the register each measurement role maps to (firmware → rem0, boot → rem1, os → rem2, application → rem3), from the schema's logical section.
+        /// </summary>
+        public LogicalRegisters Logical { get; }
+
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(
             "arm-cca",
             "Arm CCA",
@@ -127,6 +133,58 @@ namespace Tsm.Vendors
                     Index = 3,
                     Description = "REM3 (RSI_MEASUREMENT_EXTEND index 4).",
                 },
-            });
+            })
+        {
+            Roles = new global::Tsm.RoleMapping[]
+            {
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Firmware, "rem0", "REM0 (RSI measurement index 1) takes the role of CC MR index 1 (TDX RTMR0: firmware configuration) in the proposed UEFI ECR that maps PCRs onto the CCA RIM and REMs the way UEFI 2.10 section 38.4.1 maps them onto CC MR indexes (tianocore/edk2#11383). The REMs are the only extendable CCA registers: the RIM is immutable after activation (TF-RMM runtime/rsi/realm_attest.c, RSI_MEASUREMENT_EXTEND rejects index 0)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Boot, "rem1", "REM1 (RSI measurement index 2) takes the role of CC MR index 2 (TDX RTMR1: OS loader, boot applications, kernel) in the proposed UEFI ECR mapping PCRs onto the CCA RIM and REMs (tianocore/edk2#11383)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Os, "rem2", "REM2 (RSI measurement index 3) takes the role of CC MR index 3 (TDX RTMR2: OS, kernel command line, initrd) in the proposed UEFI ECR mapping PCRs onto the CCA RIM and REMs (tianocore/edk2#11383)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Application, "rem3", "REM3 (RSI measurement index 4) takes the role of CC MR index 4 (TDX RTMR3, which firmware maps no PCR to) in the proposed UEFI ECR mapping PCRs onto the CCA RIM and REMs (tianocore/edk2#11383), so it is left to user space and applications."),
+            },
+        };
+
+        /// <summary>
+        /// The logical registers of Arm CCA: code that records an event by role (firmware → rem0, boot → rem1, os → rem2, application → rem3) instead of by register.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public sealed class LogicalRegisters
+        {
+            private readonly ArmCca _device;
+
+            internal LogicalRegisters(ArmCca device) => _device = device;
+
+            /// <summary>
+            /// The 'firmware' role: register rem0. REM0 (RSI measurement index 1) takes the role of CC MR index 1 (TDX RTMR0: firmware configuration) in the proposed UEFI ECR that maps PCRs onto the CCA RIM and REMs the way UEFI 2.10 section 38.4.1 maps them onto CC MR indexes (tianocore/edk2#11383). The REMs are the only extendable CCA registers: the RIM is immutable after activation (TF-RMM runtime/rsi/realm_attest.c, RSI_MEASUREMENT_EXTEND rejects index 0).
+            /// </summary>
+            /// <remarks>The same object as <see cref="ArmCca.Rem0"/>.</remarks>
+            public global::Tsm.AgileExtendableRegister Firmware => _device.Rem0;
+
+            /// <summary>
+            /// The 'boot' role: register rem1. REM1 (RSI measurement index 2) takes the role of CC MR index 2 (TDX RTMR1: OS loader, boot applications, kernel) in the proposed UEFI ECR mapping PCRs onto the CCA RIM and REMs (tianocore/edk2#11383).
+            /// </summary>
+            /// <remarks>The same object as <see cref="ArmCca.Rem1"/>.</remarks>
+            public global::Tsm.AgileExtendableRegister Boot => _device.Rem1;
+
+            /// <summary>
+            /// The 'os' role: register rem2. REM2 (RSI measurement index 3) takes the role of CC MR index 3 (TDX RTMR2: OS, kernel command line, initrd) in the proposed UEFI ECR mapping PCRs onto the CCA RIM and REMs (tianocore/edk2#11383).
+            /// </summary>
+            /// <remarks>The same object as <see cref="ArmCca.Rem2"/>.</remarks>
+            public global::Tsm.AgileExtendableRegister Os => _device.Rem2;
+
+            /// <summary>
+            /// The 'application' role: register rem3. REM3 (RSI measurement index 4) takes the role of CC MR index 4 (TDX RTMR3, which firmware maps no PCR to) in the proposed UEFI ECR mapping PCRs onto the CCA RIM and REMs (tianocore/edk2#11383), so it is left to user space and applications.
+            /// </summary>
+            /// <remarks>The same object as <see cref="ArmCca.Rem3"/>.</remarks>
+            public global::Tsm.AgileExtendableRegister Application => _device.Rem3;
+
+            /// <summary>
+            /// The register of <paramref name="role"/>, with every available bank of it, measured the crypto-agile way.
+            /// </summary>
+            /// <param name="role">The role.</param>
+            /// <exception cref="global::System.ArgumentException">Arm CCA maps no register to the role.</exception>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank, or its hash cannot be resolved on this backend.</exception>
+            public global::Tsm.LogicalRegister Role(global::Tsm.MeasurementRole role) => new global::Tsm.LogicalRegister(_device.Session, role);
+        }
     }
 }

@@ -31,6 +31,7 @@ namespace Tsm.Vendors
             MrConfigId = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[5]);
             MrOwner = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[6]);
             MrOwnerConfig = new global::Tsm.ReadOnlyRegister<global::Tsm.Opaque48>(session, Definition.Registers[7]);
+            Logical = new LogicalRegisters(this);
         }
 
         /// <summary>
@@ -108,6 +109,11 @@ namespace Tsm.Vendors
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "Intel TDX has rtmr0 to rtmr3."),
         };
 
+        /// <summary>
+        /// The logical registers of Intel TDX: the register each measurement role maps to (firmware → rtmr0, boot → rtmr1, os → rtmr2, application → rtmr3), from the schema's logical section.
+        /// </summary>
+        public LogicalRegisters Logical { get; }
+
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(
             "tdx",
             "Intel TDX",
@@ -168,7 +174,16 @@ namespace Tsm.Vendors
                 {
                     Description = "(RO) MROWNERCONFIG - 48-byte immutable storage typically used for a software-defined ID for owner-defined configuration of the guest TD, e.g. specific to the workload rather than the run-time or OS. Set by the host in TD_PARAMS; not a hash chain.",
                 },
-            });
+            })
+        {
+            Roles = new global::Tsm.RoleMapping[]
+            {
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Firmware, "rtmr0", "RTMR0 is CC MR index 1, where firmware measures what a TPM would put in PCR 1 and 7 (configuration, Secure Boot variables): UEFI 2.10 section 38.4.1, edk2 MdePkg/Include/Protocol/CcMeasurement.h and TdxMeasurementLib.h (TDX_MR_INDEX_RTMR0 = 1)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Boot, "rtmr1", "RTMR1 is CC MR index 2, where firmware measures what a TPM would put in PCR 2-6 (option ROMs, boot manager, OS loader, kernel): UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h (TDX_MR_INDEX_RTMR1 = 2)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Os, "rtmr2", "RTMR2 is CC MR index 3, where the boot loader and OS measure what a TPM would put in PCR 8-15 (kernel command line, initrd, boot-loader commands): UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h (TDX_MR_INDEX_RTMR2 = 3)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Application, "rtmr3", "RTMR3 is CC MR index 4, which firmware never maps a PCR to (edk2 CC_MR_INDEX_INVALID = 4), so nothing below user space measures into it: UEFI 2.10 section 38.4.1, edk2 TdxMeasurementLib.h; go-configfs-tsm fakertmr maps rtmr3 to no PCR, and confidential-containers guest-components pcr_to_ccmr sends every PCR outside 1-15 to CC MR index 4."),
+            },
+        };
 
         /// <summary>
         /// The bits of 'tdattributes': TDINFO_STRUCT.ATTRIBUTES: TD attributes (TDX_ATTR_* / TDX_TD_ATTR_* in arch/x86/include/asm/shared/tdx.h).
@@ -287,6 +302,49 @@ namespace Tsm.Vendors
             /// Value inequality.
             /// </summary>
             public static bool operator !=(TdAttributesFlags left, TdAttributesFlags right) => !left.Equals(right);
+        }
+
+        /// <summary>
+        /// The logical registers of Intel TDX: code that records an event by role (firmware → rtmr0, boot → rtmr1, os → rtmr2, application → rtmr3) instead of by register.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public sealed class LogicalRegisters
+        {
+            private readonly Tdx _device;
+
+            internal LogicalRegisters(Tdx device) => _device = device;
+
+            /// <summary>
+            /// The 'firmware' role: register rtmr0. RTMR0 is CC MR index 1, where firmware measures what a TPM would put in PCR 1 and 7 (configuration, Secure Boot variables): UEFI 2.10 section 38.4.1, edk2 MdePkg/Include/Protocol/CcMeasurement.h and TdxMeasurementLib.h (TDX_MR_INDEX_RTMR0 = 1).
+            /// </summary>
+            /// <remarks>The same object as <see cref="Tdx.Rtmr0"/>.</remarks>
+            public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Firmware => _device.Rtmr0;
+
+            /// <summary>
+            /// The 'boot' role: register rtmr1. RTMR1 is CC MR index 2, where firmware measures what a TPM would put in PCR 2-6 (option ROMs, boot manager, OS loader, kernel): UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h (TDX_MR_INDEX_RTMR1 = 2).
+            /// </summary>
+            /// <remarks>The same object as <see cref="Tdx.Rtmr1"/>.</remarks>
+            public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Boot => _device.Rtmr1;
+
+            /// <summary>
+            /// The 'os' role: register rtmr2. RTMR2 is CC MR index 3, where the boot loader and OS measure what a TPM would put in PCR 8-15 (kernel command line, initrd, boot-loader commands): UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h (TDX_MR_INDEX_RTMR2 = 3).
+            /// </summary>
+            /// <remarks>The same object as <see cref="Tdx.Rtmr2"/>.</remarks>
+            public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Os => _device.Rtmr2;
+
+            /// <summary>
+            /// The 'application' role: register rtmr3. RTMR3 is CC MR index 4, which firmware never maps a PCR to (edk2 CC_MR_INDEX_INVALID = 4), so nothing below user space measures into it: UEFI 2.10 section 38.4.1, edk2 TdxMeasurementLib.h; go-configfs-tsm fakertmr maps rtmr3 to no PCR, and confidential-containers guest-components pcr_to_ccmr sends every PCR outside 1-15 to CC MR index 4.
+            /// </summary>
+            /// <remarks>The same object as <see cref="Tdx.Rtmr3"/>.</remarks>
+            public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Application => _device.Rtmr3;
+
+            /// <summary>
+            /// The register of <paramref name="role"/>, with every available bank of it, measured the crypto-agile way.
+            /// </summary>
+            /// <param name="role">The role.</param>
+            /// <exception cref="global::System.ArgumentException">Intel TDX maps no register to the role.</exception>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank, or its hash cannot be resolved on this backend.</exception>
+            public global::Tsm.LogicalRegister Role(global::Tsm.MeasurementRole role) => new global::Tsm.LogicalRegister(_device.Session, role);
         }
     }
 }

@@ -27,6 +27,7 @@ namespace Tsm.Vendors
             Sha256 = new Sha256Bank(session);
             Sha384 = new Sha384Bank(session);
             Sha512 = new Sha512Bank(session);
+            Logical = new LogicalRegisters(this);
         }
 
         /// <summary>
@@ -61,6 +62,11 @@ namespace Tsm.Vendors
         /// The sha512 bank: every register of this bank, as sha512 digests.
         /// </summary>
         public Sha512Bank Sha512 { get; }
+
+        /// <summary>
+        /// The logical registers of TPM 2.0: the register each measurement role maps to (firmware → pcr1, boot → pcr4, os → pcr8, application → pcr23), from the schema's logical section.
+        /// </summary>
+        public LogicalRegisters Logical { get; }
 
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(
             "tpm",
@@ -765,7 +771,16 @@ namespace Tsm.Vendors
                     Bank = global::Tsm.MeasurementHash.Sha512,
                     Description = "PCR23: application support; resettable from localities 0-3, extendable from localities 0-4.",
                 },
-            });
+            })
+        {
+            Roles = new global::Tsm.RoleMapping[]
+            {
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Firmware, "pcr1", "PCR 1 (host platform configuration) is the PCR that UEFI CC firmware maps onto CC MR index 1 (TDX RTMR0), the firmware role there: UEFI 2.10 section 38.4.1, edk2 MdePkg/Include/Protocol/CcMeasurement.h (PCR 1 and 7 to CC MR index 1). Extendable from localities 0-4 (ms-tpm-20-ref s_initAttributes)."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Boot, "pcr4", "PCR 4 (UEFI boot manager code and boot attempts: the boot loader) is among the PCRs 2-6 that UEFI CC firmware maps onto CC MR index 2 (TDX RTMR1), the boot role there: UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h; TCG PC Client Platform Firmware Profile (PCR usage). Extendable from localities 0-4."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Os, "pcr8", "PCR 8 (defined for use by the static OS; on Linux the boot loader's commands, kernel command line and initrd) is the first of PCRs 8-15 that UEFI CC firmware maps onto CC MR index 3 (TDX RTMR2), the OS role there: UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h; TCG PC Client Platform Firmware Profile (PCR usage). Extendable from localities 0-4."),
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Application, "pcr23", "PCR 23 is the PC Client PCR for application support: resettable from localities 0-3 and extendable from localities 0-4 (ms-tpm-20-ref s_initAttributes), and no firmware or OS component measures into it (TCG PC Client Platform Firmware Profile, PCR usage), so like TDX RTMR3 it holds only application events. Not PCR 17, the confidential-containers Attestation Agent event log's default index (guest-components attestation-agent eventlog): PCR 17 is a DRTM PCR that a PC Client TPM lets only localities 2-4 extend, so an application at locality 0 cannot extend it."),
+            },
+        };
 
         /// <summary>
         /// The sha1 bank of TPM 2.0.
@@ -1617,6 +1632,57 @@ namespace Tsm.Vendors
                 23 => Pcr23,
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "TPM 2.0 has pcr0 to pcr23."),
             };
+        }
+
+        /// <summary>
+        /// The logical registers of TPM 2.0: code that records an event by role (firmware → pcr1, boot → pcr4, os → pcr8, application → pcr23) instead of by register.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public sealed class LogicalRegisters
+        {
+            private readonly Tpm _device;
+            private global::Tsm.LogicalRegister? _firmware;
+            private global::Tsm.LogicalRegister? _boot;
+            private global::Tsm.LogicalRegister? _os;
+            private global::Tsm.LogicalRegister? _application;
+
+            internal LogicalRegisters(Tpm device) => _device = device;
+
+            /// <summary>
+            /// The 'firmware' role: register pcr1. PCR 1 (host platform configuration) is the PCR that UEFI CC firmware maps onto CC MR index 1 (TDX RTMR0), the firmware role there: UEFI 2.10 section 38.4.1, edk2 MdePkg/Include/Protocol/CcMeasurement.h (PCR 1 and 7 to CC MR index 1). Extendable from localities 0-4 (ms-tpm-20-ref s_initAttributes).
+            /// </summary>
+            /// <remarks>Every available bank of pcr1; resolved on first use.</remarks>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank on this platform.</exception>
+            public global::Tsm.LogicalRegister Firmware => _firmware ??= Role(global::Tsm.MeasurementRole.Firmware);
+
+            /// <summary>
+            /// The 'boot' role: register pcr4. PCR 4 (UEFI boot manager code and boot attempts: the boot loader) is among the PCRs 2-6 that UEFI CC firmware maps onto CC MR index 2 (TDX RTMR1), the boot role there: UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h; TCG PC Client Platform Firmware Profile (PCR usage). Extendable from localities 0-4.
+            /// </summary>
+            /// <remarks>Every available bank of pcr4; resolved on first use.</remarks>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank on this platform.</exception>
+            public global::Tsm.LogicalRegister Boot => _boot ??= Role(global::Tsm.MeasurementRole.Boot);
+
+            /// <summary>
+            /// The 'os' role: register pcr8. PCR 8 (defined for use by the static OS; on Linux the boot loader's commands, kernel command line and initrd) is the first of PCRs 8-15 that UEFI CC firmware maps onto CC MR index 3 (TDX RTMR2), the OS role there: UEFI 2.10 section 38.4.1, edk2 CcMeasurement.h; TCG PC Client Platform Firmware Profile (PCR usage). Extendable from localities 0-4.
+            /// </summary>
+            /// <remarks>Every available bank of pcr8; resolved on first use.</remarks>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank on this platform.</exception>
+            public global::Tsm.LogicalRegister Os => _os ??= Role(global::Tsm.MeasurementRole.Os);
+
+            /// <summary>
+            /// The 'application' role: register pcr23. PCR 23 is the PC Client PCR for application support: resettable from localities 0-3 and extendable from localities 0-4 (ms-tpm-20-ref s_initAttributes), and no firmware or OS component measures into it (TCG PC Client Platform Firmware Profile, PCR usage), so like TDX RTMR3 it holds only application events. Not PCR 17, the confidential-containers Attestation Agent event log's default index (guest-components attestation-agent eventlog): PCR 17 is a DRTM PCR that a PC Client TPM lets only localities 2-4 extend, so an application at locality 0 cannot extend it.
+            /// </summary>
+            /// <remarks>Every available bank of pcr23; resolved on first use.</remarks>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank on this platform.</exception>
+            public global::Tsm.LogicalRegister Application => _application ??= Role(global::Tsm.MeasurementRole.Application);
+
+            /// <summary>
+            /// The register of <paramref name="role"/>, with every available bank of it, measured the crypto-agile way.
+            /// </summary>
+            /// <param name="role">The role.</param>
+            /// <exception cref="global::System.ArgumentException">TPM 2.0 maps no register to the role.</exception>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank, or its hash cannot be resolved on this backend.</exception>
+            public global::Tsm.LogicalRegister Role(global::Tsm.MeasurementRole role) => new global::Tsm.LogicalRegister(_device.Session, role);
         }
     }
 }

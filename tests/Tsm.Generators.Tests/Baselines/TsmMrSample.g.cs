@@ -30,6 +30,7 @@ namespace Tsm.Vendors
             RtmrCryptoAgileSha256 = new global::Tsm.ExtendableRegister<global::Tsm.Sha256Digest>(session, Definition.Registers[4]);
             RtmrCryptoAgileSha384 = new global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest>(session, Definition.Registers[5]);
             ReportDigest = new global::Tsm.ReadOnlyRegister<global::Tsm.Sha512Digest>(session, Definition.Registers[6]);
+            Logical = new LogicalRegisters(this);
         }
 
         /// <summary>
@@ -87,6 +88,11 @@ namespace Tsm.Vendors
         /// <remarks>Kernel file report_digest:sha512; 64 bytes, sha512; read-only, live (refreshed from the hardware when read after any write to the group).</remarks>
         public global::Tsm.ReadOnlyRegister<global::Tsm.Sha512Digest> ReportDigest { get; }
 
+        /// <summary>
+        /// The logical registers of Linux tsm-mr sample driver: the register each measurement role maps to (application → rtmr1), from the schema's logical section.
+        /// </summary>
+        public LogicalRegisters Logical { get; }
+
         private static global::Tsm.DeviceDefinition CreateDefinition() => new global::Tsm.DeviceDefinition(
             "tsm-mr-sample",
             "Linux tsm-mr sample driver",
@@ -132,6 +138,37 @@ namespace Tsm.Vendors
                     Description = "report_digest:sha512 (0444): READABLE|LIVE; recomputed by the driver's refresh as SHA512 of the first 192 bytes of sample_report, i.e. static_mr || config_mr || rtmr0 || rtmr1 (48 + 64 + 32 + 48).",
                     Refresh = new global::Tsm.RefreshRule(global::Tsm.MeasurementHash.Sha512, new string[] { "static_mr", "config_mr", "rtmr0", "rtmr1" }),
                 },
-            });
+            })
+        {
+            Roles = new global::Tsm.RoleMapping[]
+            {
+                new global::Tsm.RoleMapping(global::Tsm.MeasurementRole.Application, "rtmr1", "rtmr1 is the sample's only run-time register that can be extended under its own name (TSM_MR_F_RTMR, file mode 0644): rtmr0 is READABLE|LIVE with direct extension prohibited, and rtmr_crypto_agile is a second name for rtmr0 and rtmr1 (Linux samples/tsm-mr/tsm_mr_sample.c, sample_mrs[]). Its registers live in the module's static sample_report and start as their ASCII names, so no firmware or boot component extends them and its one extendable register is the application's. No other role: each role needs a register of its own."),
+            },
+        };
+
+        /// <summary>
+        /// The logical registers of Linux tsm-mr sample driver: code that records an event by role (application → rtmr1) instead of by register.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
+        public sealed class LogicalRegisters
+        {
+            private readonly TsmMrSample _device;
+
+            internal LogicalRegisters(TsmMrSample device) => _device = device;
+
+            /// <summary>
+            /// The 'application' role: register rtmr1. rtmr1 is the sample's only run-time register that can be extended under its own name (TSM_MR_F_RTMR, file mode 0644): rtmr0 is READABLE|LIVE with direct extension prohibited, and rtmr_crypto_agile is a second name for rtmr0 and rtmr1 (Linux samples/tsm-mr/tsm_mr_sample.c, sample_mrs[]). Its registers live in the module's static sample_report and start as their ASCII names, so no firmware or boot component extends them and its one extendable register is the application's. No other role: each role needs a register of its own.
+            /// </summary>
+            /// <remarks>The same object as <see cref="TsmMrSample.Rtmr1"/>.</remarks>
+            public global::Tsm.ExtendableRegister<global::Tsm.Sha384Digest> Application => _device.Rtmr1;
+
+            /// <summary>
+            /// The register of <paramref name="role"/>, with every available bank of it, measured the crypto-agile way.
+            /// </summary>
+            /// <param name="role">The role.</param>
+            /// <exception cref="global::System.ArgumentException">Linux tsm-mr sample driver maps no register to the role.</exception>
+            /// <exception cref="global::Tsm.TsmException">The register has no available bank, or its hash cannot be resolved on this backend.</exception>
+            public global::Tsm.LogicalRegister Role(global::Tsm.MeasurementRole role) => new global::Tsm.LogicalRegister(_device.Session, role);
+        }
     }
 }

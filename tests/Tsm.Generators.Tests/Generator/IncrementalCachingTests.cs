@@ -14,7 +14,7 @@ public sealed class IncrementalCachingTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SchemaInput, TrackingNames.SchemaResult, TrackingNames.VendorSpec, TrackingNames.DuplicateVendors, TrackingNames.Options,
-        TrackingNames.VendorOwner,
+        TrackingNames.VendorOwner, TrackingNames.PlatformVendors,
     };
 
     [Fact]
@@ -106,12 +106,49 @@ public sealed class IncrementalCachingTests
         GeneratorRunResult added = driver.GetRunResult().Results.Single();
         GeneratorRunResult removed = driver.RemoveAdditionalTexts([acme]).RunGenerators(compilation).GetRunResult().Results.Single();
 
+        // One output per shipped schema plus MeasurementPlatforms, which acme (no roles) leaves as it was.
         var addedOutputs = added.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
-        Assert.Equal(schemas.Count, addedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.Equal(schemas.Count + 1, addedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
         Assert.Single(addedOutputs, static o => o.Reason == IncrementalStepRunReason.New);
         var removedOutputs = removed.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
-        Assert.Equal(schemas.Count, removedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.Equal(schemas.Count + 1, removedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
         Assert.DoesNotContain(removed.GeneratedSources, static s => s.HintName == "Acme.g.cs");
+    }
+
+    [Fact]
+    public void Editing_a_schema_but_not_its_roles_leaves_MeasurementPlatforms_cached()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
+        AdditionalText tdx = schemas.Single(static s => s.Path.EndsWith("tdx.tsm.json", StringComparison.Ordinal));
+        CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(schemas).RunGenerators(compilation);
+
+        string editedText = tdx.GetText()!.ToString().Replace("\"Intel TDX\"", "\"Intel TDX (edited)\"", StringComparison.Ordinal);
+        GeneratorRunResult second = driver.ReplaceAdditionalText(tdx, GeneratorHarness.Schema(tdx.Path, editedText)).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.All(
+            second.TrackedSteps[TrackingNames.PlatformVendors].SelectMany(static s => s.Outputs),
+            static o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Adding_a_schema_that_maps_roles_re_emits_MeasurementPlatforms_and_nothing_else_of_the_others()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
+        CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(schemas).RunGenerators(compilation);
+        AdditionalText acme = GeneratorHarness.Schema(
+            "/p/acme.tsm.json",
+            """{ "vendor": "acme", "displayName": "Acme", "device": { "sysfs": "/sys/acme" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable", "extendable"], "extend": { "rule": "hash-concat" } } ], "logical": { "application": { "register": "m", "description": "Acme's only register." } } }""");
+        var marked = new TestOptionsProvider(schemas.Append(acme).Select(static s => s.Path).ToHashSet(), new Dictionary<string, string>());
+
+        GeneratorRunResult added = driver.AddAdditionalTexts([acme]).WithUpdatedAnalyzerConfigOptions(marked).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var outputs = added.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
+        Assert.Equal(schemas.Count, outputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.New);
+        Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("global::Tsm.Vendors.Acme.Definition", added.GeneratedSources.Single(static s => s.HintName == "MeasurementPlatforms.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

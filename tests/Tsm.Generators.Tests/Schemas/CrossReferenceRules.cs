@@ -7,7 +7,7 @@ namespace Tsm.Generators.Tests.Schemas;
 /// The rules of docs/schema.md that a JSON Schema cannot state, checked independently of the generator with
 /// System.Text.Json: unique register names after array expansion (crypto agility: one name, several hashes), element
 /// indexes below <c>count</c> and unique, <c>aliasOf</c>/<c>refresh.of</c>/<c>register</c> targets that exist with a
-/// matching size; the report-layout rules are in <see cref="LayoutRules"/>, the claim-set rules in
+/// matching size, <c>logical</c> roles on distinct extendable non-alias registers; the report-layout rules are in <see cref="LayoutRules"/>, the claim-set rules in
 /// <see cref="ClaimSetRules"/>. Input must already be valid against
 /// tsm-vendor.schema.json.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class CrossReferenceRules
     };
 
     /// <summary>One addressable register after expansion: <c>rtmr3</c> under sha384, <c>pcr7</c> in the sha256 bank, <c>mrowner</c> (no hash).</summary>
-    private sealed record Expanded(string Name, string Hash, int? Size, string? Array)
+    private sealed record Expanded(string Name, string Hash, int? Size, string? Array, bool Extendable = false, bool Alias = false)
     {
         public string Key => Hash == "none" ? Name : Name + ":" + Hash;
     }
@@ -85,6 +85,11 @@ internal static class CrossReferenceRules
             }
         }
 
+        if (root.TryGetProperty("logical", out JsonElement logical))
+        {
+            CheckRoles(logical, registers, problems);
+        }
+
         if (root.TryGetProperty("reports", out JsonElement reports))
         {
             LayoutRules.Check(reports, reference => Resolve(registers, reference).Select(r => r.Size).ToList(), problems);
@@ -126,6 +131,8 @@ internal static class CrossReferenceRules
         string name = entry.GetProperty("name").GetString()!;
         int? explicitSize = entry.TryGetProperty("size", out JsonElement size) ? size.GetInt32() : null;
         int? count = entry.TryGetProperty("count", out JsonElement countElement) ? countElement.GetInt32() : null;
+        bool extendable = entry.GetProperty("flags").EnumerateArray().Any(static f => f.GetString() == "extendable");
+        bool alias = entry.TryGetProperty("aliasOf", out _);
 
         if (entry.TryGetProperty("elements", out JsonElement elements))
         {
@@ -153,7 +160,26 @@ internal static class CrossReferenceRules
         {
             foreach (string hash in hashes)
             {
-                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash], count is null ? null : name);
+                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash], count is null ? null : name, extendable, alias);
+            }
+        }
+    }
+
+    /// <summary>A role names every bank of one extendable, non-alias register (its plain name), and no register carries two roles.</summary>
+    private static void CheckRoles(JsonElement logical, List<Expanded> registers, List<string> problems)
+    {
+        var roleOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (JsonProperty role in logical.EnumerateObject())
+        {
+            string name = role.Value.GetProperty("register").GetString()!;
+            List<Expanded> banks = registers.Where(r => r.Name == name).ToList();
+            if (banks.Count == 0 || banks.Any(static r => !r.Extendable || r.Alias))
+            {
+                problems.Add($"/logical/{role.Name}/register: '{name}' is not an extendable register that is not an alias");
+            }
+            else if (!roleOf.TryAdd(name, role.Name))
+            {
+                problems.Add($"/logical/{role.Name}/register: '{name}' already carries role '{roleOf[name]}'");
             }
         }
     }

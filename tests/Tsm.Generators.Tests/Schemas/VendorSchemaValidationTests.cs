@@ -70,6 +70,7 @@ public sealed class VendorSchemaValidationTests
                 { "name": "alias", "aliasOf": "fixed:sha3-384", "hash": "sha384", "flags": ["readable"] },
                 { "name": "digest", "hash": "sha224", "size": 28, "flags": ["live"], "refresh": { "hash": "sha1", "of": ["fixed", "alias:sha384"] } }
               ],
+              "logical": { "application": { "register": "rt63", "description": "d" } },
               "reports": [
                 {
                   "name": "every_report", "typeName": "EveryReport", "description": "d", "size": 136, "versionField": "v",
@@ -347,6 +348,14 @@ public sealed class VendorSchemaValidationTests
         ["a bytes-array claim linked to a single register"] = (
             Claims("""{ "name": "a", "key": 1, "type": "bytes-array", "register": "mr" }"""),
             "/claimSets/0/claims/0/register: 'mr' is not a register array"),
+
+        // Logical roles
+        ["a role on a register that does not exist"] = (WithRoles("""{ "application": { "register": "rt9", "description": "d" } }"""), "/logical/application/register: 'rt9'"),
+        ["a role on a read-only register"] = (WithRoles("""{ "application": { "register": "mr", "description": "d" } }"""), "/logical/application/register: 'mr'"),
+        ["a role on an alias"] = (WithRoles("""{ "application": { "register": "agile", "description": "d" } }"""), "/logical/application/register: 'agile'"),
+        ["two roles on one register"] = (
+            WithRoles("""{ "os": { "register": "rt0", "description": "d" }, "application": { "register": "rt0", "description": "d" } }"""),
+            "/logical/application/register: 'rt0' already carries role 'os'"),
     };
 
     public static TheoryData<string> FilesBrokenAcrossKeys()
@@ -496,6 +505,11 @@ public sealed class VendorSchemaValidationTests
     /// <summary>Why the file is broken → (the file, the JSON Pointer of the instance location that must carry an error).</summary>
     private static readonly Dictionary<string, (string Json, string At)> Broken = new()
     {
+        ["an unknown role"] = (WithRoles("""{ "aplication": { "register": "rt0", "description": "d" } }"""), "/logical/aplication"),
+        ["a role without a description"] = (WithRoles("""{ "application": { "register": "rt0" } }"""), "/logical/application"),
+        ["a role with a blank description"] = (WithRoles("""{ "application": { "register": "rt0", "description": " " } }"""), "/logical/application/description"),
+        ["a role on one hash of a register"] = (WithRoles("""{ "application": { "register": "rt0:sha256", "description": "d" } }"""), "/logical/application/register"),
+        ["a role with an unknown key"] = (WithRoles("""{ "application": { "register": "rt0", "description": "d", "pcr": 23 } }"""), "/logical/application/pcr"),
         // Top level
         ["unknown top-level key"] = (
             """{ "vendor": "x", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [{ "name": "mr", "hash": "sha256", "flags": [] }], "colour": "red" }""",
@@ -701,6 +715,10 @@ public sealed class VendorSchemaValidationTests
     private const string OneRegister = """[{ "name": "mr", "hash": "sha256", "flags": ["readable"] }]""";
 
     private static string WithRegisters(string registers) => Top("""{ "sysfs": "/sys/class/misc/demo/measurements" }""", registers, string.Empty);
+
+    /// <summary>A file with the extendable array <c>rt0</c>, <c>rt1</c>, the read-only <c>mr</c> and the alias <c>agile</c> of <c>rt0</c>, and this <c>logical</c> section.</summary>
+    private static string WithRoles(string logical) =>
+        $$"""{ "vendor": "demo", "displayName": "Demo", "device": { "sysfs": "/sys/class/misc/demo/measurements" }, "registers": [{ "name": "rt", "count": 2, "hash": "sha256", "flags": ["readable", "extendable"], "extend": { "rule": "hash-concat" } }, { "name": "mr", "hash": "sha256", "flags": ["readable"] }, { "name": "agile", "aliasOf": "rt0", "flags": ["readable", "extendable"], "extend": { "rule": "hash-concat" } }], "logical": {{logical}} }""";
 
     private static string WithDevice(string device) => Top(device, OneRegister, string.Empty);
 
