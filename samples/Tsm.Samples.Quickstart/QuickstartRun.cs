@@ -20,20 +20,20 @@ internal static class QuickstartRun
             return ExtendRtmr3(tdx, output);
         }
 
-        // By convention the last extendable register is the one left to applications (TDX RTMR3, TPM PCR23, CCA REM3);
-        // on a real TPM only the banks it has allocated exist (most have no SHA-512 bank).
-        IMeasurementRegister? target = device.Registers.LastOrDefault(r => r.IsExtendable && IsPresent(device.Session, r));
+        // The schema's logical section names the register left to applications (TPM PCR 23, CCA REM3, the sample's
+        // rtmr1); on a real TPM only the banks it has allocated exist (most have no SHA-512 bank), and the last is the strongest.
+        RoleMapping? application = device.Definition.FindRole(MeasurementRole.Application);
+        IMeasurementRegister? target = application is null
+            ? null
+            : device.Registers.LastOrDefault(r => r.Name == application.RegisterName && device.Session.IsAvailable(r.Definition));
         if (target is null)
         {
-            output.WriteLine($"{device.Definition.DisplayName} has no register software can extend; nothing to extend.");
+            output.WriteLine($"{device.Definition.DisplayName} maps no application register (its schema has no logical section; SEV-SNP measures at run time through a vTPM); nothing to extend.");
             return true;
         }
 
         return ExtendAndCheck(target, output);
     }
-
-    private static bool IsPresent(MeasurementSession session, IMeasurementRegister register) =>
-        session is not TpmSession tpm || tpm.IsAllocated(register.Hash);
 
     /// <summary>The typed path: only a SHA-384 digest fits RTMR3, and MRTD has no Extend at all.</summary>
     private static bool ExtendRtmr3(Tdx tdx, TextWriter output)
