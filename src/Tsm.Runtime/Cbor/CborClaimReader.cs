@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Formats.Cbor;
 using System.Globalization;
 
@@ -16,6 +17,8 @@ namespace Tsm.Cbor;
 /// because a verifier must not accept a token two readers could understand differently. Canonical encoding is not
 /// required: TF-RMM and veraison write claim maps with unsorted keys (profile 265 before challenge 10).
 /// </remarks>
+// Generated code calls this; applications get instances from the generated classes, so IntelliSense hides it (issue 8 §5).
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CborClaimReader
 {
     private readonly ReadOnlyMemory<byte> _data;

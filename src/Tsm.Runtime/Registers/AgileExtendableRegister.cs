@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tsm;
 
@@ -10,6 +11,8 @@ public sealed class AgileExtendableRegister : MeasurementRegister
 {
     /// <summary>Binds <paramref name="definition"/> to <paramref name="session"/>.</summary>
     /// <exception cref="ArgumentException">The register is larger than <see cref="AgileDigest.MaxLength"/>.</exception>
+    // Generated code calls this; applications get instances from the generated classes, so IntelliSense hides it (issue 8 §5).
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public AgileExtendableRegister(MeasurementSession session, RegisterDefinition definition)
         : base(session, definition, canExtend: true) => RequireAgileSize();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 
@@ -27,6 +28,8 @@ public sealed class DeviceDefinition
     /// The registers are inconsistent: duplicate qualified or file names, an alias whose target is missing or has
     /// another size, a refresh source that does not exist, a size that does not match the hash, or a bad file name.
     /// </exception>
+    // Generated code calls this; applications get instances from the generated classes, so IntelliSense hides it (issue 8 §5).
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public DeviceDefinition(string vendor, string displayName, string sysfsDirectory, SysfsEncoding encoding, IReadOnlyList<RegisterDefinition> registers)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendor);

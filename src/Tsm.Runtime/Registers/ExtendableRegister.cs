@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tsm;
 
@@ -9,6 +10,8 @@ public sealed class ExtendableRegister<T> : MeasurementRegister
 {
     /// <summary>Binds <paramref name="definition"/> to <paramref name="session"/>.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> does not have the register's size or hash.</exception>
+    // Generated code calls this; applications get instances from the generated classes, so IntelliSense hides it (issue 8 §5).
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ExtendableRegister(MeasurementSession session, RegisterDefinition definition)
         : base(session, definition, canExtend: true) => RequireValueType<T>();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace Tsm;
 
@@ -21,6 +22,8 @@ public sealed class RegisterDefinition
     /// <param name="hash">The hash algorithm; <see cref="MeasurementHash.None"/> for NOHASH and hash-choice registers.</param>
     /// <param name="flags">The kernel flags.</param>
     /// <exception cref="ArgumentException">A name is empty, the size is out of range, or the file name is absolute or has a <c>..</c> segment.</exception>
+    // Generated code calls this; applications get instances from the generated classes, so IntelliSense hides it (issue 8 §5).
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public RegisterDefinition(string name, string qualifiedName, string fileName, int size, MeasurementHash hash, RegisterFlags flags)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
