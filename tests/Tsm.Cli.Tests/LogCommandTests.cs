@@ -40,6 +40,22 @@ public sealed class LogCommandTests
     }
 
     [SampleDataFact]
+    public void Show_json_gives_the_attestation_agents_events_in_a_CCEL_their_domain_operation_and_content()
+    {
+        CliResult result = TsmCli.Run("log", "show", SampleData.PathOf("eventlog/ccel/trustee_CCEL_AAEL_alibabacloud.bin"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement[] agent = json.RootElement.GetProperty("events").EnumerateArray().Where(e => e.TryGetProperty("domain", out _)).ToArray();
+        Assert.NotEmpty(agent);
+        Assert.All(agent, e => Assert.Equal("rtmr3", e.GetProperty("register").GetString()));
+        JsonElement last = agent[^1];
+        Assert.Equal("coco.com", last.GetProperty("domain").GetString());
+        Assert.Equal("some-operation", last.GetProperty("operation").GetString());
+        Assert.Equal("{\"key\": \"value\", \"nested-key\": {\"sub-key\": \"value\"}}", last.GetProperty("content").GetString());
+    }
+
+    [SampleDataFact]
     public void Replay_json_is_format_and_registers_by_schema_name_and_bank()
     {
         CliResult result = TsmCli.Run("log", "replay", SampleData.PathOf("eventlog/tpm/goeventlog_ubuntu-1804-amd-sev.bin"), "--json");

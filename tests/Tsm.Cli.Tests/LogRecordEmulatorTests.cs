@@ -83,6 +83,27 @@ public sealed class LogRecordEmulatorTests : IDisposable
     }
 
     [Fact]
+    public void A_CEL_log_shows_each_event_with_rtmr3_its_domain_operation_and_content()
+    {
+        CliResult record = TsmCli.Run("log", "record", "--log", LogPath, "--format", "cel", "--vendor", "tdx", "--backend", Backend, "github.com/confidential-containers", "PullImage", "{\"image\":\"busybox\"}");
+
+        CliResult show = TsmCli.Run("log", "show", LogPath, "--json");
+        CliResult verify = TsmCli.Run("log", "verify", "--log", LogPath, "--vendor", "tdx", "--backend", Backend);
+
+        Assert.True(record.ExitCode == 0, record.Stderr);
+        Assert.True(show.ExitCode == 0, show.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(show.Stdout);
+        Assert.Equal("cel-tlv", json.RootElement.GetProperty("format").GetString());
+        var events = json.RootElement.GetProperty("events").EnumerateArray().ToArray();
+        Assert.All(events, e => Assert.Equal("rtmr3", e.GetProperty("register").GetString()));
+        Assert.StartsWith("sha384/", events[0].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal("github.com/confidential-containers", events[1].GetProperty("domain").GetString());
+        Assert.Equal("PullImage", events[1].GetProperty("operation").GetString());
+        Assert.Equal("{\"image\":\"busybox\"}", events[1].GetProperty("content").GetString());
+        Assert.True(verify.ExitCode == 0, verify.Stdout);
+    }
+
+    [Fact]
     public void A_backend_without_a_vendor_is_refused_naming_the_platforms_that_map_roles()
     {
         CliResult record = TsmCli.Run("log", "record", "--log", LogPath, "--backend", Backend, "example.com", "Start", "x");

@@ -1,24 +1,18 @@
-using System.Collections.Generic;
-using System.Text;
+using System;
 using System.Text.Json;
-using Tsm.EventLog.Aael;
 
 namespace Tsm.Cli.Output;
 
-/// <summary>An AAEL entry's domain, operation and content as <c>tsm log show --json</c> prints them (INIT has only content: <c>alg/hex</c>).</summary>
+/// <summary>An attestation-agent line's domain, operation and content as <c>tsm log show --json</c> prints them (INIT has only content: <c>alg/hex</c>).</summary>
 internal sealed record AaelFields(string? Domain, string? Operation, string Content)
 {
-    public static List<AaelFields> Of(System.ReadOnlySpan<byte> log)
+    /// <summary>Splits a line the event-log reader already accepted (<see cref="EventLog.Replay.LogEventSummary.AaelLine"/>).</summary>
+    public static AaelFields Of(string line)
     {
-        var fields = new List<AaelFields>();
-        foreach (AaelEntry entry in AaelLog.Read(log))
-        {
-            fields.Add(entry.IsInit
-                ? new AaelFields(null, null, Encoding.ASCII.GetString(entry.Content))
-                : new AaelFields(Encoding.ASCII.GetString(entry.Domain), Encoding.ASCII.GetString(entry.Operation), Encoding.ASCII.GetString(entry.Content)));
-        }
-
-        return fields;
+        string[] parts = line.Split(' ', 3);
+        return parts[0] == "INIT" || parts.Length < 3
+            ? new AaelFields(null, null, line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..])
+            : new AaelFields(parts[0], parts[1], parts[2]);
     }
 
     public void Write(Utf8JsonWriter json)

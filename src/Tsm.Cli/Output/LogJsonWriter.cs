@@ -21,8 +21,6 @@ internal static class LogJsonWriter
     {
         json.WriteString("format", log.Format.Name());
         json.WriteStartArray("events");
-        List<AaelFields>? aael = log.Format == EventLogFormat.Aael ? AaelFields.Of(log.Bytes.Span) : null;
-        int index = 0;
         foreach (LogEventSummary e in log.Describe())
         {
             json.WriteStartObject();
@@ -39,9 +37,12 @@ internal static class LogJsonWriter
 
             json.WriteEndObject();
             json.WriteString("description", e.Description);
-            aael?[index].Write(json);
+            if (e.AaelLine is { } line)
+            {
+                AaelFields.Of(line).Write(json);
+            }
+
             json.WriteEndObject();
-            index++;
         }
 
         json.WriteEndArray();

@@ -13,7 +13,27 @@ internal sealed class SummarySink : IEventSink
     public void Event(in MeasuredEvent e)
     {
         _digests = [];
-        Events.Add(new LogEventSummary(e.Number, e.Offset, e.Register, e.Extends, e.TypeName, _digests, EventDescriptions.Describe(e.TypeName, e.Data)));
+        Events.Add(new LogEventSummary(e.Number, e.Offset, e.Register, e.Extends, e.TypeName, _digests, EventDescriptions.Describe(e.TypeName, e.Data))
+        {
+            AaelLine = AaelLineOf(e.TypeName, e.Data),
+        });
+    }
+
+    // The agent's tagged event (TCG_PCClientTaggedEvent: u32 id "AAEL" stored as "LEAA", u32 size, data) carries its line.
+    private static string? AaelLineOf(string typeName, ReadOnlySpan<byte> data)
+    {
+        ReadOnlySpan<byte> line = typeName switch
+        {
+            "AAEL" or "INIT" => data,
+            "EV_EVENT_TAG" when data.Length >= 8 && data.StartsWith("LEAA"u8) => data[8..],
+
+            // Tsm's CEL measurement logs start with an EV_NO_ACTION holding every bank's start (docs/eventlog.md, Recording).
+            "EV_NO_ACTION" when data.StartsWith("INIT "u8) => data,
+            _ => default,
+        };
+        return line.IsEmpty || line.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0 || line.IndexOf((byte)' ') <= 0
+            ? null
+            : System.Text.Encoding.ASCII.GetString(line);
     }
 
     public void Digest(MeasurementHash bank, ReadOnlySpan<byte> digest) => _digests?.Add(new(bank, LowerHex.Of(digest)));

@@ -52,7 +52,7 @@ public sealed class MeasurementPlatform : IDisposable
 
     /// <summary>
     /// Finds the platform of this machine among <paramref name="candidates"/>: a TEE's own registers first (tsm-mr
-    /// devices, whose directory exists: TDX, Arm CCA), then a TPM (<c>/dev/tpmrm0</c>, else its sysfs PCR files). A
+    /// devices whose directory exists, in the order given: TDX, Arm CCA; a machine has at most one), then a TPM (<c>/dev/tpmrm0</c>, else its sysfs PCR files). A
     /// TEE's registers come first because they are measured by the TEE itself, while a TPM in a confidential VM
     /// (an SVSM vTPM on SEV-SNP) is the fallback for platforms without run-time registers.
     /// </summary>
@@ -79,8 +79,7 @@ public sealed class MeasurementPlatform : IDisposable
         ArgumentNullException.ThrowIfNull(candidates);
         IEnumerable<DeviceDefinition> ordered = candidates
             .Where(d => d.Roles.Count > 0)
-            .OrderBy(d => d.Encoding == SysfsEncoding.Hex ? 1 : 0)
-            .ThenBy(d => d.Vendor, StringComparer.Ordinal);
+            .OrderBy(d => d.Encoding == SysfsEncoding.Hex ? 1 : 0);
         var probed = new List<string>();
         foreach (DeviceDefinition definition in ordered)
         {
