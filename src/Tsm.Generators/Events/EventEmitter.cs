@@ -44,7 +44,8 @@ internal static class EventEmitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
         w.Open("public string Content()");
         w.Line($"var writer = new {Writer}();");
-        WriteObject(w, spec.Members, "this", depth: 0);
+        var locals = new Locals();
+        WriteObject(w, spec.Members, "this", locals);
         w.Line("return writer.ToJson();");
         w.Close();
         w.Close();
@@ -61,7 +62,7 @@ internal static class EventEmitter
         return w.ToString();
     }
 
-    private static void WriteObject(SourceWriter w, Helpers.EquatableArray<EventMember> members, string owner, int depth)
+    private static void WriteObject(SourceWriter w, Helpers.EquatableArray<EventMember> members, string owner, Locals locals)
     {
         w.Line("writer.WriteStartObject();");
         foreach (EventMember member in members)
@@ -70,33 +71,32 @@ internal static class EventEmitter
             string value = $"{owner}.{member.PropertyName}";
             if (member.List)
             {
-                string item = "item" + depth;
+                string item = locals.Next("item");
                 w.Open($"if ({value} is null)").Line("writer.WriteNull();").Close();
                 w.Open("else");
                 w.Line("writer.WriteStartArray();");
                 w.Open($"foreach (var {item} in {value})");
-                WriteValue(w, member, item, depth + 1);
+                WriteValue(w, member, item, locals);
                 w.Close();
                 w.Line("writer.WriteEndArray();");
                 w.Close();
             }
             else
             {
-                WriteValue(w, member, value, depth + 1);
+                WriteValue(w, member, value, locals);
             }
         }
 
         w.Line("writer.WriteEndObject();");
     }
 
-    // One value (a member's, or one element of a list member's); locals are suffixed with the depth, so a nested
-    // record's locals never hide an enclosing one's.
-    private static void WriteValue(SourceWriter w, EventMember member, string value, int depth)
+    // One value: a member's, or one element of a list member's.
+    private static void WriteValue(SourceWriter w, EventMember member, string value, Locals locals)
     {
         if (member.Nullable)
         {
             w.Open($"if ({value}.HasValue)");
-            WriteNonNull(w, member, value + ".Value", depth);
+            WriteNonNull(w, member, value + ".Value", locals);
             w.Close();
             w.Open("else").Line("writer.WriteNull();").Close();
             return;
@@ -106,15 +106,15 @@ internal static class EventEmitter
         {
             w.Open($"if ({value} is null)").Line("writer.WriteNull();").Close();
             w.Open("else");
-            WriteNonNull(w, member, value, depth);
+            WriteNonNull(w, member, value, locals);
             w.Close();
             return;
         }
 
-        WriteNonNull(w, member, value, depth);
+        WriteNonNull(w, member, value, locals);
     }
 
-    private static void WriteNonNull(SourceWriter w, EventMember member, string value, int depth)
+    private static void WriteNonNull(SourceWriter w, EventMember member, string value, Locals locals)
     {
         switch (member.Kind)
         {
@@ -131,12 +131,18 @@ internal static class EventEmitter
                 w.Line($"writer.WriteNumber((ulong){value}, {CSharpLiteral.String(member.PropertyName)});");
                 break;
             default:
-                string local = "value" + depth;
-                w.OpenBlock();
+                string local = locals.Next("value");
                 w.Line($"var {local} = {value};");
-                WriteObject(w, member.Members, local, depth);
-                w.Close();
+                WriteObject(w, member.Members, local, locals);
                 break;
         }
+    }
+
+    /// <summary>Numbers the locals of one <c>Content()</c>, so no two share a name whatever their scopes.</summary>
+    private sealed class Locals
+    {
+        private int _count;
+
+        public string Next(string prefix) => prefix + _count++;
     }
 }
