@@ -12,7 +12,8 @@ namespace Tsm.Generators.Events;
 
 /// <summary>
 /// Reads one <c>[MeasurementEvent]</c> declaration into an <see cref="EventResult"/>: the type's place, its domain and
-/// operation checked against the attestation-agent event-log grammar, and its public instance properties with their
+/// operation checked against the attestation-agent event-log grammar, and its public instance properties (inherited
+/// ones included) with their
 /// encodings, sorted by UTF-16 code units as RFC 8785 §3.2.3 sorts object members, so the runtime writer only writes.
 /// </summary>
 internal static class EventReader
@@ -84,13 +85,9 @@ internal static class EventReader
     {
         var members = new List<EventMember>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (ISymbol symbol in type.GetMembers())
+        foreach (IPropertySymbol property in PublicProperties(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (symbol is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } property)
-            {
-                continue;
-            }
 
             string path = prefix + property.Name;
             Location location = reportAt ?? property.Locations.FirstOrDefault() ?? Location.None;
@@ -112,6 +109,24 @@ internal static class EventReader
         }
 
         return members.OrderBy(static m => m.JsonName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    // The type's own public instance properties, then its base types' (a derived record measures what it inherits);
+    // a property that overrides or hides one of a base type's stands for it.
+    private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (ISymbol symbol in current.GetMembers())
+            {
+                if (symbol is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                    && seen.Add(property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
     }
 
     private static EventMember? ReadMember(

@@ -11,7 +11,7 @@ namespace Tsm;
 /// <remarks>
 /// Domain and operation become the first two fields of an attestation-agent event-log line
 /// (<c>domain SP operation SP content</c>), so both are printable ASCII without spaces; the generator checks them
-/// (TSM2002). Properties are named in camelCase, or as <c>[JsonPropertyName]</c> says, and may be strings, booleans,
+/// (TSM2002). The public instance properties (inherited ones included) are named in camelCase, or as <c>[JsonPropertyName]</c> says, and may be strings, booleans,
 /// integers of up to 64 bits (at run time within ±(2^53−1), because RFC 8785 numbers are IEEE doubles), their
 /// nullable forms, and arrays or <c>IReadOnlyList&lt;T&gt;</c> of those.
 /// </remarks>

@@ -146,6 +146,30 @@ public sealed class MeasurementEventExecutionTests
     }
 
     [Fact]
+    public void A_derived_event_measures_the_properties_it_inherits_once_each()
+    {
+        IMeasurementEvent e = EventGeneration.Make("""
+            public abstract record Base(string Kind)
+            {
+                public virtual int Version => 1;
+            }
+
+            [MeasurementEvent("d", "o")]
+            public sealed partial record Derived(string Name) : Base("derived")
+            {
+                public override int Version => 2;
+            }
+
+            public static class Sample
+            {
+                public static IMeasurementEvent Make() => new Derived("n");
+            }
+            """);
+
+        Assert.Equal("""{"kind":"derived","name":"n","version":2}""", e.Content());
+    }
+
+    [Fact]
     public void An_integer_outside_the_safe_range_throws_naming_the_member()
     {
         IMeasurementEvent e = EventGeneration.Make("""
