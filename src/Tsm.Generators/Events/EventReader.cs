@@ -260,6 +260,7 @@ internal static class EventReader
             name = outer.MetadataName + "+" + name;
         }
 
-        return (type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString() + ".") + name + ".g.cs";
+        // "-Event": a character no C# name holds, so the hint never equals a vendor class's or report's ("Tdx.TdQuote.g.cs").
+        return (type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString() + ".") + name + "-Event.g.cs";
     }
 }

@@ -6,7 +6,7 @@ namespace Tsm.Generators.Events;
 /// A type marked <c>[MeasurementEvent]</c>, reduced to plain values: where it is declared, its domain and operation,
 /// and its members sorted as RFC 8785 §3.2.3 sorts them, by UTF-16 code units.
 /// </summary>
-/// <param name="HintName">The generated file's name (namespace, containing types and metadata name, so unique per type).</param>
+/// <param name="HintName">The generated file's name: namespace, containing types and metadata name, then <c>-Event.g.cs</c>.</param>
 /// <param name="Namespace">The namespace, empty for the global namespace.</param>
 /// <param name="Containers">The containing types, outermost first.</param>
 /// <param name="Keyword">The declaration's keywords up to the name (<c>partial record</c>, <c>readonly partial record struct</c>).</param>

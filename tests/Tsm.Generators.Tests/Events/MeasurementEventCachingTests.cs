@@ -55,7 +55,7 @@ public sealed class MeasurementEventCachingTests
         var outputs = second.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
         Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.Cached);
-        Assert.Contains("\"privileged\"", second.GeneratedSources.Single(static s => s.HintName == "Coco.Start.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"privileged\"", second.GeneratedSources.Single(static s => s.HintName == "Coco.Start-Event.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class MeasurementEventDiagnosticsTests
         Assert.Contains(reason, reported.GetMessage(), StringComparison.Ordinal);
 
         // The part is still generated, without the member, so code that uses the event does not fail as well.
-        string generated = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("Pull.g.cs", StringComparison.Ordinal)).ToString();
+        string generated = result.GeneratedTrees.Single(static t => t.FilePath.EndsWith("Pull-Event.g.cs", StringComparison.Ordinal)).ToString();
         Assert.Contains("writer.WritePropertyName(\"image\");", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("\"value\"", generated, StringComparison.Ordinal);
         Assert.Empty(Infrastructure.GeneratorHarness.GeneratedCodeProblems(output));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.CodeAnalysis;
 
 namespace Tsm.Generators.Tests.Events;
 
@@ -167,6 +168,26 @@ public sealed class MeasurementEventExecutionTests
             """);
 
         Assert.Equal("""{"kind":"derived","name":"n","version":2}""", e.Content());
+    }
+
+    [Fact]
+    public void An_event_whose_full_name_is_a_vendor_report_hint_is_generated_beside_the_vendor_class()
+    {
+        string tdx = Path.Combine(Infrastructure.RepositoryPaths.Schemas, "tdx.tsm.json");
+        (GeneratorDriverRunResult result, Compilation output) = Infrastructure.GeneratorHarness.Run(
+            [Infrastructure.GeneratorHarness.Schema(tdx, File.ReadAllText(tdx))],
+            EventGeneration.Usings + """
+                namespace Tdx;
+
+                [MeasurementEvent("d", "o")]
+                public sealed partial record TdQuote(string Name);
+                """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(Infrastructure.GeneratorHarness.Errors(output));
+        string[] hints = result.Results.Single().GeneratedSources.Select(static s => s.HintName).ToArray();
+        Assert.Contains("Tdx.TdQuote.g.cs", hints);
+        Assert.Contains("Tdx.TdQuote-Event.g.cs", hints);
     }
 
     [Fact]

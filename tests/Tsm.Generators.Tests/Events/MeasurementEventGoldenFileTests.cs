@@ -44,7 +44,7 @@ public sealed class MeasurementEventGoldenFileTests
         Assert.Empty(GeneratorHarness.Errors(output));
         Assert.Empty(GeneratorHarness.GeneratedCodeProblems(output));
         GeneratedSourceResult generated = Assert.Single(result.Results.Single().GeneratedSources);
-        Assert.Equal("Example.Events.Workload+StartContainer.g.cs", generated.HintName);
+        Assert.Equal("Example.Events.Workload+StartContainer-Event.g.cs", generated.HintName);
         string baseline = Path.Combine(Directory, generated.HintName);
         if (Environment.GetEnvironmentVariable("TSM_UPDATE_BASELINES") == "1")
         {
@@ -58,6 +58,6 @@ public sealed class MeasurementEventGoldenFileTests
     [Fact]
     public void Every_event_baseline_belongs_to_the_golden_event()
     {
-        Assert.Equal(["Example.Events.Workload+StartContainer.g.cs"], System.IO.Directory.GetFiles(Directory).Select(Path.GetFileName));
+        Assert.Equal(["Example.Events.Workload+StartContainer-Event.g.cs"], System.IO.Directory.GetFiles(Directory).Select(Path.GetFileName));
     }
 }
