@@ -42,7 +42,7 @@ internal static class EventEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An integer member is outside ±(2^53−1), which RFC 8785 numbers (IEEE doubles) cannot hold exactly.</exception>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A string member holds a lone UTF-16 surrogate.</exception>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
-        w.Open("public string Content()");
+        w.Open(spec.ExplicitContent ? "string global::Tsm.IMeasurementEvent.Content()" : "public string Content()");
         w.Line($"var writer = new {Writer}();");
         var locals = new Locals();
         WriteObject(w, spec.Members, "this", locals);

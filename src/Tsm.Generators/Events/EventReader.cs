@@ -68,7 +68,8 @@ internal static class EventReader
                 type.Name + TypeParameters(declaration),
                 domain,
                 operation,
-                members)
+                members,
+                HasMember(type, "Content"))
             : null;
         return new EventResult(spec, diagnostics.ToEquatableArray());
     }
@@ -109,6 +110,19 @@ internal static class EventReader
         }
 
         return members.OrderBy(static m => m.JsonName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    private static bool HasMember(INamedTypeSymbol type, string name)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (!current.GetMembers(name).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The type's own public instance properties, then its base types' (a derived record measures what it inherits);

@@ -14,6 +14,7 @@ namespace Tsm.Generators.Events;
 /// <param name="Domain">The attribute's domain.</param>
 /// <param name="Operation">The attribute's operation.</param>
 /// <param name="Members">The measured members in RFC 8785 order.</param>
+/// <param name="ExplicitContent">The type or a base type has its own member named <c>Content</c>, so the generated one implements the interface explicitly.</param>
 internal sealed record EventSpec(
     string HintName,
     string Namespace,
@@ -22,4 +23,5 @@ internal sealed record EventSpec(
     string Name,
     string Domain,
     string Operation,
-    EquatableArray<EventMember> Members);
+    EquatableArray<EventMember> Members,
+    bool ExplicitContent);

@@ -191,6 +191,23 @@ public sealed class MeasurementEventExecutionTests
     }
 
     [Fact]
+    public void A_type_with_its_own_Content_member_gets_Content_as_an_explicit_interface_implementation()
+    {
+        IMeasurementEvent e = EventGeneration.Make("""
+            [MeasurementEvent("example.com", "Note")]
+            public sealed partial record Note(string Content, string Domain, string Operation);
+
+            public static class Sample
+            {
+                public static IMeasurementEvent Make() => new Note("c", "d", "o");
+            }
+            """);
+
+        Assert.Equal("""{"content":"c","domain":"d","operation":"o"}""", e.Content());
+        Assert.Equal(("example.com", "Note"), (e.Domain, e.Operation));
+    }
+
+    [Fact]
     public void An_integer_outside_the_safe_range_throws_naming_the_member()
     {
         IMeasurementEvent e = EventGeneration.Make("""
