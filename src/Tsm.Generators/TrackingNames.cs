@@ -3,6 +3,7 @@ namespace Tsm.Generators;
 /// <summary>Names of the tracked pipeline steps, so tests can assert which steps were cached.</summary>
 internal static class TrackingNames
 {
+    public const string MeasurementEvent = nameof(MeasurementEvent);
     public const string SchemaInput = nameof(SchemaInput);
     public const string SchemaResult = nameof(SchemaResult);
     public const string VendorSpec = nameof(VendorSpec);

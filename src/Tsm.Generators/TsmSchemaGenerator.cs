@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Tsm.Generators.Diagnostics;
 using Tsm.Generators.Emit;
+using Tsm.Generators.Events;
 using Tsm.Generators.Helpers;
 using Tsm.Generators.Model;
 using Tsm.Generators.Schema;
@@ -17,6 +18,8 @@ namespace Tsm.Generators;
 /// Each schema flows through its own pipeline values, so editing one schema re-emits only that schema's class,
 /// and a broken schema is skipped (<see cref="Diagnostics.SchemaFileAnalyzer"/> reports why at each token) without
 /// stopping the others; in its place comes an empty class of the same name and one TSM0013 naming the first error.
+/// A second pipeline (<see cref="MeasurementEventPipeline"/>) implements <c>IMeasurementEvent</c> for every type
+/// marked <c>[MeasurementEvent]</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TsmSchemaGenerator : IIncrementalGenerator
@@ -24,6 +27,8 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        MeasurementEventPipeline.Register(context);
+
         IncrementalValueProvider<GenerationOptions> options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GenerationOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);

@@ -137,6 +137,25 @@ public sealed class MeasurementLog : IDisposable
         return recorded!;
     }
 
+    /// <summary>
+    /// Records a typed event: <see cref="Record(string, string, string)"/> with its domain, operation and content, so the
+    /// logged line holds the event's canonical text (for a <see cref="MeasurementEventAttribute"/> type, RFC 8785 JSON)
+    /// and a verifier compares that text instead of re-serialising the event.
+    /// </summary>
+    /// <param name="measurementEvent">The event.</param>
+    /// <returns>The entry as recorded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="measurementEvent"/> is null.</exception>
+    /// <exception cref="ArgumentException">The domain or operation is empty or holds a space, or a part is not printable ASCII (canonical JSON keeps non-ASCII characters as they are, so such content is refused). Checked before the lock.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The event's content cannot be written (an integer member outside ±(2^53−1)).</exception>
+    /// <exception cref="MeasurementLogMismatchException">The register was extended behind the log's back. Nothing was recorded.</exception>
+    /// <exception cref="MeasurementLogException">The log is full, or the write or fsync failed (the entry is removed again, the register untouched).</exception>
+    /// <exception cref="TsmException">The extend failed; if the register did not change, the entry is removed again.</exception>
+    public RecordedEvent Record(IMeasurementEvent measurementEvent)
+    {
+        ArgumentNullException.ThrowIfNull(measurementEvent);
+        return Record(measurementEvent.Domain, measurementEvent.Operation, measurementEvent.Content());
+    }
+
     /// <summary>Marks the log closed; every operation takes and releases its lock itself, so nothing else is held.</summary>
     public void Dispose()
     {

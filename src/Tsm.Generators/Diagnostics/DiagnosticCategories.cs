@@ -4,4 +4,5 @@ internal static class DiagnosticCategories
 {
     public const string Schema = "Tsm.Schema";
     public const string Usage = "Tsm.Usage";
+    public const string Events = "Tsm.Events";
 }

@@ -140,6 +140,45 @@ internal static class DiagnosticDescriptors
         "{0} is the '{1}' logical register of {2}; use {3} or MeasurementPlatforms.Open() so the code runs on every platform",
         DiagnosticSeverity.Info);
 
+    /// <summary>Format: "'{0}' is marked [MeasurementEvent] but is not partial, so its IMeasurementEvent implementation cannot be generated".</summary>
+    public static readonly DiagnosticDescriptor EventTypeNotPartial = Events(
+        DiagnosticIds.EventTypeNotPartial,
+        "Measurement event type is not partial",
+        "'{0}' is marked [MeasurementEvent] but is not partial, so its IMeasurementEvent implementation cannot be generated");
+
+    /// <summary>Format: "The {0} '{1}' cannot be part of an attestation-agent event-log line: {2}" ({0} domain or operation, {2} why).</summary>
+    public static readonly DiagnosticDescriptor InvalidEventName = Events(
+        DiagnosticIds.InvalidEventName,
+        "Invalid measurement event domain or operation",
+        "The {0} '{1}' cannot be part of an attestation-agent event-log line: {2}");
+
+    /// <summary>Format: "Member '{0}' of type '{1}' cannot be measured: {2}" ({0} the member's path from the event, {2} why).</summary>
+    public static readonly DiagnosticDescriptor UnsupportedEventMember = Events(
+        DiagnosticIds.UnsupportedEventMember,
+        "Measurement event member has no canonical JSON encoding",
+        "Member '{0}' of type '{1}' cannot be measured: {2}");
+
+    /// <summary>Format: "Members '{0}' and '{1}' both have the JSON name \"{2}\"; an RFC 8785 object holds each name once".</summary>
+    public static readonly DiagnosticDescriptor DuplicateEventJsonName = Events(
+        DiagnosticIds.DuplicateEventJsonName,
+        "Two measurement event members have the same JSON name",
+        "Members '{0}' and '{1}' both have the JSON name \"{2}\"; an RFC 8785 object holds each name once");
+
+    /// <summary>Format: "'{0}' contains the measurement event '{1}' but is not partial, so the event's implementation cannot be generated".</summary>
+    public static readonly DiagnosticDescriptor EventContainerNotPartial = Events(
+        DiagnosticIds.EventContainerNotPartial,
+        "Type containing a measurement event is not partial",
+        "'{0}' contains the measurement event '{1}' but is not partial, so the event's implementation cannot be generated");
+
+    private static DiagnosticDescriptor Events(string id, string title, string format) => new(
+        id,
+        title,
+        format,
+        DiagnosticCategories.Events,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For(id));
+
     private static DiagnosticDescriptor Usage(string id, string title, string format, DiagnosticSeverity severity) => new(
         id,
         title,

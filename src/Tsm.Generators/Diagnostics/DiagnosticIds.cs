@@ -1,7 +1,8 @@
 namespace Tsm.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic ID in one place. TSM0001-TSM0999 are about schema files, TSM1000 and up about C# usage.
+/// Every diagnostic ID in one place. TSM0001-TSM0999 are about schema files, TSM1000-TSM1999 about C# usage,
+/// TSM2001-TSM2999 about measurement event types (<c>[MeasurementEvent]</c>).
 /// </summary>
 internal static class DiagnosticIds
 {
@@ -28,4 +29,11 @@ internal static class DiagnosticIds
     public const string ReportViewBufferOverwritten = "TSM1004";
     public const string RawRegisterFileWrite = "TSM1005";
     public const string PhysicalApplicationRegister = "TSM1006";
+
+    // Measurement event types (src/Tsm.Generators/Events).
+    public const string EventTypeNotPartial = "TSM2001";
+    public const string InvalidEventName = "TSM2002";
+    public const string UnsupportedEventMember = "TSM2003";
+    public const string DuplicateEventJsonName = "TSM2004";
+    public const string EventContainerNotPartial = "TSM2005";
 }

@@ -18,6 +18,7 @@ public sealed class DiagnosticCatalogTests
 
     private const string SchemaCategory = "Tsm.Schema";
     private const string UsageCategory = "Tsm.Usage";
+    private const string EventsCategory = "Tsm.Events";
 
     private static readonly Regex IdPattern = new(@"^TSM\d{4}$", RegexOptions.CultureInvariant);
 
@@ -92,9 +93,9 @@ public sealed class DiagnosticCatalogTests
 
     [Theory]
     [MemberData(nameof(DescriptorIds))]
-    public void Schema_ids_are_in_the_schema_category_and_higher_ids_in_the_usage_category(string id)
+    public void Schema_ids_are_in_the_schema_category_usage_ids_in_the_usage_category_and_event_ids_in_the_events_category(string id)
     {
-        string expected = Number(id) < 1000 ? SchemaCategory : UsageCategory;
+        string expected = Number(id) < 1000 ? SchemaCategory : Number(id) < 2000 ? UsageCategory : EventsCategory;
 
         Assert.All(DescriptorsWith(id), d => Assert.Equal(expected, d.Category));
     }
