@@ -106,7 +106,8 @@ internal static class LogJsonWriter
         json.WriteEndArray();
     });
 
-    private static void Write(TextWriter output, Action<Utf8JsonWriter> body)
+    /// <summary>One JSON object on <paramref name="output"/>, indented, with the members <paramref name="body"/> writes.</summary>
+    internal static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
         using MemoryStream buffer = new();
         using (Utf8JsonWriter json = new(buffer, Options))

@@ -1,6 +1,4 @@
 using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Tsm.EventLog.Recording;
 
 namespace Tsm.Cli.Output;
@@ -13,56 +11,46 @@ namespace Tsm.Cli.Output;
 /// </summary>
 internal static class MeasurementLogJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static void WriteCheck(MeasurementLogCheck check, TextWriter output)
+    public static void WriteCheck(MeasurementLogCheck check, TextWriter output) => LogJsonWriter.Write(output, json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        json.WriteBoolean("verified", check.IsVerified);
+        json.WriteString("log", check.LogPath);
+        json.WriteString("register", check.RegisterName);
+        json.WriteStartArray("banks");
+        foreach (BankCheck bank in check.Banks)
         {
             json.WriteStartObject();
-            json.WriteBoolean("verified", check.IsVerified);
-            json.WriteString("log", check.LogPath);
-            json.WriteString("register", check.RegisterName);
-            json.WriteStartArray("banks");
-            foreach (BankCheck bank in check.Banks)
-            {
-                json.WriteStartObject();
-                json.WriteString("register", bank.Register);
-                json.WriteString("bank", LogNames.Bank(bank.Bank));
-                json.WriteString("verdict", bank.Matches ? "match" : bank.IsPending ? "pending" : bank.ExplainedBy >= 0 ? "prefix" : "mismatch");
-                json.WriteString("actual", bank.ActualHex);
-                json.WriteString("expected", bank.ExpectedHex);
-                json.WriteNumber("entries", bank.Entries);
-                json.WriteNumber("explainedBy", bank.ExplainedBy);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("baseline");
-            foreach (BaselineCheck start in check.Baseline)
-            {
-                json.WriteStartObject();
-                json.WriteString("register", start.Register);
-                json.WriteString("bank", LogNames.Bank(start.Bank));
-                json.WriteString("recorded", start.RecordedHex);
-                json.WriteString("expected", start.ExpectedHex);
-                json.WriteString("source", start.Source);
-                json.WriteBoolean("matches", start.Matches);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("events");
-            foreach (LoggedEntry entry in check.Entries)
-            {
-                MeasurementLogEventJson.Write(json, entry, check.RegisterName);
-            }
-
-            json.WriteEndArray();
+            json.WriteString("register", bank.Register);
+            json.WriteString("bank", LogNames.Bank(bank.Bank));
+            json.WriteString("verdict", bank.Matches ? "match" : bank.IsPending ? "pending" : bank.ExplainedBy >= 0 ? "prefix" : "mismatch");
+            json.WriteString("actual", bank.ActualHex);
+            json.WriteString("expected", bank.ExpectedHex);
+            json.WriteNumber("entries", bank.Entries);
+            json.WriteNumber("explainedBy", bank.ExplainedBy);
             json.WriteEndObject();
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+        json.WriteEndArray();
+        json.WriteStartArray("baseline");
+        foreach (BaselineCheck start in check.Baseline)
+        {
+            json.WriteStartObject();
+            json.WriteString("register", start.Register);
+            json.WriteString("bank", LogNames.Bank(start.Bank));
+            json.WriteString("recorded", start.RecordedHex);
+            json.WriteString("expected", start.ExpectedHex);
+            json.WriteString("source", start.Source);
+            json.WriteBoolean("matches", start.Matches);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("events");
+        foreach (LoggedEntry entry in check.Entries)
+        {
+            MeasurementLogEventJson.Write(json, entry, check.RegisterName);
+        }
+
+        json.WriteEndArray();
+    });
 }
