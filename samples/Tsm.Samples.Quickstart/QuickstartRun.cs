@@ -17,7 +17,7 @@ internal static class QuickstartRun
 
         if (device is Tdx tdx)
         {
-            return ExtendRtmr3(tdx, output);
+            return ExtendApplication(tdx, output);
         }
 
         // The schema's logical section names the register left to applications (TPM PCR 23, CCA REM3, the sample's
@@ -35,13 +35,16 @@ internal static class QuickstartRun
         return ExtendAndCheck(target, output);
     }
 
-    /// <summary>The typed path: only a SHA-384 digest fits RTMR3, and MRTD has no Extend at all.</summary>
-    private static bool ExtendRtmr3(Tdx tdx, TextWriter output)
+    /// <summary>
+    /// The typed path: the application role is RTMR3 on TDX, only a SHA-384 digest fits it, and MRTD has no Extend at all.
+    /// </summary>
+    private static bool ExtendApplication(Tdx tdx, TextWriter output)
     {
-        Sha384Digest old = tdx.Rtmr3.Read();
+        ExtendableRegister<Sha384Digest> application = tdx.Logical.Application;
+        Sha384Digest old = application.Read();
         Sha384Digest digest = Sha384Digest.Compute(Encoding.UTF8.GetBytes(EventName));
-        tdx.Rtmr3.Extend(digest);
-        Sha384Digest now = tdx.Rtmr3.Read();
+        application.Extend(digest);
+        Sha384Digest now = application.Read();
 
         byte[] expected = SHA384.HashData([.. old.Bytes, .. digest.Bytes]);
         return Report("rtmr3:sha384", digest.ToString(), now.ToString(), Convert.ToHexStringLower(expected), output);
