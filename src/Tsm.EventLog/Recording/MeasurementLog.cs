@@ -365,6 +365,16 @@ public sealed class MeasurementLog : IDisposable
 
         byte[] init = _codec.EncodeInit(Register, live, initBank);
         WriteDurably(stream, init);
+        try
+        {
+            DurableDirectory.Sync(System.IO.Path.GetDirectoryName(Path)!);
+        }
+        catch (IOException e)
+        {
+            Truncate(stream, 0);
+            throw new MeasurementLogException(Path, $"{Path}: the new log's directory entry cannot be made durable: {e.Message}", e);
+        }
+
         _ = ReadEntries(init);
     }
 

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Tsm;
 
@@ -14,7 +12,7 @@ namespace Tsm;
 /// is fsynced, renamed over the file (<c>rename(2)</c> replaces the name atomically) and made durable by fsyncing the
 /// directory. A process killed at any instant leaves the old or the new state, and the kernel drops its lock.
 /// </summary>
-internal sealed unsafe class EmulatorStateFile
+internal sealed class EmulatorStateFile
 {
     /// <summary>How long a transaction waits for another holder of the lock before it gives up.</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
@@ -157,45 +155,11 @@ internal sealed unsafe class EmulatorStateFile
             }
 
             File.Move(temporary, Path, overwrite: true);
-            SyncDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            DurableDirectory.Sync(System.IO.Path.GetDirectoryName(Path)!);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new EmulatorStateException(Path, offset: null, $"it cannot be replaced ({error.Message})", error);
-        }
-    }
-
-    // The rename is durable once the directory entry is on disk (fsync(2) on the directory's descriptor).
-    private static void SyncDirectory(string directory)
-    {
-        byte[] native = new byte[Encoding.UTF8.GetByteCount(directory) + 1];
-        Encoding.UTF8.GetBytes(directory, native);
-        int fd;
-        fixed (byte* p = native)
-        {
-            fd = LibC.Open(p, LibC.O_RDONLY | LibC.O_CLOEXEC);
-        }
-
-        if (fd < 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"cannot open the directory '{directory}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
-        }
-
-        try
-        {
-            while (LibC.Fsync(fd) != 0)
-            {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno != LinuxErrno.EINTR)
-                {
-                    throw new IOException($"cannot fsync the directory '{directory}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
-                }
-            }
-        }
-        finally
-        {
-            _ = LibC.Close(fd);
         }
     }
 }
