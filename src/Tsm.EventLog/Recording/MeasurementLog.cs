@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Replay;
 
@@ -28,6 +30,7 @@ namespace Tsm.EventLog.Recording;
 /// </remarks>
 public sealed class MeasurementLog : IDisposable
 {
+    private static readonly ConcurrentDictionary<string, object> ProcessGates = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly string _lockPath;
     private readonly MeasurementLogOptions _options;
@@ -210,32 +213,53 @@ public sealed class MeasurementLog : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            AdvisoryFileLock fileLock;
+
+            // Writers in this process queue on a monitor, which wakes the next one at once; flock(2) then only has to
+            // arbitrate between processes, where its bounded wait polls.
+            object processGate = ProcessGates.GetOrAdd(_lockPath, _ => new object());
+            if (!Monitor.TryEnter(processGate, _options.LockTimeout))
+            {
+                throw new MeasurementLogException(Path, $"{Path}: another writer in this process held the log for more than {_options.LockTimeout.TotalSeconds:0.###} s.");
+            }
+
             try
             {
-                fileLock = AdvisoryFileLock.Acquire(_lockPath, _options.LockTimeout);
+                TransactUnderProcessGate(body);
             }
-            catch (Exception e) when (e is IOException or TimeoutException)
+            finally
             {
-                throw new MeasurementLogException(Path, $"{Path}: cannot take the log's lock: {e.Message}", e);
+                Monitor.Exit(processGate);
+            }
+        }
+    }
+
+    private void TransactUnderProcessGate(Action<FileStream> body)
+    {
+        AdvisoryFileLock fileLock;
+        try
+        {
+            fileLock = AdvisoryFileLock.Acquire(_lockPath, _options.LockTimeout);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException)
+        {
+            throw new MeasurementLogException(Path, $"{Path}: cannot take the log's lock: {e.Message}", e);
+        }
+
+        using (fileLock)
+        {
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new MeasurementLogException(Path, $"{Path}: cannot open the log for appending: {e.Message}", e);
             }
 
-            using (fileLock)
+            using (stream)
             {
-                FileStream stream;
-                try
-                {
-                    stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new MeasurementLogException(Path, $"{Path}: cannot open the log for appending: {e.Message}", e);
-                }
-
-                using (stream)
-                {
-                    body(stream);
-                }
+                body(stream);
             }
         }
     }

@@ -56,6 +56,30 @@ public abstract class MeasurementSession : IDisposable
     public abstract void Read(RegisterDefinition register, Span<byte> destination);
 
     /// <summary>
+    /// Reads each of <paramref name="registers"/> into <paramref name="destination"/>, one value after another at its
+    /// <see cref="ResolveSize"/>, as one operation where the backend has one (a TPM: one TPM2_PCR_Read of a PCR in
+    /// every bank), else in order.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the values.</exception>
+    /// <exception cref="TsmException">A read failed.</exception>
+    public virtual void ReadAll(IReadOnlyList<RegisterDefinition> registers, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(registers);
+        int offset = 0;
+        foreach (RegisterDefinition register in registers)
+        {
+            int size = ResolveSize(register);
+            if (destination.Length - offset < size)
+            {
+                throw new ArgumentException($"The values of {registers.Count} registers do not fit a destination of {destination.Length} bytes.", nameof(destination));
+            }
+
+            Read(register, destination.Slice(offset, size));
+            offset += size;
+        }
+    }
+
+    /// <summary>
     /// Extends <paramref name="register"/> with <paramref name="data"/>: <c>new = H(old || data)</c>. Validates before any I/O.
     /// </summary>
     /// <exception cref="MeasurementRegisterNotWritableException">The register cannot be extended.</exception>

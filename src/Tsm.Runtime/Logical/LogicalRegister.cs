@@ -69,17 +69,19 @@ public sealed class LogicalRegister
     /// <summary>The kernel-style names of the banks (<c>rtmr3:sha384</c>; <c>pcr23:sha1</c>, <c>pcr23:sha256</c>, ...).</summary>
     public IEnumerable<string> QualifiedNames => _banks.Select(Session.QualifiedNameOf);
 
-    /// <summary>Reads every bank, in <see cref="Banks"/> order.</summary>
+    /// <summary>Reads every bank, in <see cref="Banks"/> order (on a TPM with one TPM2_PCR_Read, so of one moment).</summary>
     /// <exception cref="TsmException">A read failed.</exception>
     public AgileDigest[] Read()
     {
         var values = new AgileDigest[_banks.Length];
-        Span<byte> buffer = stackalloc byte[AgileDigest.MaxLength];
+        Span<byte> buffer = stackalloc byte[_banks.Length * AgileDigest.MaxLength];
+        Session.ReadAll(_banks, buffer);
+        int offset = 0;
         for (int i = 0; i < values.Length; i++)
         {
             int size = MeasurementHashInfo.DigestSize(_hashes[i]);
-            Session.Read(_banks[i], buffer[..size]);
-            values[i] = new AgileDigest(_hashes[i], buffer[..size]);
+            values[i] = new AgileDigest(_hashes[i], buffer.Slice(offset, size));
+            offset += size;
         }
 
         return values;

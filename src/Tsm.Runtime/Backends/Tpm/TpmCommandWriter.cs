@@ -55,14 +55,20 @@ internal ref struct TpmCommandWriter
     }
 
     /// <summary>A TPML_PCR_SELECTION with one bank and the PCRs of <paramref name="mask"/> (bit n = PCR n; Part 2, TPML_PCR_SELECTION and TPMS_PCR_SELECT).</summary>
-    public void PcrSelection(ushort algorithm, uint mask)
+    public void PcrSelection(ushort algorithm, uint mask) => PcrSelections([algorithm], mask);
+
+    /// <summary>A TPML_PCR_SELECTION of the same PCRs in several banks, in the order given.</summary>
+    public void PcrSelections(scoped ReadOnlySpan<ushort> algorithms, uint mask)
     {
-        UInt32(1);
-        UInt16(algorithm);
-        UInt8(TpmLimits.PcrSelectSize);
-        UInt8((byte)mask);
-        UInt8((byte)(mask >> 8));
-        UInt8((byte)(mask >> 16));
+        UInt32((uint)algorithms.Length);
+        foreach (ushort algorithm in algorithms)
+        {
+            UInt16(algorithm);
+            UInt8(TpmLimits.PcrSelectSize);
+            UInt8((byte)mask);
+            UInt8((byte)(mask >> 8));
+            UInt8((byte)(mask >> 16));
+        }
     }
 
     /// <summary>Writes the total size into the header.</summary>

@@ -83,4 +83,91 @@ internal static class TpmPcrRead
         reader.End();
         return returned;
     }
+
+    /// <summary>TPM2_PCR_Read of one PCR in several banks with one command (the TPML_DIGEST holds up to eight digests).</summary>
+    public static int WriteBanks(Span<byte> buffer, ReadOnlySpan<ushort> algorithms, int pcr)
+    {
+        var writer = new TpmCommandWriter(buffer, TpmLimits.NoSessionsTag, TpmCommand.PcrRead);
+        writer.PcrSelections(algorithms, 1u << pcr);
+        return writer.Finish();
+    }
+
+    /// <summary>
+    /// Parses the answer to <see cref="WriteBanks"/>: the selection must list the requested banks in order, and the
+    /// digests follow in that order, each the bank's size, into <paramref name="values"/> one after another.
+    /// </summary>
+    /// <returns>Whether every bank was read (a TPM may return fewer; the caller then reads bank by bank).</returns>
+    public static bool ParseBanks(TpmResponseReader reader, ReadOnlySpan<ushort> algorithms, ReadOnlySpan<int> digestSizes, int pcr, Span<byte> values)
+    {
+        _ = reader.UInt32("pcrUpdateCounter");
+        int at = reader.Offset;
+        uint banks = reader.UInt32("the selection count");
+        if (banks != (uint)algorithms.Length)
+        {
+            throw reader.Malformed(at, $"the TPM returned a selection of {banks} banks for a request of {algorithms.Length}");
+        }
+
+        uint requested = 1u << pcr;
+        int read = 0;
+        Span<bool> returned = stackalloc bool[algorithms.Length];
+        for (int i = 0; i < algorithms.Length; i++)
+        {
+            at = reader.Offset;
+            ushort hash = reader.UInt16("a selection's hash algorithm");
+            if (hash != algorithms[i])
+            {
+                throw reader.Malformed(at, $"selection {i} is of algorithm 0x{hash:X4}, but 0x{algorithms[i]:X4} was requested there");
+            }
+
+            at = reader.Offset;
+            byte size = reader.UInt8("sizeofSelect");
+            if (size > 4)
+            {
+                throw reader.Malformed(at, $"sizeofSelect is {size}; a PCR bitmap is at most 4 bytes (PCR_SELECT_MAX)");
+            }
+
+            ReadOnlySpan<byte> select = reader.Bytes(size, "pcrSelect");
+            uint bits = 0;
+            for (int b = 0; b < select.Length; b++)
+            {
+                bits |= (uint)select[b] << (8 * b);
+            }
+
+            if ((bits & ~requested) != 0)
+            {
+                throw reader.Malformed(at + 1, $"the TPM read PCRs that were not requested (selection 0x{bits:X6}, request 0x{requested:X6})");
+            }
+
+            returned[i] = bits != 0;
+            read += returned[i] ? 1 : 0;
+        }
+
+        at = reader.Offset;
+        uint count = reader.UInt32("the digest count");
+        if (count != (uint)read)
+        {
+            throw reader.Malformed(at, $"the TPM returned {count} digests for a selection of {read} PCRs");
+        }
+
+        int offset = 0;
+        for (int i = 0; i < algorithms.Length; i++)
+        {
+            if (returned[i])
+            {
+                at = reader.Offset;
+                ushort length = reader.UInt16("a digest size");
+                if (length != digestSizes[i])
+                {
+                    throw reader.Malformed(at, $"PCR {pcr}'s digest in bank {i} is {length} bytes, but the bank's digests are {digestSizes[i]}");
+                }
+
+                reader.Bytes(length, "a PCR digest").CopyTo(values[offset..]);
+            }
+
+            offset += digestSizes[i];
+        }
+
+        reader.End();
+        return read == algorithms.Length;
+    }
 }

@@ -84,6 +84,51 @@ public sealed class TpmSession : MeasurementSession
     }
 
     /// <summary>
+    /// One TPM2_PCR_Read when the registers are one PCR in up to eight allocated banks (so the values are of one
+    /// moment); otherwise, or when the TPM returns fewer banks than asked, one read per register.
+    /// </summary>
+    /// <inheritdoc/>
+    public override void ReadAll(IReadOnlyList<RegisterDefinition> registers, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(registers);
+        ThrowIfDisposed();
+        int count = registers.Count;
+        bool onePcr = count is > 0 and <= TpmLimits.PcrsPerRead && registers.All(r => r.Index == registers[0].Index && r.Bank != MeasurementHash.None && IsAllocated(r.Bank));
+        if (onePcr)
+        {
+            Span<ushort> algorithms = stackalloc ushort[count];
+            Span<int> sizes = stackalloc int[count];
+            int total = 0;
+            for (int i = 0; i < count; i++)
+            {
+                _ = IndexOf(registers[i]);
+                algorithms[i] = TpmAlgorithms.IdOf(registers[i].Bank);
+                sizes[i] = MeasurementHashInfo.DigestSize(registers[i].Bank);
+                total += sizes[i];
+            }
+
+            if (destination.Length < total)
+            {
+                throw new ArgumentException($"The values of {count} banks need {total} bytes, but the destination has {destination.Length}.", nameof(destination));
+            }
+
+            int pcr = registers[0].Index;
+            CheckPcr(pcr);
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                TpmResponseReader reader = Execute(TpmCommand.PcrRead, TpmPcrRead.WriteBanks(_command, algorithms, pcr), pcr);
+                if (TpmPcrRead.ParseBanks(reader, algorithms, sizes, pcr, destination))
+                {
+                    return;
+                }
+            }
+        }
+
+        base.ReadAll(registers, destination);
+    }
+
+    /// <summary>
     /// One TPM2_PCR_Extend when the registers are the banks of one PCR, every allocated bank once, so the banks move together
     /// or not at all; otherwise one extend per register.
     /// </summary>
