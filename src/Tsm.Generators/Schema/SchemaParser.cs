@@ -32,9 +32,11 @@ internal static class SchemaParser
             spec = ReadVendor(json.Root!, context);
         }
 
-        return new SchemaResult(input.Path, context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray())
+        bool valid = !context.HasErrors && spec is not null;
+        return new SchemaResult(input.Path, valid ? spec : null, context.Diagnostics.ToEquatableArray())
         {
             ClassName = context.VendorClassName,
+            Types = valid ? context.DeclaredTypes.ToEquatableArray() : EquatableArray<DeclaredType>.Empty,
         };
     }
 
@@ -75,6 +77,7 @@ internal static class SchemaParser
         }
 
         string className = Naming.ToPascalCase(vendor.Value);
+        context.DeclareType(className, $"vendor '{vendor.Value}'", vendor.Range);
         List<RegisterEntry> entries = RegisterEntryReader.ReadAll(registersNode, context);
         var expander = new RegisterExpander(device, className, context);
         (EquatableArray<RegisterSpec> registers, EquatableArray<RegisterGroupSpec> groups, EquatableArray<BankSpec> banks) = expander.Expand(entries);
