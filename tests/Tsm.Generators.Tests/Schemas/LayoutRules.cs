@@ -195,7 +195,7 @@ internal static class LayoutRules
 
             if (field.IsFixed && !field.IsConditional && field.Offset + field.Size > layout.Size)
             {
-                problems.Add($"{field.At}: '{field.Name}' ends at {field.Offset + field.Size}, outside the {layout.Size}-byte layout");
+                problems.Add($"{field.At}/name: '{field.Name}' ends at {field.Offset + field.Size}, outside the {layout.Size}-byte layout");
             }
 
             if (field.Register is string register)
@@ -265,7 +265,7 @@ internal static class LayoutRules
         string at = variants[^1].At;
         if (variants.Any(v => v.When is null) || variants.Select(v => v.When!.Field).Distinct(StringComparer.Ordinal).Count() > 1)
         {
-            problems.Add($"{at}: field name '{first.Name}' is used {variants.Count} times; variants need a 'when' on the same field");
+            problems.Add($"{at}/name: field name '{first.Name}' is used {variants.Count} times; variants need a 'when' on the same field");
             return;
         }
 

@@ -13,14 +13,6 @@ public sealed class VendorSchemaValidationTests
 {
     private const string SchemaFileName = "tsm-vendor.schema.json";
 
-    /// <summary>docs/schema.md: strict RFC 8259, so no comments, no trailing commas, no duplicate keys.</summary>
-    private static readonly JsonDocumentOptions StrictJson = new()
-    {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowDuplicateProperties = false,
-    };
-
     private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
 
     private static string SchemasDirectory => Path.Combine(RepoRoot.Value, "schemas");
@@ -33,9 +25,9 @@ public sealed class VendorSchemaValidationTests
     {
         using JsonDocument schemaDocument = ParseStrict(File.ReadAllText(Path.Combine(SchemasDirectory, SchemaFileName)));
 
-        EvaluationResults results = MetaSchemas.Draft202012.Evaluate(schemaDocument.RootElement, HierarchicalOutput());
+        EvaluationResults results = MetaSchemas.Draft202012.Evaluate(schemaDocument.RootElement, VendorJsonSchema.HierarchicalOutput());
 
-        Assert.True(results.IsValid, "tsm-vendor.schema.json is not a valid 2020-12 schema:\n" + Describe(results));
+        Assert.True(results.IsValid, "tsm-vendor.schema.json is not a valid 2020-12 schema:\n" + VendorJsonSchema.Describe(results));
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schemaDocument.RootElement.GetProperty("$schema").GetString());
         Assert.True(Uri.IsWellFormedUriString(schemaDocument.RootElement.GetProperty("$id").GetString(), UriKind.Absolute), "$id must be an absolute URI");
     }
@@ -169,10 +161,10 @@ public sealed class VendorSchemaValidationTests
             "register 'a1:sha256' is defined 2 times"),
         ["an element index not below count"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 2 }] }]"""),
-            "/registers/0/elements: index 2 is not below count 2"),
+            "/registers/0/elements/0/index: index 2 is not below count 2"),
         ["an element index listed twice"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 1 }, { "index": 1 }] }]"""),
-            "/registers/0/elements: index 1 is listed twice"),
+            "/registers/0/elements/1/index: index 1 is listed twice"),
         ["aliasOf a missing register"] = (
             WithRegisters("""[{ "name": "a", "aliasOf": "missing", "hash": "sha256", "flags": [] }]"""),
             "/registers/0/aliasOf: 'missing' is not a register"),
@@ -181,18 +173,18 @@ public sealed class VendorSchemaValidationTests
             "/registers/1: alias 'b:sha384' is 48 bytes"),
         ["refresh of a missing register"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": ["live"], "refresh": { "hash": "sha256", "of": ["b"] } }]"""),
-            "/registers/0/refresh/of: 'b' is not a register"),
+            "/registers/0/refresh/of/0: 'b' is not a register"),
 
         // Fields at fixed places
         ["a field outside the layout"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 4, "size": 8, "type": "u64" }] }]"""),
-            "/reports/0/fields/0: 'f' ends at 12, outside the 8-byte layout"),
+            "/reports/0/fields/0/name: 'f' ends at 12, outside the 8-byte layout"),
         ["overlapping fields"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "g", "offset": 2, "size": 2, "type": "u16" }] }]"""),
             "/reports/0/fields/1: 'g' [2, 4) can overlap 'f' [0, 4)"),
         ["a repeated field name without when"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "f", "offset": 4, "size": 4, "type": "u32" }] }]"""),
-            "/reports/0/fields/1: field name 'f' is used 2 times; variants need a 'when' on the same field"),
+            "/reports/0/fields/1/name: field name 'f' is used 2 times; variants need a 'when' on the same field"),
         ["a field linked to a missing register"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes", "register": "nope" }] }]"""),
             "/reports/0/fields/0/register: 'nope' is not a register"),
@@ -252,7 +244,7 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/fields/2/when: variants of 'x' are both present when 'k' is 2"),
         ["variants selected by different fields"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 2, "type": "u16" }, { "name": "j", "offset": 2, "size": 2, "type": "u16" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "x", "offset": 8, "size": 4, "type": "u32", "when": { "field": "j", "equals": 2 } }"""),
-            "/reports/0/fields/3: field name 'x' is used 2 times; variants need a 'when' on the same field"),
+            "/reports/0/fields/3/name: field name 'x' is used 2 times; variants need a 'when' on the same field"),
         ["variants of different types"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "x", "offset": 4, "size": 4, "type": "bytes", "when": { "field": "k", "equals": 2 } }"""),
             "/reports/0/fields/2: variants of 'x' differ in type"),
@@ -560,7 +552,7 @@ public sealed class VendorSchemaValidationTests
         ["no hash, hashChoices or banks"] = (WithRegisters("""[{ "name": "mr", "size": 32, "flags": [] }]"""), "/registers/0"),
         ["hashChoices with a single hash"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256"], "flags": [] }]"""), "/registers/0/hashChoices"),
         ["none among banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256", "none"], "flags": [] }]"""), "/registers/0/banks/1"),
-        ["size with banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256"], "size": 32, "flags": [] }]"""), "/registers/0"),
+        ["size with banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256"], "size": 32, "flags": [] }]"""), "/registers/0/size"),
 
         // Flags, extend, refresh
         ["unknown flag"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "writable"] }]"""), "/registers/0/flags/1"),
@@ -571,7 +563,7 @@ public sealed class VendorSchemaValidationTests
         ["refresh without live"] = (WithRegisters("""[{ "name": "mr", "hash": "sha512", "flags": ["readable"], "refresh": { "hash": "sha512", "of": ["a"] } }]"""), "/registers/0/flags"),
 
         // Arrays, aliases, per-register details
-        ["elements without count"] = (WithRegisters("""[{ "name": "rtmr", "hash": "sha384", "flags": [], "elements": [{ "index": 0 }] }]"""), "/registers/0"),
+        ["elements without count"] = (WithRegisters("""[{ "name": "rtmr", "hash": "sha384", "flags": [], "elements": [{ "index": 0 }] }]"""), "/registers/0/elements"),
         ["count above 64"] = (WithRegisters("""[{ "name": "pcr", "hash": "sha256", "flags": [], "count": 65 }]"""), "/registers/0/count"),
         ["element without index"] = (WithRegisters("""[{ "name": "pcr", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "description": "?" }] }]"""), "/registers/0/elements/0"),
         ["PCR 24"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "flags": [], "pcrs": [24] }]"""), "/registers/0/pcrs/0"),
@@ -681,32 +673,24 @@ public sealed class VendorSchemaValidationTests
         (string json, string at) = Broken[brokenBecause];
         using JsonDocument document = ParseStrict(json);
 
-        EvaluationResults results = VendorSchema.Value.Evaluate(document.RootElement, HierarchicalOutput());
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
 
         Assert.False(results.IsValid, $"accepted a file with {brokenBecause}:\n{json}");
         Assert.True(
-            ErrorNodes(results).Any(node => node.InstanceLocation.ToString() == at),
-            $"expected an error at '{at}', got:\n{Describe(results)}");
+            VendorJsonSchema.ErrorNodes(results).Any(node => node.InstanceLocation.ToString() == at),
+            $"expected an error at '{at}', got:\n{VendorJsonSchema.Describe(results)}");
     }
 
     // ------------------------------------------------------------------------------------------------------------
     // Helpers
 
-    private static readonly Lazy<JsonSchema> VendorSchema = new(() =>
-        JsonSchema.FromText(
-            File.ReadAllText(Path.Combine(SchemasDirectory, SchemaFileName)),
-            new BuildOptions { SchemaRegistry = new SchemaRegistry() },
-            jsonOptions: StrictJson));
-
-    private static EvaluationOptions HierarchicalOutput() => new() { OutputFormat = OutputFormat.Hierarchical };
-
-    private static JsonDocument ParseStrict(string json) => JsonDocument.Parse(json, StrictJson);
+    private static JsonDocument ParseStrict(string json) => VendorJsonSchema.Parse(json);
 
     private static void AssertValid(string json, string? name = null)
     {
         using JsonDocument document = ParseStrict(json);
-        EvaluationResults results = VendorSchema.Value.Evaluate(document.RootElement, HierarchicalOutput());
-        Assert.True(results.IsValid, $"{name ?? "document"} was rejected:\n{Describe(results)}");
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
+        Assert.True(results.IsValid, $"{name ?? "document"} was rejected:\n{VendorJsonSchema.Describe(results)}");
     }
 
     private static string Top(string device, string registers, string reports) =>
@@ -742,66 +726,6 @@ public sealed class VendorSchemaValidationTests
     /// <summary>One report <c>r</c> of 40 bytes with these fields, plus a layout <c>inner</c> of 8 bytes with these keys.</summary>
     private static string LayoutWithInner(string fields, string innerKeys) => WithReports(
         $$"""[{ "name": "r", "size": 40, "fields": [{{fields}}] }, { "name": "inner", "size": 8, {{innerKeys}} }]""");
-
-    /// <summary>
-    /// The nodes that make the document invalid: failing nodes with an error message, and failing nodes none of whose
-    /// children fail (JsonSchema.Net 8 gives a failed <c>not</c> no message: its parent is simply invalid). Failing
-    /// subschemas under <c>if</c> (they only pick a branch) or <c>not</c> (failing is what <c>not</c> wants) and under a
-    /// passing parent (<c>anyOf</c> branches not taken) are not reasons and are skipped.
-    /// </summary>
-    private static IEnumerable<EvaluationResults> ErrorNodes(EvaluationResults node)
-    {
-        if (node.IsValid)
-        {
-            yield break;
-        }
-
-        List<EvaluationResults> failingChildren = Children(node)
-            .Where(child => !child.IsValid && LastSegment(child) is not ("if" or "not"))
-            .ToList();
-        if (node.Errors is { Count: > 0 } || failingChildren.Count == 0)
-        {
-            yield return node;
-        }
-
-        foreach (EvaluationResults reason in failingChildren.SelectMany(ErrorNodes))
-        {
-            yield return reason;
-        }
-    }
-
-    private static string LastSegment(EvaluationResults node) => node.EvaluationPath.ToString().Split('/')[^1];
-
-    private static IEnumerable<EvaluationResults> Children(EvaluationResults node) => node.Details ?? Enumerable.Empty<EvaluationResults>();
-
-    private static string Describe(EvaluationResults results)
-    {
-        var text = new StringBuilder();
-        foreach (EvaluationResults node in ErrorNodes(results))
-        {
-            text.Append("  at '").Append(node.InstanceLocation).Append("' (schema ").Append(node.EvaluationPath).Append("): ");
-            if (node.Errors is { Count: > 0 } errors)
-            {
-                text.AppendJoin("; ", errors.Select(error => error.Key + ": " + error.Value));
-            }
-            else if (Children(node).Any(child => LastSegment(child) == "not" && child.IsValid))
-            {
-                text.Append("not: matches a subschema it must not match");
-            }
-            else if (Children(node).Count(child => child.IsValid && child.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal)) > 1)
-            {
-                text.Append("oneOf: matches more than one subschema");
-            }
-            else
-            {
-                text.Append("failed");
-            }
-
-            text.AppendLine();
-        }
-
-        return text.Length == 0 ? "  (no error details)" : text.ToString();
-    }
 
     private static string FindRepoRoot()
     {

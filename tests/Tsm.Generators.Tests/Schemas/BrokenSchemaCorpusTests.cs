@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Json.Schema;
+using Microsoft.CodeAnalysis;
+using Tsm.Generators.Tests.Infrastructure;
+
+namespace Tsm.Generators.Tests.Schemas;
+
+/// <summary>
+/// One differential corpus of broken schemas (issue 8 §1: the three implementations of the rules had drifted): every
+/// file in <c>Schemas/Corpus</c> breaks one rule, and each implementation that states the rule rejects it at the
+/// same JSON location. The implementations are (a) <c>schemas/tsm-vendor.schema.json</c> under JsonSchema.Net, (b)
+/// the generator's reader, through <see cref="Diagnostics.SchemaFileAnalyzer"/>, and (c) the test oracle
+/// <see cref="CrossReferenceRules"/> (with <see cref="LayoutRules"/> and <see cref="ClaimSetRules"/>), which states
+/// exactly the rules a JSON Schema cannot and takes only files the JSON Schema accepts. The location is a JSON Pointer;
+/// System.Text.Json (<see cref="JsonPointerPositions"/>) turns it into the line and column the reader's diagnostic must
+/// start at: the value there, or the member name whose value it is (an unknown key is reported on the key).
+/// </summary>
+public sealed class BrokenSchemaCorpusTests
+{
+    /// <summary>Rules the JSON Schema states: it and the reader reject the file at the pointer.</summary>
+    private static readonly Dictionary<string, (string Id, string Pointer)> SchemaRules = new()
+    {
+        // Unknown keys
+        ["unknown-top-level-key"] = ("TSM0002", "/colour"),
+        ["unknown-register-key"] = ("TSM0002", "/registers/0/writable"),
+        ["unknown-device-key"] = ("TSM0002", "/device/mode"),
+        ["unknown-field-key"] = ("TSM0002", "/reports/0/fields/0/endian"),
+
+        // Wrong JSON types
+        ["display-name-not-a-string"] = ("TSM0004", "/displayName"),
+        ["count-not-a-number"] = ("TSM0004", "/registers/0/count"),
+        ["flags-not-an-array"] = ("TSM0004", "/registers/0/flags"),
+
+        // Missing required keys: the object that lacks the key
+        ["missing-vendor"] = ("TSM0003", string.Empty),
+        ["missing-registers"] = ("TSM0003", string.Empty),
+        ["missing-flags"] = ("TSM0003", "/registers/0"),
+        ["missing-field-type"] = ("TSM0003", "/reports/0/fields/0"),
+        ["extendable-without-extend"] = ("TSM0003", "/registers/0"),
+
+        // Numbers out of range
+        ["count-above-64"] = ("TSM0004", "/registers/0/count"),
+        ["size-above-4096"] = ("TSM0004", "/registers/0/size"),
+        ["size-zero"] = ("TSM0004", "/registers/0/size"),
+        ["pcr-24"] = ("TSM0004", "/registers/0/pcrs/0"),
+        ["negative-field-offset"] = ("TSM0004", "/reports/0/fields/0/offset"),
+
+        // Hash names, and sizes that disagree with the hash
+        ["hash-name-with-a-hyphen"] = ("TSM0004", "/registers/0/hash"),
+        ["hash-md5"] = ("TSM0004", "/registers/0/hash"),
+        ["hash-choices-with-one-hash"] = ("TSM0004", "/registers/0/hashChoices"),
+        ["size-not-the-digest-size"] = ("TSM0006", "/registers/0/size"),
+        ["size-with-banks"] = ("TSM0006", "/registers/0/size"),
+        ["size-with-banks-that-matches-them"] = ("TSM0004", "/registers/0/size"),
+        ["size-with-hash-choices"] = ("TSM0004", "/registers/0/size"),
+        ["u32-field-of-8-bytes"] = ("TSM0009", "/reports/0/fields/0/size"),
+        ["digest-field-of-the-wrong-size"] = ("TSM0009", "/reports/0/fields/0/size"),
+
+        // Name patterns and enumerations
+        ["register-name-with-dot-dot"] = ("TSM0005", "/registers/0/name"),
+        ["register-name-starting-with-a-digit"] = ("TSM0005", "/registers/0/name"),
+        ["register-name-with-a-slash"] = ("TSM0005", "/registers/0/name"),
+        ["vendor-id-with-uppercase"] = ("TSM0005", "/vendor"),
+        ["type-name-not-an-identifier"] = ("TSM0005", "/reports/0/typeName"),
+        ["unknown-flag"] = ("TSM0004", "/registers/0/flags/1"),
+        ["unknown-encoding"] = ("TSM0004", "/device/encoding"),
+        ["unknown-field-type"] = ("TSM0004", "/reports/0/fields/0/type"),
+
+        // Other rules on single values
+        ["relative-sysfs-directory"] = ("TSM0004", "/device/sysfs"),
+        ["hash-in-no-hash-file-name"] = ("TSM0004", "/device/noHashFileName"),
+        ["no-registers"] = ("TSM0004", "/registers"),
+        ["elements-without-count"] = ("TSM0004", "/registers/0/elements"),
+    };
+
+    /// <summary>
+    /// Reader-only rules: a JSON Schema cannot state them (uniqueness, references, arithmetic on offsets), so the JSON
+    /// Schema accepts the file, and the reader and the oracle reject it at the pointer.
+    /// </summary>
+    private static readonly Dictionary<string, (string Id, string Pointer)> ReaderOnlyRules = new()
+    {
+        ["duplicate-register-name"] = ("TSM0007", "/registers/1/name"),
+        ["duplicate-field-name"] = ("TSM0007", "/reports/0/fields/1/name"),
+        ["alias-of-a-missing-register"] = ("TSM0008", "/registers/1/aliasOf"),
+        ["refresh-of-a-missing-register"] = ("TSM0008", "/registers/0/refresh/of/0"),
+        ["field-linked-to-a-missing-register"] = ("TSM0008", "/reports/0/fields/0/register"),
+        ["field-outside-the-layout"] = ("TSM0009", "/reports/0/fields/0/name"),
+        ["overlapping-fields"] = ("TSM0009", "/reports/0/fields/1"),
+        ["element-index-not-below-count"] = ("TSM0004", "/registers/0/elements/0/index"),
+        ["role-on-a-read-only-register"] = ("TSM0014", "/logical/application/register"),
+        ["two-roles-on-one-register"] = ("TSM0015", "/logical/application/register"),
+    };
+
+    private static string CorpusDirectory => Path.Combine(RepositoryPaths.Root, "tests", "Tsm.Generators.Tests", "Schemas", "Corpus");
+
+    public static TheoryData<string> SchemaRuleFiles() => new(SchemaRules.Keys);
+
+    public static TheoryData<string> ReaderOnlyRuleFiles() => new(ReaderOnlyRules.Keys);
+
+    [Fact]
+    public void Every_corpus_file_has_one_expectation_and_every_expectation_a_file()
+    {
+        string[] files = Directory.GetFiles(CorpusDirectory, "*.tsm.json").Select(static f => Path.GetFileName(f)[..^".tsm.json".Length]).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Empty(SchemaRules.Keys.Intersect(ReaderOnlyRules.Keys));
+        Assert.Equal(files, SchemaRules.Keys.Concat(ReaderOnlyRules.Keys).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(SchemaRuleFiles))]
+    public async Task The_json_schema_and_the_reader_reject_the_file_at_the_same_place(string file)
+    {
+        (string id, string pointer) = SchemaRules[file];
+        string json = Read(file);
+        using JsonDocument document = VendorJsonSchema.Parse(json);
+
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
+
+        Assert.False(results.IsValid, $"the JSON Schema accepts {file}");
+        Assert.True(
+            VendorJsonSchema.ErrorNodes(results).Any(node => node.InstanceLocation.ToString() == pointer),
+            $"the JSON Schema has no error at '{pointer}':\n{VendorJsonSchema.Describe(results)}");
+        await AssertReaderRejects(file, json, id, pointer);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReaderOnlyRuleFiles))]
+    public async Task A_rule_the_json_schema_cannot_state_is_caught_by_the_reader_and_the_oracle_at_the_same_place(string file)
+    {
+        (string id, string pointer) = ReaderOnlyRules[file];
+        string json = Read(file);
+        using JsonDocument document = VendorJsonSchema.Parse(json);
+
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
+        List<string> problems = CrossReferenceRules.Check(document.RootElement);
+
+        Assert.True(results.IsValid, $"the JSON Schema rejects {file}, so it is not a reader-only rule:\n{VendorJsonSchema.Describe(results)}");
+        Assert.True(
+            problems.Any(problem => problem.StartsWith(pointer + ": ", StringComparison.Ordinal)),
+            $"the oracle has no problem at '{pointer}':\n  " + string.Join("\n  ", problems));
+        await AssertReaderRejects(file, json, id, pointer);
+    }
+
+    private static async Task AssertReaderRejects(string file, string json, string id, string pointer)
+    {
+        string path = "/corpus/" + file + ".tsm.json";
+        JsonPointerPositions positions = JsonPointerPositions.Read(json);
+        var expected = new[] { positions.ValueAt(pointer), positions.NameAt(pointer) }.OfType<(int Line, int Column)>().ToList();
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerHarness.Analyze(new[] { GeneratorHarness.Schema(path, json) });
+
+        var found = diagnostics.Select(static d => (d.Id, Start: d.Location.GetLineSpan().StartLinePosition)).Select(static d => $"{d.Id} at {d.Start.Line + 1}:{d.Start.Character + 1}").ToList();
+        Assert.True(
+            diagnostics.Any(d => d.Id == id && expected.Contains((d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1))),
+            $"expected {id} at '{pointer}' ({string.Join(" or ", expected.Select(static e => $"{e.Line}:{e.Column}"))}), the reader reported: {string.Join(", ", found)}");
+    }
+
+    private static string Read(string file) => File.ReadAllText(Path.Combine(CorpusDirectory, file + ".tsm.json"));
+}
