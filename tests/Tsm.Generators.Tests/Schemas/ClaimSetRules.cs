@@ -73,7 +73,7 @@ internal static class ClaimSetRules
 
             if (!keys.Add(key))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: key {key} is used twice"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}/key: key {key} is used twice"));
             }
 
             if (!properties.Add(property))

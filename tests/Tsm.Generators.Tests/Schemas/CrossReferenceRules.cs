@@ -59,7 +59,7 @@ internal static class CrossReferenceRules
             {
                 if (alias.Size is int size && targets.Any(t => t.Size is int targetSize && targetSize != size))
                 {
-                    problems.Add($"{at}: alias '{alias.Key}' is {size} bytes, its target '{target}' is not");
+                    problems.Add($"{at}/aliasOf: alias '{alias.Key}' is {size} bytes, its target '{target}' is not");
                 }
 
                 registers.Add(alias);

@@ -215,7 +215,7 @@ internal static class LayoutRules
             {
                 if (hashOffset + hashSize > layout.Size)
                 {
-                    problems.Add($"{field.At}/hashOf: bytes {hashOffset}..{hashOffset + hashSize - 1} are outside the {layout.Size}-byte layout");
+                    problems.Add($"{field.At}/hashOf/size: bytes {hashOffset}..{hashOffset + hashSize - 1} are outside the {layout.Size}-byte layout");
                 }
 
                 if (!field.IsFixed || (field.Offset < hashOffset + hashSize && hashOffset < field.Offset + field.Size))
@@ -326,15 +326,15 @@ internal static class LayoutRules
             problems.Add($"{layout.At}/userDataField: '{userData}' is not an always-present bytes field at a fixed place");
         }
 
-        foreach (Condition check in layout.Checks)
+        foreach ((Condition check, int i) in layout.Checks.Select(static (c, i) => (c, i)))
         {
             if (!layout.Named(check.Field).Any())
             {
-                problems.Add($"{layout.At}/checks: '{check.Field}' is not a field of the layout");
+                problems.Add($"{layout.At}/checks/{i}/field: '{check.Field}' is not a field of the layout");
             }
             else if (layout.Named(check.Field).Any(f => !f.IsInteger))
             {
-                problems.Add($"{layout.At}/checks: '{check.Field}' is not an integer field");
+                problems.Add($"{layout.At}/checks/{i}/field: '{check.Field}' is not an integer field");
             }
         }
     }

@@ -170,7 +170,7 @@ public sealed class VendorSchemaValidationTests
             "/registers/0/aliasOf: 'missing' is not a register"),
         ["an alias of another size"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "hash": "sha384", "flags": [] }]"""),
-            "/registers/1: alias 'b:sha384' is 48 bytes"),
+            "/registers/1/aliasOf: alias 'b:sha384' is 48 bytes"),
         ["refresh of a missing register"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": ["live"], "refresh": { "hash": "sha256", "of": ["b"] } }]"""),
             "/registers/0/refresh/of/0: 'b' is not a register"),
@@ -199,10 +199,10 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/versionField: 'v' is not an always-present integer field"),
         ["a check on a missing field"] = (
             WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "v", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
-            "/reports/0/checks: 'v' is not a field of the layout"),
+            "/reports/0/checks/0/field: 'v' is not a field of the layout"),
         ["a check on a bytes field"] = (
             WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "f", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""),
-            "/reports/0/checks: 'f' is not an integer field"),
+            "/reports/0/checks/0/field: 'f' is not an integer field"),
 
         // after, sizeFrom, when
         ["after naming a later field"] = (
@@ -295,7 +295,7 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/fields/0/bits/level: bits 6..9 do not fit a 8-bit field"),
         ["hashOf bytes outside the layout"] = (
             Layout("""{ "name": "d", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32, "size": 16 } }"""),
-            "/reports/0/fields/0/hashOf: bytes 32..47 are outside the 40-byte layout"),
+            "/reports/0/fields/0/hashOf/size: bytes 32..47 are outside the 40-byte layout"),
         ["hashOf bytes that include the digest itself"] = (
             Layout("""{ "name": "d", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 0, "size": 40 } }"""),
             "/reports/0/fields/0/hashOf: a digest field must be at a fixed place outside the bytes it hashes"),
@@ -309,7 +309,7 @@ public sealed class VendorSchemaValidationTests
         // Claim sets
         ["two claims with one key"] = (
             Claims("""{ "name": "a", "key": 10, "type": "bytes" }, { "name": "b", "key": 10, "type": "text" }"""),
-            "/claimSets/0/claims/1: key 10 is used twice"),
+            "/claimSets/0/claims/1/key: key 10 is used twice"),
         ["two claims with one name"] = (
             Claims("""{ "name": "a", "key": 1, "type": "bytes" }, { "name": "a", "key": 2, "type": "text" }"""),
             "/claimSets/0/claims/1: claim name 'a' is used twice"),
@@ -547,8 +547,8 @@ public sealed class VendorSchemaValidationTests
         ["size 0"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 0, "flags": [] }]"""), "/registers/0/size"),
         ["size above 4096"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 4097, "flags": [] }]"""), "/registers/0/size"),
         ["size that is not the digest size"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "size": 32, "flags": [] }]"""), "/registers/0/size"),
-        ["hash and hashChoices together"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "hashChoices": ["sha256", "sha384"], "flags": [] }]"""), "/registers/0"),
-        ["hashChoices and banks together"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256", "sha384"], "banks": ["sha1"], "flags": [] }]"""), "/registers/0"),
+        ["hash and hashChoices together"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "hashChoices": ["sha256", "sha384"], "flags": [] }]"""), "/registers/0/hashChoices"),
+        ["hashChoices and banks together"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256", "sha384"], "banks": ["sha1"], "flags": [] }]"""), "/registers/0/banks"),
         ["no hash, hashChoices or banks"] = (WithRegisters("""[{ "name": "mr", "size": 32, "flags": [] }]"""), "/registers/0"),
         ["hashChoices with a single hash"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256"], "flags": [] }]"""), "/registers/0/hashChoices"),
         ["none among banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256", "none"], "flags": [] }]"""), "/registers/0/banks/1"),
@@ -557,10 +557,10 @@ public sealed class VendorSchemaValidationTests
         // Flags, extend, refresh
         ["unknown flag"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "writable"] }]"""), "/registers/0/flags/1"),
         ["extendable without extend"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "extendable"] }]"""), "/registers/0"),
-        ["extend without extendable"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0"),
+        ["extend without extendable"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0/extend"),
         ["unknown extend rule"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["extendable"], "extend": { "rule": "xor" } }]"""), "/registers/0/extend/rule"),
         ["extendable register without a hash"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 48, "flags": ["extendable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0/flags"),
-        ["refresh without live"] = (WithRegisters("""[{ "name": "mr", "hash": "sha512", "flags": ["readable"], "refresh": { "hash": "sha512", "of": ["a"] } }]"""), "/registers/0/flags"),
+        ["refresh without live"] = (WithRegisters("""[{ "name": "mr", "hash": "sha512", "flags": ["readable"], "refresh": { "hash": "sha512", "of": ["a"] } }]"""), "/registers/0/refresh"),
 
         // Arrays, aliases, per-register details
         ["elements without count"] = (WithRegisters("""[{ "name": "rtmr", "hash": "sha384", "flags": [], "elements": [{ "index": 0 }] }]"""), "/registers/0/elements"),
@@ -570,7 +570,7 @@ public sealed class VendorSchemaValidationTests
         ["unknown initial value"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "flags": [], "initial": "random" }]"""), "/registers/0/initial"),
         ["alias with its own initial value"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "flags": [], "initial": "ones" }]"""),
-            "/registers/1"),
+            "/registers/1/initial"),
 
         // Report layouts
         ["report without fields"] = (WithReports("""[{ "name": "r", "size": 8 }]"""), "/reports/0"),
@@ -585,7 +585,7 @@ public sealed class VendorSchemaValidationTests
         ["bits on a u64 field"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0"),
         ["bit 8 of a one-byte flags field"] = (WithReports("""[{ "name": "r", "size": 1, "fields": [{ "name": "f", "offset": 0, "size": 1, "type": "flags", "bits": { "debug": 8 } }] }]"""), "/reports/0/fields/0/bits/debug"),
         ["flags field of 3 bytes"] = (WithReports("""[{ "name": "r", "size": 3, "fields": [{ "name": "f", "offset": 0, "size": 3, "type": "flags", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0/size"),
-        ["versions without versionField"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""), "/reports/0"),
+        ["versions without versionField"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""), "/reports/0/fields"),
         ["check with both equals and oneOf"] = (
             WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "f", "equals": 1, "oneOf": [1, 2] }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
             "/reports/0/checks/0"),
@@ -631,7 +631,7 @@ public sealed class VendorSchemaValidationTests
             "/reports/0"),
         ["versions with versionFromParent false and no versionField"] = (
             WithReports("""[{ "name": "r", "size": 8, "versionFromParent": false, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""),
-            "/reports/0"),
+            "/reports/0/fields"),
         ["userDataField that is not a field name"] = (WithReports("""[{ "name": "r", "size": 8, "userDataField": "Report Data", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""), "/reports/0/userDataField"),
 
         // Claim sets
