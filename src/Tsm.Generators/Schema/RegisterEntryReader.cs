@@ -379,6 +379,11 @@ internal static class RegisterEntryReader
         {
             context.Report(DiagnosticIds.InvalidValue, node.Range, $"Register '{entry.Name}' has 'refresh' but not the 'live' flag; only live registers are recomputed on read");
         }
+        else if (entry.Hash == HashAlgorithms.None)
+        {
+            // docs/schema.md: an opaque value is not a digest, so it cannot be recomputed as one.
+            context.Report(DiagnosticIds.InvalidValue, node.Range, $"Register '{entry.Name}' has no hash (hash \"none\"), so it cannot have 'refresh'");
+        }
 
         ObjectReader? refresh = ObjectReader.Create(node, "'refresh'", RefreshKeys, context);
         JsonString? hash = refresh?.String("hash", required: true);

@@ -100,6 +100,21 @@ public sealed class BrokenSchemaCorpusTests
         ["extendable-register-without-a-hash"] = ("TSM0004", "/registers/0/flags"),
         ["file-name-with-dot-dot"] = ("TSM0005", "/device/fileName"),
         ["unknown-file-name-placeholder"] = ("TSM0005", "/device/fileName"),
+
+        // A key that belongs to other types: on the key's value, not on the object
+        ["refresh-on-a-register-without-a-hash"] = ("TSM0004", "/registers/1/refresh"),
+        ["size-from-on-a-u32-field"] = ("TSM0009", "/reports/0/fields/1/sizeFrom"),
+        ["hash-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/hash"),
+        ["hash-of-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/hashOf"),
+        ["bits-on-a-u64-field"] = ("TSM0004", "/reports/0/fields/0/bits"),
+        ["layout-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/layout"),
+        ["layout-version-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/layoutVersion"),
+        ["as-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/as"),
+        ["register-on-a-u64-field"] = ("TSM0009", "/reports/0/fields/0/register"),
+        ["version-field-with-version-from-parent"] = ("TSM0004", "/reports/0/versionField"),
+        ["claim-set-on-a-bytes-claim"] = ("TSM0004", "/claimSets/0/claims/0/claimSet"),
+        ["size-on-a-text-claim"] = ("TSM0004", "/claimSets/0/claims/0/size"),
+        ["register-on-an-integer-claim"] = ("TSM0004", "/claimSets/0/claims/0/register"),
     };
 
     /// <summary>
