@@ -288,6 +288,13 @@ internal sealed class ReportFieldReader
             return (null, -1, null);
         }
 
+        if (version is not null && versionFrom is not null)
+        {
+            // docs/schema.md: not both; reported on the second, where tsm-vendor.schema.json reports it (issue 8 §1).
+            _context.Report(DiagnosticIds.InvalidValue, versionFrom.Range, "A layout field has both 'layoutVersion' and 'layoutVersionFrom'; give exactly one");
+            return (layout?.Value, -1, null);
+        }
+
         if (versionFrom is not null && Earlier(versionFrom.Value) is not { IsInteger: true })
         {
             _context.Report(DiagnosticIds.InvalidReportField, versionFrom.Range, $"'layoutVersionFrom' names '{versionFrom.Value}', which is not an integer field defined earlier in this layout");

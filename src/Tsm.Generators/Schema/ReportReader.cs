@@ -38,7 +38,8 @@ internal static class ReportReader
 
             if (!names.Add(report.Name))
             {
-                context.Report(DiagnosticIds.DuplicateName, node.Range, "Report", report.Name);
+                // On the repeated name, as for registers, fields and claim sets (the broken-schema corpus, issue 8 §1).
+                context.Report(DiagnosticIds.DuplicateName, ((JsonObject)node).TryGetProperty("name", out JsonProperty repeated) ? repeated.Value.Range : node.Range, "Report", report.Name);
                 continue;
             }
 

@@ -115,6 +115,13 @@ public sealed class BrokenSchemaCorpusTests
         ["claim-set-on-a-bytes-claim"] = ("TSM0004", "/claimSets/0/claims/0/claimSet"),
         ["size-on-a-text-claim"] = ("TSM0004", "/claimSets/0/claims/0/size"),
         ["register-on-an-integer-claim"] = ("TSM0004", "/claimSets/0/claims/0/register"),
+        ["both-layout-version-and-layout-version-from"] = ("TSM0004", "/reports/0/fields/1/layoutVersionFrom"),
+        ["claim-size-together-with-register"] = ("TSM0004", "/claimSets/0/claims/0/size"),
+        ["both-offset-and-after"] = ("TSM0004", "/reports/0/fields/1/after"),
+        ["both-size-and-size-from"] = ("TSM0004", "/reports/0/fields/1/sizeFrom"),
+        ["neither-offset-nor-after"] = ("TSM0003", "/reports/0/fields/0"),
+        ["none-among-banks"] = ("TSM0004", "/registers/0/banks/1"),
+        ["register-name-with-uppercase"] = ("TSM0005", "/registers/0/name"),
     };
 
     /// <summary>
@@ -144,6 +151,8 @@ public sealed class BrokenSchemaCorpusTests
         ["layout-naming-a-missing-layout"] = ("TSM0009", "/reports/0/fields/0/layout"),
         ["hash-of-bytes-outside-the-layout"] = ("TSM0009", "/reports/0/fields/0/hashOf/size"),
         ["two-bit-ranges-that-overlap"] = ("TSM0009", "/reports/0/fields/0/bits/major"),
+        ["duplicate-report-name"] = ("TSM0007", "/reports/1/name"),
+        ["duplicate-claim-set-name"] = ("TSM0007", "/claimSets/1/name"),
     };
 
     private static string CorpusDirectory => Path.Combine(RepositoryPaths.Root, "tests", "Tsm.Generators.Tests", "Schemas", "Corpus");

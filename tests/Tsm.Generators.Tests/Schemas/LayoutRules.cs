@@ -31,7 +31,7 @@ internal static class LayoutRules
 
         foreach (IGrouping<string, Layout> duplicate in layouts.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"report name '{duplicate.Key}' is used {duplicate.Count()} times");
+            problems.Add($"{duplicate.Last().At}/name: report name '{duplicate.Key}' is used {duplicate.Count()} times");
         }
 
         foreach (IGrouping<string, Layout> duplicate in layouts.GroupBy(l => l.TypeName, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -593,9 +593,9 @@ public sealed class VendorSchemaValidationTests
         ["unknown field key"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "endian": "big" }] }]"""), "/reports/0/fields/0/endian"),
 
         // Report layouts: placement, sizes, conditions, nesting, C# names
-        ["both offset and after"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "after": "a", "size": 4, "type": "u32" }"""), "/reports/0/fields/1"),
+        ["both offset and after"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "after": "a", "size": 4, "type": "u32" }"""), "/reports/0/fields/1/after"),
         ["neither offset nor after"] = (Layout("""{ "name": "a", "size": 8, "type": "u64" }"""), "/reports/0/fields/0"),
-        ["both size and sizeFrom"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "size": 4, "sizeFrom": "n", "type": "bytes" }"""), "/reports/0/fields/1"),
+        ["both size and sizeFrom"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "size": 4, "sizeFrom": "n", "type": "bytes" }"""), "/reports/0/fields/1/sizeFrom"),
         ["neither size nor sizeFrom"] = (Layout("""{ "name": "a", "offset": 0, "type": "bytes" }"""), "/reports/0/fields/0"),
         ["sizeFrom on a u32 field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "u32" }"""), "/reports/0/fields/1/sizeFrom"),
         ["sizeFrom on a digest field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "digest", "hash": "sha256" }"""), "/reports/0/fields/1/sizeFrom"),
@@ -608,7 +608,7 @@ public sealed class VendorSchemaValidationTests
         ["layoutVersion on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layoutVersion": 2 }"""), "/reports/0/fields/0/layoutVersion"),
         ["both layoutVersion and layoutVersionFrom"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 2, "type": "u16" }, { "name": "in", "offset": 2, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 2, "layoutVersionFrom": "k" }"""),
-            "/reports/0/fields/1"),
+            "/reports/0/fields/1/layoutVersionFrom"),
         ["negative layoutVersion"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": -1 }"""), "/reports/0/fields/0/layoutVersion"),
         ["propertyName in camelCase"] = (Layout("""{ "name": "reportdata", "propertyName": "reportData", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
         ["propertyName with a hyphen"] = (Layout("""{ "name": "reportdata", "propertyName": "Report-Data", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
@@ -649,7 +649,7 @@ public sealed class VendorSchemaValidationTests
         ["claimSet on a bytes claim"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "claimSet": "s" }"""), "/claimSets/0/claims/0/claimSet"),
         ["size on a text claim"] = (Claims("""{ "name": "a", "key": 1, "type": "text", "size": 64 }"""), "/claimSets/0/claims/0/size"),
         ["register on an integer claim"] = (Claims("""{ "name": "a", "key": 1, "type": "integer", "register": "mr" }"""), "/claimSets/0/claims/0/register"),
-        ["size together with register"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 32, "register": "mr" }"""), "/claimSets/0/claims/0"),
+        ["size together with register"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 32, "register": "mr" }"""), "/claimSets/0/claims/0/size"),
         ["claim size 0"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 0 }"""), "/claimSets/0/claims/0/size"),
         ["optional that is not a boolean"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "optional": "yes" }"""), "/claimSets/0/claims/0/optional"),
         ["claim propertyName in camelCase"] = (Claims("""{ "name": "a", "propertyName": "personalizationValue", "key": 1, "type": "bytes" }"""), "/claimSets/0/claims/0/propertyName"),
