@@ -122,6 +122,16 @@ public sealed class BrokenSchemaCorpusTests
         ["neither-offset-nor-after"] = ("TSM0003", "/reports/0/fields/0"),
         ["none-among-banks"] = ("TSM0004", "/registers/0/banks/1"),
         ["register-name-with-uppercase"] = ("TSM0005", "/registers/0/name"),
+        ["cc-mr-index-above-255"] = ("TSM0004", "/registers/0/ccMrIndex"),
+        ["bit-name-with-uppercase"] = ("TSM0005", "/reports/0/fields/0/bits/Debug"),
+        ["field-name-with-a-hyphen"] = ("TSM0005", "/reports/0/fields/0/name"),
+        ["report-name-with-uppercase"] = ("TSM0005", "/reports/0/name"),
+        ["unknown-claim-type"] = ("TSM0004", "/claimSets/0/claims/0/type"),
+        ["claim-property-name-in-camel-case"] = ("TSM0005", "/claimSets/0/claims/0/propertyName"),
+        ["claim-set-name-with-a-hyphen"] = ("TSM0005", "/claimSets/0/name"),
+        ["role-with-an-unknown-key"] = ("TSM0002", "/logical/application/pcr"),
+        ["role-without-a-description"] = ("TSM0003", "/logical/application"),
+        ["extend-input-size-zero"] = ("TSM0004", "/registers/0/extend/inputSize"),
     };
 
     /// <summary>
