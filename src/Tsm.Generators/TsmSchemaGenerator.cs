@@ -53,7 +53,7 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .Select(static (pair, _) => VendorKey.From(pair.Spec, pair.Path))
             .Collect()
             .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(TrackingNames.DuplicateVendors);
+            .WithTrackingName(TrackingNames.VendorKeys);
 
         // Reduced to the one fact each file needs (which file owns its types) before emitting, so adding or removing
         // another schema changes the vendor list but leaves this file's value, and so its output, cached.
