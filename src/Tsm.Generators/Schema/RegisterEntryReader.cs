@@ -343,10 +343,20 @@ internal static class RegisterEntryReader
         foreach (JsonNode item in pcrs.Items)
         {
             JsonNumber? pcr = ObjectReader.ReadInteger(item, "a PCR index", 0, 23, context);
-            if (pcr is not null)
+            if (pcr is null)
             {
-                target.Add((int)ObjectReader.ValueOf(pcr));
+                continue;
             }
+
+            int index = (int)ObjectReader.ValueOf(pcr);
+            if (target.Contains(index))
+            {
+                // tsm-vendor.schema.json's pcrList has uniqueItems (the broken-schema corpus, issue 8 §1).
+                context.Report(DiagnosticIds.DuplicateName, pcr.Range, "PCR", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            target.Add(index);
         }
     }
 

@@ -135,6 +135,17 @@ public sealed class BrokenSchemaCorpusTests
     };
 
     /// <summary>
+    /// Repeated items of a list that must not repeat: the JSON Schema states the rule (<c>uniqueItems</c>) but can only
+    /// name the list, never the repeated item, so the JSON Schema rejects the list and the reader the repeated item.
+    /// </summary>
+    private static readonly Dictionary<string, (string Id, string List, string Item)> RepeatedItemRules = new()
+    {
+        ["repeated-flag"] = ("TSM0007", "/registers/0/flags", "/registers/0/flags/1"),
+        ["repeated-pcr"] = ("TSM0007", "/registers/0/pcrs", "/registers/0/pcrs/1"),
+        ["repeated-bank"] = ("TSM0007", "/registers/0/banks", "/registers/0/banks/1"),
+    };
+
+    /// <summary>
     /// Reader-only rules: a JSON Schema cannot state them (uniqueness, references, arithmetic on offsets), so the JSON
     /// Schema accepts the file, and the reader and the oracle reject it at the pointer.
     /// </summary>
@@ -171,13 +182,17 @@ public sealed class BrokenSchemaCorpusTests
 
     public static TheoryData<string> ReaderOnlyRuleFiles() => new(ReaderOnlyRules.Keys);
 
+    public static TheoryData<string> RepeatedItemRuleFiles() => new(RepeatedItemRules.Keys);
+
     [Fact]
     public void Every_corpus_file_has_one_expectation_and_every_expectation_a_file()
     {
         string[] files = Directory.GetFiles(CorpusDirectory, "*.tsm.json").Select(static f => Path.GetFileName(f)[..^".tsm.json".Length]).Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Empty(SchemaRules.Keys.Intersect(ReaderOnlyRules.Keys));
-        Assert.Equal(files, SchemaRules.Keys.Concat(ReaderOnlyRules.Keys).Order(StringComparer.Ordinal));
+        string[] expected = SchemaRules.Keys.Concat(ReaderOnlyRules.Keys).Concat(RepeatedItemRules.Keys).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(expected.Distinct(StringComparer.Ordinal), expected);
+        Assert.Equal(files, expected);
     }
 
     [Theory]
@@ -213,6 +228,21 @@ public sealed class BrokenSchemaCorpusTests
             problems.Any(problem => problem.StartsWith(pointer + ": ", StringComparison.Ordinal)),
             $"the oracle has no problem at '{pointer}':\n  " + string.Join("\n  ", problems));
         await AssertReaderRejects(file, json, id, pointer);
+    }
+
+    [Theory]
+    [MemberData(nameof(RepeatedItemRuleFiles))]
+    public async Task A_repeated_item_is_rejected_by_the_json_schema_on_its_list_and_by_the_reader_on_the_item(string file)
+    {
+        (string id, string list, string item) = RepeatedItemRules[file];
+        string json = Read(file);
+        using JsonDocument document = VendorJsonSchema.Parse(json);
+
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
+
+        Assert.Equal(list, Assert.Single(VendorJsonSchema.ErrorNodes(results)).InstanceLocation.ToString());
+        Assert.StartsWith(list + "/", item, StringComparison.Ordinal);
+        await AssertReaderRejects(file, json, id, item);
     }
 
     private static async Task AssertReaderRejects(string file, string json, string id, string pointer)
