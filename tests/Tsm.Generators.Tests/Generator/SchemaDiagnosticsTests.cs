@@ -154,6 +154,26 @@ public sealed class SchemaDiagnosticsTests
     }
 
     [Fact]
+    public void A_file_that_is_not_generated_leaves_its_other_type_names_to_later_files()
+    {
+        const string Registers = "\"device\": { \"sysfs\": \"/sys/acme\" }, \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ]";
+        const string Shared = ", \"reports\": [ { \"name\": \"shared\", \"size\": 8, \"fields\": [ { \"name\": \"f\", \"offset\": 0, \"size\": 8, \"type\": \"u64\" } ] } ]";
+        AdditionalText[] schemas =
+        {
+            GeneratorHarness.Schema("/p/a.tsm.json", "{ \"vendor\": \"acme\", \"displayName\": \"A\", " + Registers + " }"),
+            GeneratorHarness.Schema("/p/b.tsm.json", "{ \"vendor\": \"acme\", \"displayName\": \"B\", " + Registers + Shared + " }"),
+            GeneratorHarness.Schema("/p/c.tsm.json", "{ \"vendor\": \"other\", \"displayName\": \"C\", " + Registers + Shared + " }"),
+        };
+
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new[] { "Acme.g.cs", "Other.Shared.g.cs", "Other.g.cs" }, result.Results.Single().GeneratedSources.Select(static s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Contains("\"A\"", result.Results.Single().GeneratedSources.Single(static s => s.HintName == "Acme.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
     public void A_broken_schema_whose_class_another_schema_generates_as_a_report_gets_no_placeholder()
     {
         AdditionalText broken = GeneratorHarness.Schema("/zz/td-report.tsm.json", """{ "vendor": "td-report", "displayName": 1, "device": { "sysfs": "/sys/acme" }, "registers": [] }""");
