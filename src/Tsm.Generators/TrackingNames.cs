@@ -7,7 +7,7 @@ internal static class TrackingNames
     public const string SchemaInput = nameof(SchemaInput);
     public const string SchemaResult = nameof(SchemaResult);
     public const string VendorSpec = nameof(VendorSpec);
-    public const string DuplicateVendors = nameof(DuplicateVendors);
+    public const string VendorKeys = nameof(VendorKeys);
     public const string Options = nameof(Options);
     public const string Placeholder = nameof(Placeholder);
     public const string VendorOwner = nameof(VendorOwner);

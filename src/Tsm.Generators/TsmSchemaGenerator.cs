@@ -45,25 +45,26 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => SchemaParser.Parse(input, cancellationToken))
             .WithTrackingName(TrackingNames.SchemaResult);
 
-        // Per-file problems are reported by SchemaFileAnalyzer (same parser, live in the IDE); reporting them here too
-        // would show each twice in a build. The generator skips a broken file, keeps generating the others, and reports
-        // one TSM0013 per broken file, because csc does not run analyzers once the compilation has errors.
+        // Per-file problems, and the cross-file TSM0011 and TSM0016, are reported by SchemaFileAnalyzer (same parser and
+        // TypeOwnership, live in the IDE, on the JSON token); reporting them here too would show each twice in a build.
+        // The generator skips a broken or losing file, keeps generating the others, and reports only one TSM0013 per
+        // broken file, because csc does not run analyzers once the compilation has errors.
         IncrementalValuesProvider<(VendorSpec Spec, string Path)> specs = results
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => (result.Spec!, result.Path))
             .WithTrackingName(TrackingNames.VendorSpec);
 
         IncrementalValueProvider<EquatableArray<VendorKey>> vendors = specs
-            .Select(static (pair, _) => new VendorKey(pair.Spec.Vendor, pair.Spec.ClassName, pair.Path))
+            .Select(static (pair, _) => VendorKey.From(pair.Spec, pair.Path))
             .Collect()
             .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(TrackingNames.DuplicateVendors);
+            .WithTrackingName(TrackingNames.VendorKeys);
 
-        // Reduced to the one fact each file needs (which file owns its class) before emitting, so adding or removing
+        // Reduced to the one fact each file needs (which file owns its types) before emitting, so adding or removing
         // another schema changes the vendor list but leaves this file's value, and so its output, cached.
         IncrementalValuesProvider<(VendorSpec Spec, string Path, string OwnerPath)> owned = specs
             .Combine(vendors)
-            .Select(static (pair, _) => (pair.Left.Spec, pair.Left.Path, pair.Right.First(k => k.ClassName == pair.Left.Spec.ClassName).Path))
+            .Select(static (pair, _) => (pair.Left.Spec, pair.Left.Path, TypeOwnership.OwnerPath(TypeOwnership.Claims(pair.Right), VendorKey.From(pair.Left.Spec, pair.Left.Path))))
             .WithTrackingName(TrackingNames.VendorOwner);
 
         context.RegisterSourceOutput(
@@ -89,18 +90,18 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Placeholder);
 
         IncrementalValueProvider<EquatableArray<VendorKey>> placeholderKeys = placeholders
-            .Select(static (placeholder, _) => new VendorKey(placeholder.ClassName, placeholder.ClassName, placeholder.Path))
+            .Select(static (placeholder, _) => new VendorKey(placeholder.ClassName, placeholder.ClassName, placeholder.Path, new[] { placeholder.ClassName }.ToEquatableArray()))
             .Collect()
             .Select(static (keys, _) => keys.OrderBy(static k => k.Path, StringComparer.Ordinal).ToEquatableArray());
 
-        // The placeholder class only when no valid schema defines that class and this file is the first broken one
-        // that would, so the hint names and types stay unique.
+        // The placeholder class only when no generated schema has a type of that name and this file is the first
+        // broken one that would, so the hint names and types stay unique.
         IncrementalValuesProvider<(PlaceholderSpec Placeholder, bool EmitsClass)> decided = placeholders
             .Combine(vendors)
             .Combine(placeholderKeys)
             .Select(static (input, _) => (
                 input.Left.Left,
-                !input.Left.Right.Any(k => k.ClassName == input.Left.Left.ClassName)
+                !TypeOwnership.Claims(input.Left.Right).ContainsKey(input.Left.Left.ClassName)
                     && input.Right.First(k => k.ClassName == input.Left.Left.ClassName).Path == input.Left.Left.Path))
             .WithTrackingName(TrackingNames.PlaceholderOwner);
 
@@ -146,10 +147,9 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, VendorSpec spec, string path, string ownerPath, GenerationOptions options)
     {
+        // Another file generates one of this file's types; SchemaFileAnalyzer reports TSM0011 or TSM0016 on the token.
         if (ownerPath != path)
         {
-            var location = Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateVendor, location, spec.Vendor, spec.ClassName, ownerPath));
             return;
         }
 

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Tsm.Generators.Model;
 using Tsm.Generators.Schema;
 
@@ -18,9 +16,6 @@ namespace Tsm.Generators.Analyzers;
 /// </summary>
 internal sealed class SchemaCatalog
 {
-    /// <summary>Parsed schemas, cached per additional file and revalidated by text identity (the IDE keeps both alive while unchanged).</summary>
-    private static readonly ConditionalWeakTable<AdditionalText, CacheBox> Cache = new();
-
     private readonly Dictionary<string, VendorModel> _byClassName;
     private readonly Dictionary<string, (VendorModel Vendor, RegisterSpec Register, string? Hash)> _byPath;
 
@@ -45,8 +40,8 @@ internal sealed class SchemaCatalog
     public IEnumerable<VendorModel> Vendors => _byClassName.Values;
 
     /// <summary>
-    /// Reads every schema file of the compilation. Two files generating one class are resolved the way the generator
-    /// resolves them (the ordinally first path wins), so the analyzers see exactly the classes that exist.
+    /// Reads every schema file of the compilation. Two files generating one type are resolved the way the generator
+    /// resolves them (<see cref="TypeOwnership"/>), so the analyzers see exactly the classes that exist.
     /// </summary>
     public static SchemaCatalog Create(AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -58,17 +53,17 @@ internal sealed class SchemaCatalog
                 continue;
             }
 
-            VendorSpec? spec = Parse(file, cancellationToken);
-            if (spec is not null)
+            if (SchemaFileCache.Read(file, cancellationToken)?.Spec is { } spec)
             {
                 specs.Add((file.Path, spec));
             }
         }
 
+        Dictionary<string, VendorKey> claims = TypeOwnership.Claims(specs.Select(static s => VendorKey.From(s.Spec, s.Path)));
         var byClassName = new Dictionary<string, VendorModel>(StringComparer.Ordinal);
-        foreach ((string _, VendorSpec spec) in specs.OrderBy(static s => s.Path, StringComparer.Ordinal))
+        foreach ((string path, VendorSpec spec) in specs.OrderBy(static s => s.Path, StringComparer.Ordinal))
         {
-            if (!byClassName.ContainsKey(spec.ClassName))
+            if (claims.TryGetValue(spec.ClassName, out VendorKey? owner) && owner.Path == path && !byClassName.ContainsKey(spec.ClassName))
             {
                 byClassName.Add(spec.ClassName, new VendorModel(spec));
             }
@@ -93,43 +88,5 @@ internal sealed class SchemaCatalog
         register = null!;
         hash = null;
         return false;
-    }
-
-    private static VendorSpec? Parse(AdditionalText file, CancellationToken cancellationToken)
-    {
-        SourceText? text = file.GetText(cancellationToken);
-        if (text is null)
-        {
-            return null;
-        }
-
-        CacheBox box = Cache.GetValue(file, static _ => new CacheBox());
-        CacheEntry? entry = box.Entry;
-        if (entry is not null && ReferenceEquals(entry.Text, text))
-        {
-            return entry.Spec;
-        }
-
-        VendorSpec? spec = SchemaParser.Parse(new SchemaInput(file.Path, text.ToString()), cancellationToken).Spec;
-        box.Entry = new CacheEntry(text, spec);
-        return spec;
-    }
-
-    private sealed class CacheBox
-    {
-        public volatile CacheEntry? Entry;
-    }
-
-    private sealed class CacheEntry
-    {
-        public CacheEntry(SourceText text, VendorSpec? spec)
-        {
-            Text = text;
-            Spec = spec;
-        }
-
-        public SourceText Text { get; }
-
-        public VendorSpec? Spec { get; }
     }
 }

@@ -95,6 +95,12 @@ internal static class DiagnosticDescriptors
         "Two logical roles mapped to one register",
         "Role '{0}' maps to register '{1}', which role '{2}' already maps to; {3}");
 
+    /// <summary>Format: "The {0} would generate the C# type {1}, which '{2}' also generates; this file is not generated".</summary>
+    public static readonly DiagnosticDescriptor TypeNameCollision = Schema(
+        DiagnosticIds.TypeNameCollision,
+        "Two schema files generate a type of the same name",
+        "The {0} would generate the C# type {1}, which '{2}' also generates; this file is not generated");
+
     /// <summary>
     /// Format: "{0} of {1} is read-only: {2}; {3}" ({0} the register or file, {1} the vendor's display name, {2} why, from
     /// the schema, {3} which registers can be extended).

@@ -21,6 +21,7 @@ internal static class DiagnosticIds
     public const string SchemaNotGenerated = "TSM0013";
     public const string InvalidRoleRegister = "TSM0014";
     public const string SharedRoleRegister = "TSM0015";
+    public const string TypeNameCollision = "TSM0016";
 
     // C# usage of the generated classes (src/Tsm.Generators/Analyzers).
     public const string ReadOnlyRegisterWrite = "TSM1001";

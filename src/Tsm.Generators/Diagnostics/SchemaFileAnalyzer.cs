@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Tsm.Generators.Model;
@@ -15,8 +17,10 @@ namespace Tsm.Generators.Diagnostics;
 /// (generator diagnostics in additional files do not, roslyn#49531) and can be suppressed like any other.
 /// </summary>
 /// <remarks>
-/// TSM0011 (two files claiming one vendor) needs every file at once and decides which file is generated, so the
-/// generator reports it, not this analyzer.
+/// The cross-file checks are here too (issue 8 §1): every schema of the compilation is read once when the compilation
+/// starts, <see cref="TypeOwnership"/> decides, as in the generator, which file generates each type, and each file's
+/// action reports on that file's tokens: TSM0011 on the <c>vendor</c> value of a file whose vendor class another file
+/// generates as its vendor class, else TSM0016 on the token naming each type another file generates.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
@@ -31,10 +35,16 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterAdditionalFileAction(AnalyzeFile);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            AnalyzerOptions options = start.Options;
+            CancellationToken cancellationToken = start.CancellationToken;
+            var claims = new Lazy<Dictionary<string, VendorKey>>(() => Claims(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, claims));
+        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, Lazy<Dictionary<string, VendorKey>> claims)
     {
         AdditionalText file = context.AdditionalFile;
         if (!SchemaFiles.IsSchema(file, context.Options.AnalyzerConfigOptionsProvider))
@@ -44,16 +54,56 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
 
         // A <TsmSchema> path that names no file has no text; the compiler already reports it (CS2001), and an
         // "invalid JSON" on top would blame a file that does not exist.
-        if (file.GetText(context.CancellationToken) is not { } text)
+        if (SchemaFileCache.Read(file, context.CancellationToken) is not { } result)
         {
             return;
         }
 
-        SchemaResult result = SchemaParser.Parse(new SchemaInput(file.Path, text.ToString()), context.CancellationToken);
         foreach (DiagnosticInfo diagnostic in result.Diagnostics)
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
+
+        if (result.Spec is { } spec)
+        {
+            ReportCollisions(context, spec, result, claims.Value);
+        }
+    }
+
+    /// <summary>
+    /// Why a file that is not generated loses: TSM0011 alone when another file generates its vendor class (a second
+    /// copy of one vendor, whose every report would clash too), else TSM0016 on each type another file generates.
+    /// </summary>
+    private static void ReportCollisions(AdditionalFileAnalysisContext context, VendorSpec spec, SchemaResult result, Dictionary<string, VendorKey> claims)
+    {
+        if (claims.TryGetValue(spec.ClassName, out VendorKey? classOwner) && classOwner.Path != result.Path && classOwner.ClassName == spec.ClassName)
+        {
+            // Types[0] is the vendor class, on the vendor value: SchemaParser declares it first.
+            context.ReportDiagnostic(DiagnosticInfo.At(DiagnosticIds.DuplicateVendor, result.Path, result.Types[0].At, spec.Vendor, spec.ClassName, classOwner.Path).ToDiagnostic());
+            return;
+        }
+
+        foreach (DeclaredType type in result.Types)
+        {
+            if (claims.TryGetValue(type.Name, out VendorKey? owner) && owner.Path != result.Path)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.At(DiagnosticIds.TypeNameCollision, result.Path, type.At, type.Source, type.Name, owner.Path).ToDiagnostic());
+            }
+        }
+    }
+
+    private static Dictionary<string, VendorKey> Claims(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var keys = new List<VendorKey>();
+        foreach (AdditionalText file in options.AdditionalFiles)
+        {
+            if (SchemaFiles.IsSchema(file, options.AnalyzerConfigOptionsProvider) && SchemaFileCache.Read(file, cancellationToken)?.Spec is { } spec)
+            {
+                keys.Add(VendorKey.From(spec, file.Path));
+            }
+        }
+
+        return TypeOwnership.Claims(keys);
     }
 
     /// <summary>TSM0001-TSM0999 are about schema files; TSM1000 and up are C# usage rules of other analyzers.</summary>

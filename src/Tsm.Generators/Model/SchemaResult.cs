@@ -12,4 +12,10 @@ internal sealed record SchemaResult(string Path, VendorSpec? Spec, EquatableArra
 {
     /// <summary>The vendor class the file would generate, or null when the vendor id itself is unusable.</summary>
     public string? ClassName { get; init; }
+
+    /// <summary>
+    /// The top-level C# types a valid file generates and the tokens naming them (empty for a broken file), so
+    /// <see cref="Diagnostics.SchemaFileAnalyzer"/> can report a collision with another file on the right token.
+    /// </summary>
+    public EquatableArray<DeclaredType> Types { get; init; } = EquatableArray<DeclaredType>.Empty;
 }

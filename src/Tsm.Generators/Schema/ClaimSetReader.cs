@@ -84,6 +84,8 @@ internal sealed class ClaimSetReader
             return null;
         }
 
+        _context.DeclareType(typeName, $"claim set '{name.Value}'", (typeNameNode ?? name).Range);
+
         if (claimsNode.Items.Count == 0)
         {
             _context.Report(DiagnosticIds.InvalidValue, claimsNode.Range, $"Claim set '{name.Value}' has no claims; give at least one");

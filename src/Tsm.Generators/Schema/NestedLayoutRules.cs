@@ -21,7 +21,7 @@ internal static class NestedLayoutRules
             {
                 if (!byName.TryGetValue(field.Layout!, out ReportSpec? nested))
                 {
-                    context.Report(DiagnosticIds.InvalidReportField, node.Range, $"Field '{field.Name}' of report '{report.Name}' uses layout '{field.Layout}', which this schema does not define");
+                    context.Report(DiagnosticIds.InvalidReportField, LayoutToken(node, field), $"Field '{field.Name}' of report '{report.Name}' uses layout '{field.Layout}', which this schema does not define");
                     continue;
                 }
 
@@ -31,7 +31,7 @@ internal static class NestedLayoutRules
                     string why = nested.VersionFromParent
                         ? $"layout '{nested.Name}' takes its version from its parent: give 'layoutVersion' or 'layoutVersionFrom'"
                         : $"layout '{nested.Name}' has no 'versionFromParent', so 'layoutVersion'/'layoutVersionFrom' would be ignored";
-                    context.Report(DiagnosticIds.InvalidReportField, node.Range, $"Field '{field.Name}' of report '{report.Name}': {why}");
+                    context.Report(DiagnosticIds.InvalidReportField, LayoutToken(node, field), $"Field '{field.Name}' of report '{report.Name}': {why}");
                 }
             }
 
@@ -40,6 +40,28 @@ internal static class NestedLayoutRules
                 context.Report(DiagnosticIds.InvalidReportField, node.Range, $"Report '{report.Name}' contains itself through its nested layouts");
             }
         }
+    }
+
+    /// <summary>
+    /// The <c>layout</c> value of the field in the report's JSON, where the JSON Schema and the oracle place the problem
+    /// (the broken-schema corpus, issue 8 §1); the report itself if the field cannot be found.
+    /// </summary>
+    private static TextRange LayoutToken(JsonNode report, ReportFieldSpec field)
+    {
+        if (report is JsonObject reportObject && reportObject.TryGetProperty("fields", out JsonProperty fields) && fields.Value is JsonArray items)
+        {
+            foreach (JsonNode item in items.Items)
+            {
+                if (item is JsonObject json
+                    && json.TryGetProperty("name", out JsonProperty name) && name.Value is JsonString { } named && named.Value == field.Name
+                    && json.TryGetProperty("layout", out JsonProperty layout) && layout.Value is JsonString { } nested && nested.Value == field.Layout)
+                {
+                    return layout.Value.Range;
+                }
+            }
+        }
+
+        return report.Range;
     }
 
     private static bool Contains(string target, ReportSpec report, IReadOnlyDictionary<string, ReportSpec> byName, HashSet<string> visited)

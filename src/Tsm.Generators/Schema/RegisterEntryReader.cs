@@ -76,6 +76,12 @@ internal static class RegisterEntryReader
 
         ReadPcrs(reader, "pcrs", entry.Pcrs, context);
         entry.Initial = ReadInitial(reader, context) ?? entry.Initial;
+        if (aliasOf is not null && reader.Node("initial", required: false) is { } initial)
+        {
+            // docs/schema.md: an alias has no initial (the storage, and so its initial value, is the target's).
+            context.Report(DiagnosticIds.InvalidValue, initial.Range, $"Alias '{entry.Name}' cannot have its own 'initial': it shares the storage, and so the initial value, of '{aliasOf.Value}'");
+        }
+
         ReadRefresh(reader, entry, context);
 
         // An entry whose hash could not be understood, or that holds a value under a mistyped key, is not expanded:
@@ -127,7 +133,9 @@ internal static class RegisterEntryReader
         int kinds = (reader.Has("hash") ? 1 : 0) + (reader.Has("hashChoices") ? 1 : 0) + (reader.Has("banks") ? 1 : 0);
         if (kinds > 1)
         {
-            context.Report(DiagnosticIds.InvalidValue, entry.NameRange, $"Register '{entry.Name}' must have only one of 'hash', 'hashChoices' and 'banks'");
+            // On the later key, where tsm-vendor.schema.json reports it too (the broken-schema corpus, issue 8 §1).
+            JsonNode later = reader.Node(reader.Has("hash") && reader.Has("hashChoices") ? "hashChoices" : "banks", required: true)!;
+            context.Report(DiagnosticIds.InvalidValue, later.Range, $"Register '{entry.Name}' must have only one of 'hash', 'hashChoices' and 'banks'");
         }
         else if (kinds == 0 && !reader.Has("aliasOf") && !reader.IsMisspelled("hash") && !reader.IsMisspelled("hashChoices") && !reader.IsMisspelled("banks"))
         {
@@ -250,6 +258,11 @@ internal static class RegisterEntryReader
         {
             context.Report(DiagnosticIds.InvalidValue, node.Range, $"Register '{entry.Name}' has 'extend' but not the 'extendable' flag");
         }
+        else if (entry.Hash == HashAlgorithms.None)
+        {
+            // docs/schema.md: an opaque value has no H to extend with (kernel TSM_MR_F_NOHASH registers are not extendable).
+            context.Report(DiagnosticIds.InvalidValue, reader.Node("flags", required: true)!.Range, $"Register '{entry.Name}' has no hash (hash \"none\"), so it cannot be 'extendable'");
+        }
 
         ObjectReader? extend = ObjectReader.Create(node, "'extend'", ExtendKeys, context);
         JsonString? rule = extend?.String("rule", required: true);
@@ -330,10 +343,20 @@ internal static class RegisterEntryReader
         foreach (JsonNode item in pcrs.Items)
         {
             JsonNumber? pcr = ObjectReader.ReadInteger(item, "a PCR index", 0, 23, context);
-            if (pcr is not null)
+            if (pcr is null)
             {
-                target.Add((int)ObjectReader.ValueOf(pcr));
+                continue;
             }
+
+            int index = (int)ObjectReader.ValueOf(pcr);
+            if (target.Contains(index))
+            {
+                // tsm-vendor.schema.json's pcrList has uniqueItems (the broken-schema corpus, issue 8 §1).
+                context.Report(DiagnosticIds.DuplicateName, pcr.Range, "PCR", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            target.Add(index);
         }
     }
 
@@ -365,6 +388,11 @@ internal static class RegisterEntryReader
         if ((entry.Flags & 8) == 0)
         {
             context.Report(DiagnosticIds.InvalidValue, node.Range, $"Register '{entry.Name}' has 'refresh' but not the 'live' flag; only live registers are recomputed on read");
+        }
+        else if (entry.Hash == HashAlgorithms.None)
+        {
+            // docs/schema.md: an opaque value is not a digest, so it cannot be recomputed as one.
+            context.Report(DiagnosticIds.InvalidValue, node.Range, $"Register '{entry.Name}' has no hash (hash \"none\"), so it cannot have 'refresh'");
         }
 
         ObjectReader? refresh = ObjectReader.Create(node, "'refresh'", RefreshKeys, context);

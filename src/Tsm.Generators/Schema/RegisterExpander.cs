@@ -120,6 +120,13 @@ internal sealed class RegisterExpander
                 _sizeReported.Add(entry);
                 _context.Report(DiagnosticIds.InvalidValue, entry.SizeRange, $"Register '{register.Name}' has 'hashChoices', so its size is the chosen hash's digest size; remove 'size'");
             }
+            else if (report && entry.Banks.Count > 0 && entry.Banks.All(bank => HashAlgorithms.DigestSize(bank) == size))
+            {
+                // docs/schema.md allows no size with banks; a wrong one is TSM0006 below (with its fix), a right one is
+                // still an error, as in tsm-vendor.schema.json (the broken-schema corpus, issue 8 §1).
+                _sizeReported.Add(entry);
+                _context.Report(DiagnosticIds.InvalidValue, entry.SizeRange, $"Register '{register.Name}' has 'banks', so its size is each bank's digest size; remove 'size'");
+            }
             else if (report && digest > 0 && size != digest)
             {
                 _sizeReported.Add(entry);

@@ -80,7 +80,7 @@ internal sealed class ReportFieldReader
         }
 
         JsonString? hash = field.String("hash", required: false);
-        if (sizeFrom is null && !CheckType(name.Value, type, size, hash))
+        if (sizeFrom is null && !CheckType(name.Value, type, size, field.Node("size", required: true)!.Range, hash))
         {
             return null;
         }
@@ -190,7 +190,9 @@ internal sealed class ReportFieldReader
         return true;
     }
 
-    private bool CheckType(string field, JsonString type, int size, JsonString? hash)
+    /// <param name="sizeAt">The <c>size</c> value: a size the type does not allow is reported there, where
+    /// tsm-vendor.schema.json reports it too (the broken-schema corpus, issue 8 §1).</param>
+    private bool CheckType(string field, JsonString type, int size, TextRange sizeAt, JsonString? hash)
     {
         if (hash is not null && type.Value != "digest")
         {
@@ -215,13 +217,13 @@ internal sealed class ReportFieldReader
 
         if (type.Value == "flags" && size is not (1 or 2 or 4 or 8))
         {
-            _context.Report(DiagnosticIds.InvalidValue, type.Range, Invariant($"Flags field '{field}' must be 1, 2, 4 or 8 bytes, not {size}"));
+            _context.Report(DiagnosticIds.InvalidValue, sizeAt, Invariant($"Flags field '{field}' must be 1, 2, 4 or 8 bytes, not {size}"));
             return false;
         }
 
         if (expected != size)
         {
-            _context.Report(DiagnosticIds.InvalidReportField, type.Range, Invariant($"Field '{field}' is {size} bytes, but type {type.Value}{(hash is null ? string.Empty : " " + hash.Value)} is {expected} bytes"));
+            _context.Report(DiagnosticIds.InvalidReportField, sizeAt, Invariant($"Field '{field}' is {size} bytes, but type {type.Value}{(hash is null ? string.Empty : " " + hash.Value)} is {expected} bytes"));
             return false;
         }
 
@@ -284,6 +286,13 @@ internal sealed class ReportFieldReader
         {
             _context.Report(DiagnosticIds.InvalidValue, stray.Range, "'layout', 'layoutVersion' and 'layoutVersionFrom' belong to fields of type 'layout'");
             return (null, -1, null);
+        }
+
+        if (version is not null && versionFrom is not null)
+        {
+            // docs/schema.md: not both; reported on the second, where tsm-vendor.schema.json reports it (issue 8 §1).
+            _context.Report(DiagnosticIds.InvalidValue, versionFrom.Range, "A layout field has both 'layoutVersion' and 'layoutVersionFrom'; give exactly one");
+            return (layout?.Value, -1, null);
         }
 
         if (versionFrom is not null && Earlier(versionFrom.Value) is not { IsInteger: true })

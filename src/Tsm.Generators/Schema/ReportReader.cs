@@ -38,20 +38,22 @@ internal static class ReportReader
 
             if (!names.Add(report.Name))
             {
-                context.Report(DiagnosticIds.DuplicateName, node.Range, "Report", report.Name);
+                // On the repeated name, as for registers, fields and claim sets (the broken-schema corpus, issue 8 §1).
+                context.Report(DiagnosticIds.DuplicateName, ((JsonObject)node).TryGetProperty("name", out JsonProperty repeated) ? repeated.Value.Range : node.Range, "Report", report.Name);
                 continue;
             }
 
             // Each report becomes the type {TypeName} in the file {Class}.{TypeName}.g.cs: a second one of the same
             // name, or one named like the vendor class, would make AddSource throw and lose every generated file.
+            JsonObject json = (JsonObject)node;
+            TextRange at = json.TryGetProperty("typeName", out JsonProperty given) ? given.Value.Range : json.TryGetProperty("name", out JsonProperty named) ? named.Value.Range : node.Range;
             if (!typeNames.Add(report.TypeName))
             {
-                JsonObject json = (JsonObject)node;
-                TextRange at = json.TryGetProperty("typeName", out JsonProperty given) ? given.Value.Range : json.TryGetProperty("name", out JsonProperty named) ? named.Value.Range : node.Range;
                 context.Report(DiagnosticIds.DuplicateName, at, "C# type", report.TypeName + (report.TypeName == className ? " (the vendor class)" : report.TypeName == Naming.PlatformsClassName ? " (the generated entry point of the logical registers)" : string.Empty));
                 continue;
             }
 
+            context.DeclareType(report.TypeName, $"report '{report.Name}'", at);
             result.Add((report, node));
         }
 

@@ -3,6 +3,7 @@ using System.Threading;
 using Tsm.Generators.Diagnostics;
 using Tsm.Generators.Helpers;
 using Tsm.Generators.Json;
+using Tsm.Generators.Model;
 
 namespace Tsm.Generators.Schema;
 
@@ -11,6 +12,7 @@ internal sealed class SchemaContext
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _brokenRegisters = new(System.StringComparer.Ordinal);
+    private readonly List<DeclaredType> _declaredTypes = new();
 
     public SchemaContext(string path, CancellationToken cancellationToken)
     {
@@ -28,6 +30,12 @@ internal sealed class SchemaContext
 
     /// <summary>The vendor class name, once the <c>vendor</c> id has been read and found valid.</summary>
     public string? VendorClassName { get; set; }
+
+    /// <summary>The top-level C# types the file generates, in the order they were read (the vendor class first).</summary>
+    public IReadOnlyList<DeclaredType> DeclaredTypes => _declaredTypes;
+
+    /// <summary>Records a top-level type the file generates and the token that names it, for the cross-file checks.</summary>
+    public void DeclareType(string name, string source, TextRange at) => _declaredTypes.Add(new DeclaredType(name, source, at));
 
     public void Report(string id, TextRange range, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments));

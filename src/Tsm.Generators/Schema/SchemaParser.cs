@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Tsm.Generators.Diagnostics;
 using Tsm.Generators.Helpers;
@@ -18,6 +19,16 @@ internal static class SchemaParser
     private static readonly string[] DeviceKeys = { "sysfs", "fileName", "noHashFileName", "encoding" };
     private static readonly string[] Encodings = { "binary", "hex" };
 
+    /// <summary>
+    /// A file name template, exactly as tsm-vendor.schema.json's <c>fileNameTemplate</c> pattern says: relative, only
+    /// the placeholders {name}, {hash}, {index} and {array}, no '.', '..' or empty segments.
+    /// </summary>
+    private static readonly Regex FileNameTemplate = new(
+        @"^(?!(.*/)?\.\.?(/|$))([A-Za-z0-9_.:@+-]|\{(name|hash|index|array)\})+(/([A-Za-z0-9_.:@+-]|\{(name|hash|index|array)\})+)*$",
+        RegexOptions.CultureInvariant);
+
+    private const string FileNameTemplateRule = "a template is a relative path of [A-Za-z0-9_.:@+-] and the placeholders {name}, {hash}, {index}, {array}, with no '.', '..' or empty segments";
+
     public static SchemaResult Parse(SchemaInput input, CancellationToken cancellationToken)
     {
         var context = new SchemaContext(input.Path, cancellationToken);
@@ -32,9 +43,11 @@ internal static class SchemaParser
             spec = ReadVendor(json.Root!, context);
         }
 
-        return new SchemaResult(input.Path, context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray())
+        bool valid = !context.HasErrors && spec is not null;
+        return new SchemaResult(input.Path, valid ? spec : null, context.Diagnostics.ToEquatableArray())
         {
             ClassName = context.VendorClassName,
+            Types = valid ? context.DeclaredTypes.ToEquatableArray() : EquatableArray<DeclaredType>.Empty,
         };
     }
 
@@ -75,6 +88,7 @@ internal static class SchemaParser
         }
 
         string className = Naming.ToPascalCase(vendor.Value);
+        context.DeclareType(className, $"vendor '{vendor.Value}'", vendor.Range);
         List<RegisterEntry> entries = RegisterEntryReader.ReadAll(registersNode, context);
         var expander = new RegisterExpander(device, className, context);
         (EquatableArray<RegisterSpec> registers, EquatableArray<RegisterGroupSpec> groups, EquatableArray<BankSpec> banks) = expander.Expand(entries);
@@ -137,6 +151,8 @@ internal static class SchemaParser
         return links;
     }
 
+    private static bool IsFileNameTemplate(string value) => FileNameTemplate.IsMatch(value);
+
     private static DeviceSettings? ReadDevice(ObjectReader schema, SchemaContext context)
     {
         JsonNode? node = schema.Node("device", required: true);
@@ -160,7 +176,20 @@ internal static class SchemaParser
             return null;
         }
 
+        JsonString? fileName = device.String("fileName", required: false);
+        if (fileName is not null && !IsFileNameTemplate(fileName.Value))
+        {
+            context.Report(DiagnosticIds.InvalidName, fileName.Range, fileName.Value, "device file name template", FileNameTemplateRule);
+            return null;
+        }
+
         JsonString? noHashFileName = device.String("noHashFileName", required: false);
+        if (noHashFileName is not null && !IsFileNameTemplate(noHashFileName.Value))
+        {
+            context.Report(DiagnosticIds.InvalidName, noHashFileName.Range, noHashFileName.Value, "device file name template", FileNameTemplateRule);
+            return null;
+        }
+
         if (noHashFileName is not null && noHashFileName.Value.IndexOf("{hash}", System.StringComparison.Ordinal) >= 0)
         {
             context.Report(DiagnosticIds.InvalidValue, noHashFileName.Range, "'noHashFileName' names registers without a hash, so it cannot use {hash}");
@@ -169,7 +198,7 @@ internal static class SchemaParser
 
         return new DeviceSettings(
             sysfs.Value.TrimEnd('/'),
-            device.String("fileName", required: false)?.Value ?? DeviceSettings.DefaultFileName,
+            fileName?.Value ?? DeviceSettings.DefaultFileName,
             noHashFileName?.Value ?? DeviceSettings.DefaultNoHashFileName,
             encoding?.Value ?? "binary");
     }

@@ -13,7 +13,7 @@ public sealed class IncrementalCachingTests
 {
     private static readonly string[] TrackedSteps =
     {
-        TrackingNames.SchemaInput, TrackingNames.SchemaResult, TrackingNames.VendorSpec, TrackingNames.DuplicateVendors, TrackingNames.Options,
+        TrackingNames.SchemaInput, TrackingNames.SchemaResult, TrackingNames.VendorSpec, TrackingNames.VendorKeys, TrackingNames.Options,
         TrackingNames.VendorOwner, TrackingNames.PlatformVendors,
     };
 

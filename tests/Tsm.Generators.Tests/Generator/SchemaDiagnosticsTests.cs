@@ -7,8 +7,9 @@ namespace Tsm.Generators.Tests.Generator;
 /// <summary>
 /// A broken schema never crashes the generator: <see cref="Diagnostics.SchemaFileAnalyzer"/> reports it on the exact
 /// JSON token, the generator skips it (an empty placeholder class and one TSM0013 summary take its place, no
-/// duplicates of the analyzer's errors), and every other schema still generates. The cross-file TSM0011 also comes
-/// from the generator.
+/// duplicates of the analyzer's errors), and every other schema still generates. Of two files that would generate
+/// one type, only the first (by path) is generated and the generator reports nothing: the analyzer reports TSM0011 or
+/// TSM0016 on the token.
 /// </summary>
 public sealed class SchemaDiagnosticsTests
 {
@@ -100,19 +101,86 @@ public sealed class SchemaDiagnosticsTests
     }
 
     [Fact]
-    public async Task Two_schemas_for_one_vendor_generate_the_first_and_report_the_second()
+    public async Task Two_schemas_for_one_vendor_generate_the_first_and_the_analyzer_reports_the_second()
     {
         string tdx = File.ReadAllText(Path.Combine(RepositoryPaths.Schemas, "tdx.tsm.json"));
         AdditionalText copy = GeneratorHarness.Schema("/zz/copy/tdx.tsm.json", tdx);
         IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas().Append(copy).ToList();
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
 
-        // Cross-file, so the generator (which decides which file wins) reports it; each file alone is valid.
-        Assert.Empty(await AnalyzerHarness.Analyze(schemas));
-
-        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+        Diagnostic diagnostic = Assert.Single(await AnalyzerHarness.Analyze(schemas));
         Assert.Equal("TSM0011", diagnostic.Id);
-        Assert.Equal("/zz/copy/tdx.tsm.json", diagnostic.Location.GetLineSpan().Path);
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("/zz/copy/tdx.tsm.json", 2, 12), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.Results.Single().GeneratedSources, static s => s.HintName == "Tdx.g.cs");
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    public static TheoryData<string, string, string> CollidingUserSchemas() => new()
+    {
+        // A report type the shipped tdx schema generates.
+        {
+            """{ "vendor": "acme", "displayName": "Acme", "device": { "sysfs": "/sys/acme" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ], "reports": [ { "name": "r", "typeName": "TdReport", "size": 8, "fields": [ { "name": "f", "offset": 0, "size": 8, "type": "u64" } ] } ] }""",
+            "TSM0016",
+            "\"TdReport\""
+        },
+
+        // A vendor class named like a shipped report type.
+        { """{ "vendor": "td-report", "displayName": "Acme", "device": { "sysfs": "/sys/acme" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ] }""", "TSM0016", "\"td-report\"" },
+
+        // Two vendor ids with one class name.
+        { """{ "vendor": "tsm-mr-sample", "displayName": "Acme", "device": { "sysfs": "/sys/acme" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ] }""", "TSM0011", "\"tsm-mr-sample\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CollidingUserSchemas))]
+    public async Task A_user_schema_that_would_generate_a_shipped_type_is_not_generated_and_only_the_analyzer_reports_it(string json, string id, string token)
+    {
+        AdditionalText user = GeneratorHarness.Schema("/zz/acme.tsm.json", json);
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas().Append(user).ToList();
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
+        (GeneratorDriverRunResult shipped, _) = GeneratorHarness.Run(GeneratorHarness.ShippedSchemas());
+
+        Diagnostic diagnostic = Assert.Single(await AnalyzerHarness.Analyze(schemas));
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(json.IndexOf(token, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Equal("/zz/acme.tsm.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(
+            shipped.Results.Single().GeneratedSources.Select(static s => (s.HintName, s.SourceText.ToString())),
+            result.Results.Single().GeneratedSources.Select(static s => (s.HintName, s.SourceText.ToString())));
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_generated_leaves_its_other_type_names_to_later_files()
+    {
+        const string Registers = "\"device\": { \"sysfs\": \"/sys/acme\" }, \"registers\": [ { \"name\": \"m\", \"hash\": \"sha256\", \"flags\": [\"readable\"] } ]";
+        const string Shared = ", \"reports\": [ { \"name\": \"shared\", \"size\": 8, \"fields\": [ { \"name\": \"f\", \"offset\": 0, \"size\": 8, \"type\": \"u64\" } ] } ]";
+        AdditionalText[] schemas =
+        {
+            GeneratorHarness.Schema("/p/a.tsm.json", "{ \"vendor\": \"acme\", \"displayName\": \"A\", " + Registers + " }"),
+            GeneratorHarness.Schema("/p/b.tsm.json", "{ \"vendor\": \"acme\", \"displayName\": \"B\", " + Registers + Shared + " }"),
+            GeneratorHarness.Schema("/p/c.tsm.json", "{ \"vendor\": \"other\", \"displayName\": \"C\", " + Registers + Shared + " }"),
+        };
+
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new[] { "Acme.g.cs", "Other.Shared.g.cs", "Other.g.cs" }, result.Results.Single().GeneratedSources.Select(static s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Contains("\"A\"", result.Results.Single().GeneratedSources.Single(static s => s.HintName == "Acme.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.Errors(output));
+    }
+
+    [Fact]
+    public void A_broken_schema_whose_class_another_schema_generates_as_a_report_gets_no_placeholder()
+    {
+        AdditionalText broken = GeneratorHarness.Schema("/zz/td-report.tsm.json", """{ "vendor": "td-report", "displayName": 1, "device": { "sysfs": "/sys/acme" }, "registers": [] }""");
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.ShippedSchemas().Append(broken));
+
+        Assert.Equal("TSM0013", Assert.Single(result.Diagnostics).Id);
+        Assert.DoesNotContain(result.Results.Single().GeneratedSources, static s => s.HintName == "TdReport.g.cs");
         Assert.Empty(GeneratorHarness.Errors(output));
     }
 

@@ -27,9 +27,9 @@ internal static class ClaimSetRules
         List<(string At, JsonElement Set, string Name)> sets = claimSets.EnumerateArray()
             .Select((set, i) => ($"/claimSets/{i}", set, set.GetProperty("name").GetString()!))
             .ToList();
-        foreach (IGrouping<string, string> duplicate in sets.Select(s => s.Name).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (IGrouping<string, (string At, JsonElement Set, string Name)> duplicate in sets.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"claim set name '{duplicate.Key}' is used {duplicate.Count()} times");
+            problems.Add($"{duplicate.Last().At}/name: claim set name '{duplicate.Key}' is used {duplicate.Count()} times");
         }
 
         IEnumerable<string> typeNames = sets.Select(s => s.Set.TryGetProperty("typeName", out JsonElement t) ? t.GetString()! : CrossReferenceRules.PascalCase(s.Name)).Concat(takenTypeNames);
@@ -73,7 +73,7 @@ internal static class ClaimSetRules
 
             if (!keys.Add(key))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: key {key} is used twice"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}/key: key {key} is used twice"));
             }
 
             if (!properties.Add(property))

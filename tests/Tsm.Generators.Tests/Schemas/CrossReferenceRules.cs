@@ -27,7 +27,7 @@ internal static class CrossReferenceRules
     };
 
     /// <summary>One addressable register after expansion: <c>rtmr3</c> under sha384, <c>pcr7</c> in the sha256 bank, <c>mrowner</c> (no hash).</summary>
-    private sealed record Expanded(string Name, string Hash, int? Size, string? Array, bool Extendable = false, bool Alias = false)
+    private sealed record Expanded(string Name, string Hash, int? Size, string? Array, string At, bool Extendable = false, bool Alias = false)
     {
         public string Key => Hash == "none" ? Name : Name + ":" + Hash;
     }
@@ -59,27 +59,28 @@ internal static class CrossReferenceRules
             {
                 if (alias.Size is int size && targets.Any(t => t.Size is int targetSize && targetSize != size))
                 {
-                    problems.Add($"{at}: alias '{alias.Key}' is {size} bytes, its target '{target}' is not");
+                    problems.Add($"{at}/aliasOf: alias '{alias.Key}' is {size} bytes, its target '{target}' is not");
                 }
 
                 registers.Add(alias);
             }
         }
 
+        // Reported on the name of the entry that repeats it: the last one listed (storage before aliases, as above).
         foreach (IGrouping<string, Expanded> duplicate in registers.GroupBy(r => r.Key).Where(g => g.Count() > 1))
         {
-            problems.Add($"register '{duplicate.Key}' is defined {duplicate.Count()} times (names must be unique after array expansion)");
+            problems.Add($"{duplicate.Last().At}/name: register '{duplicate.Key}' is defined {duplicate.Count()} times (names must be unique after array expansion)");
         }
 
         foreach ((JsonElement entry, string at) in entries)
         {
             if (entry.TryGetProperty("refresh", out JsonElement refresh))
             {
-                foreach (JsonElement source in refresh.GetProperty("of").EnumerateArray())
+                foreach ((JsonElement source, int i) in refresh.GetProperty("of").EnumerateArray().Select(static (s, i) => (s, i)))
                 {
                     if (Resolve(registers, source.GetString()!).Count == 0)
                     {
-                        problems.Add($"{at}/refresh/of: '{source.GetString()}' is not a register");
+                        problems.Add($"{at}/refresh/of/{i}: '{source.GetString()}' is not a register");
                     }
                 }
             }
@@ -137,17 +138,17 @@ internal static class CrossReferenceRules
         if (entry.TryGetProperty("elements", out JsonElement elements))
         {
             var seen = new HashSet<int>();
-            foreach (JsonElement element in elements.EnumerateArray())
+            foreach ((JsonElement element, int i) in elements.EnumerateArray().Select(static (e, i) => (e, i)))
             {
                 int index = element.GetProperty("index").GetInt32();
                 if (index >= count)
                 {
-                    problems.Add($"{at}/elements: index {index} is not below count {count}");
+                    problems.Add($"{at}/elements/{i}/index: index {index} is not below count {count}");
                 }
 
                 if (!seen.Add(index))
                 {
-                    problems.Add($"{at}/elements: index {index} is listed twice");
+                    problems.Add($"{at}/elements/{i}/index: index {index} is listed twice");
                 }
             }
         }
@@ -160,7 +161,7 @@ internal static class CrossReferenceRules
         {
             foreach (string hash in hashes)
             {
-                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash], count is null ? null : name, extendable, alias);
+                yield return new Expanded(expandedName, hash, hash == "none" ? explicitSize : DigestSizes[hash], count is null ? null : name, at, extendable, alias);
             }
         }
     }

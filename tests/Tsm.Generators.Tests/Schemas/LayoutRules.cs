@@ -31,7 +31,7 @@ internal static class LayoutRules
 
         foreach (IGrouping<string, Layout> duplicate in layouts.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"report name '{duplicate.Key}' is used {duplicate.Count()} times");
+            problems.Add($"{duplicate.Last().At}/name: report name '{duplicate.Key}' is used {duplicate.Count()} times");
         }
 
         foreach (IGrouping<string, Layout> duplicate in layouts.GroupBy(l => l.TypeName, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -195,7 +195,7 @@ internal static class LayoutRules
 
             if (field.IsFixed && !field.IsConditional && field.Offset + field.Size > layout.Size)
             {
-                problems.Add($"{field.At}: '{field.Name}' ends at {field.Offset + field.Size}, outside the {layout.Size}-byte layout");
+                problems.Add($"{field.At}/name: '{field.Name}' ends at {field.Offset + field.Size}, outside the {layout.Size}-byte layout");
             }
 
             if (field.Register is string register)
@@ -215,7 +215,7 @@ internal static class LayoutRules
             {
                 if (hashOffset + hashSize > layout.Size)
                 {
-                    problems.Add($"{field.At}/hashOf: bytes {hashOffset}..{hashOffset + hashSize - 1} are outside the {layout.Size}-byte layout");
+                    problems.Add($"{field.At}/hashOf/size: bytes {hashOffset}..{hashOffset + hashSize - 1} are outside the {layout.Size}-byte layout");
                 }
 
                 if (!field.IsFixed || (field.Offset < hashOffset + hashSize && hashOffset < field.Offset + field.Size))
@@ -265,7 +265,7 @@ internal static class LayoutRules
         string at = variants[^1].At;
         if (variants.Any(v => v.When is null) || variants.Select(v => v.When!.Field).Distinct(StringComparer.Ordinal).Count() > 1)
         {
-            problems.Add($"{at}: field name '{first.Name}' is used {variants.Count} times; variants need a 'when' on the same field");
+            problems.Add($"{at}/name: field name '{first.Name}' is used {variants.Count} times; variants need a 'when' on the same field");
             return;
         }
 
@@ -326,15 +326,15 @@ internal static class LayoutRules
             problems.Add($"{layout.At}/userDataField: '{userData}' is not an always-present bytes field at a fixed place");
         }
 
-        foreach (Condition check in layout.Checks)
+        foreach ((Condition check, int i) in layout.Checks.Select(static (c, i) => (c, i)))
         {
             if (!layout.Named(check.Field).Any())
             {
-                problems.Add($"{layout.At}/checks: '{check.Field}' is not a field of the layout");
+                problems.Add($"{layout.At}/checks/{i}/field: '{check.Field}' is not a field of the layout");
             }
             else if (layout.Named(check.Field).Any(f => !f.IsInteger))
             {
-                problems.Add($"{layout.At}/checks: '{check.Field}' is not an integer field");
+                problems.Add($"{layout.At}/checks/{i}/field: '{check.Field}' is not an integer field");
             }
         }
     }

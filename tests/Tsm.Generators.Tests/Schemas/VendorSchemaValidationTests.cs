@@ -13,14 +13,6 @@ public sealed class VendorSchemaValidationTests
 {
     private const string SchemaFileName = "tsm-vendor.schema.json";
 
-    /// <summary>docs/schema.md: strict RFC 8259, so no comments, no trailing commas, no duplicate keys.</summary>
-    private static readonly JsonDocumentOptions StrictJson = new()
-    {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowDuplicateProperties = false,
-    };
-
     private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
 
     private static string SchemasDirectory => Path.Combine(RepoRoot.Value, "schemas");
@@ -33,9 +25,9 @@ public sealed class VendorSchemaValidationTests
     {
         using JsonDocument schemaDocument = ParseStrict(File.ReadAllText(Path.Combine(SchemasDirectory, SchemaFileName)));
 
-        EvaluationResults results = MetaSchemas.Draft202012.Evaluate(schemaDocument.RootElement, HierarchicalOutput());
+        EvaluationResults results = MetaSchemas.Draft202012.Evaluate(schemaDocument.RootElement, VendorJsonSchema.HierarchicalOutput());
 
-        Assert.True(results.IsValid, "tsm-vendor.schema.json is not a valid 2020-12 schema:\n" + Describe(results));
+        Assert.True(results.IsValid, "tsm-vendor.schema.json is not a valid 2020-12 schema:\n" + VendorJsonSchema.Describe(results));
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schemaDocument.RootElement.GetProperty("$schema").GetString());
         Assert.True(Uri.IsWellFormedUriString(schemaDocument.RootElement.GetProperty("$id").GetString(), UriKind.Absolute), "$id must be an absolute URI");
     }
@@ -169,30 +161,30 @@ public sealed class VendorSchemaValidationTests
             "register 'a1:sha256' is defined 2 times"),
         ["an element index not below count"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 2 }] }]"""),
-            "/registers/0/elements: index 2 is not below count 2"),
+            "/registers/0/elements/0/index: index 2 is not below count 2"),
         ["an element index listed twice"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "index": 1 }, { "index": 1 }] }]"""),
-            "/registers/0/elements: index 1 is listed twice"),
+            "/registers/0/elements/1/index: index 1 is listed twice"),
         ["aliasOf a missing register"] = (
             WithRegisters("""[{ "name": "a", "aliasOf": "missing", "hash": "sha256", "flags": [] }]"""),
             "/registers/0/aliasOf: 'missing' is not a register"),
         ["an alias of another size"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "hash": "sha384", "flags": [] }]"""),
-            "/registers/1: alias 'b:sha384' is 48 bytes"),
+            "/registers/1/aliasOf: alias 'b:sha384' is 48 bytes"),
         ["refresh of a missing register"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": ["live"], "refresh": { "hash": "sha256", "of": ["b"] } }]"""),
-            "/registers/0/refresh/of: 'b' is not a register"),
+            "/registers/0/refresh/of/0: 'b' is not a register"),
 
         // Fields at fixed places
         ["a field outside the layout"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 4, "size": 8, "type": "u64" }] }]"""),
-            "/reports/0/fields/0: 'f' ends at 12, outside the 8-byte layout"),
+            "/reports/0/fields/0/name: 'f' ends at 12, outside the 8-byte layout"),
         ["overlapping fields"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "g", "offset": 2, "size": 2, "type": "u16" }] }]"""),
             "/reports/0/fields/1: 'g' [2, 4) can overlap 'f' [0, 4)"),
         ["a repeated field name without when"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 4, "type": "u32" }, { "name": "f", "offset": 4, "size": 4, "type": "u32" }] }]"""),
-            "/reports/0/fields/1: field name 'f' is used 2 times; variants need a 'when' on the same field"),
+            "/reports/0/fields/1/name: field name 'f' is used 2 times; variants need a 'when' on the same field"),
         ["a field linked to a missing register"] = (
             WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes", "register": "nope" }] }]"""),
             "/reports/0/fields/0/register: 'nope' is not a register"),
@@ -207,10 +199,10 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/versionField: 'v' is not an always-present integer field"),
         ["a check on a missing field"] = (
             WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "v", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
-            "/reports/0/checks: 'v' is not a field of the layout"),
+            "/reports/0/checks/0/field: 'v' is not a field of the layout"),
         ["a check on a bytes field"] = (
             WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "f", "equals": 1 }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""),
-            "/reports/0/checks: 'f' is not an integer field"),
+            "/reports/0/checks/0/field: 'f' is not an integer field"),
 
         // after, sizeFrom, when
         ["after naming a later field"] = (
@@ -252,7 +244,7 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/fields/2/when: variants of 'x' are both present when 'k' is 2"),
         ["variants selected by different fields"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 2, "type": "u16" }, { "name": "j", "offset": 2, "size": 2, "type": "u16" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "x", "offset": 8, "size": 4, "type": "u32", "when": { "field": "j", "equals": 2 } }"""),
-            "/reports/0/fields/3: field name 'x' is used 2 times; variants need a 'when' on the same field"),
+            "/reports/0/fields/3/name: field name 'x' is used 2 times; variants need a 'when' on the same field"),
         ["variants of different types"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1 } }, { "name": "x", "offset": 4, "size": 4, "type": "bytes", "when": { "field": "k", "equals": 2 } }"""),
             "/reports/0/fields/2: variants of 'x' differ in type"),
@@ -303,7 +295,7 @@ public sealed class VendorSchemaValidationTests
             "/reports/0/fields/0/bits/level: bits 6..9 do not fit a 8-bit field"),
         ["hashOf bytes outside the layout"] = (
             Layout("""{ "name": "d", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32, "size": 16 } }"""),
-            "/reports/0/fields/0/hashOf: bytes 32..47 are outside the 40-byte layout"),
+            "/reports/0/fields/0/hashOf/size: bytes 32..47 are outside the 40-byte layout"),
         ["hashOf bytes that include the digest itself"] = (
             Layout("""{ "name": "d", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 0, "size": 40 } }"""),
             "/reports/0/fields/0/hashOf: a digest field must be at a fixed place outside the bytes it hashes"),
@@ -317,7 +309,7 @@ public sealed class VendorSchemaValidationTests
         // Claim sets
         ["two claims with one key"] = (
             Claims("""{ "name": "a", "key": 10, "type": "bytes" }, { "name": "b", "key": 10, "type": "text" }"""),
-            "/claimSets/0/claims/1: key 10 is used twice"),
+            "/claimSets/0/claims/1/key: key 10 is used twice"),
         ["two claims with one name"] = (
             Claims("""{ "name": "a", "key": 1, "type": "bytes" }, { "name": "a", "key": 2, "type": "text" }"""),
             "/claimSets/0/claims/1: claim name 'a' is used twice"),
@@ -555,30 +547,30 @@ public sealed class VendorSchemaValidationTests
         ["size 0"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 0, "flags": [] }]"""), "/registers/0/size"),
         ["size above 4096"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 4097, "flags": [] }]"""), "/registers/0/size"),
         ["size that is not the digest size"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "size": 32, "flags": [] }]"""), "/registers/0/size"),
-        ["hash and hashChoices together"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "hashChoices": ["sha256", "sha384"], "flags": [] }]"""), "/registers/0"),
-        ["hashChoices and banks together"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256", "sha384"], "banks": ["sha1"], "flags": [] }]"""), "/registers/0"),
+        ["hash and hashChoices together"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "hashChoices": ["sha256", "sha384"], "flags": [] }]"""), "/registers/0/hashChoices"),
+        ["hashChoices and banks together"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256", "sha384"], "banks": ["sha1"], "flags": [] }]"""), "/registers/0/banks"),
         ["no hash, hashChoices or banks"] = (WithRegisters("""[{ "name": "mr", "size": 32, "flags": [] }]"""), "/registers/0"),
         ["hashChoices with a single hash"] = (WithRegisters("""[{ "name": "mr", "hashChoices": ["sha256"], "flags": [] }]"""), "/registers/0/hashChoices"),
         ["none among banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256", "none"], "flags": [] }]"""), "/registers/0/banks/1"),
-        ["size with banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256"], "size": 32, "flags": [] }]"""), "/registers/0"),
+        ["size with banks"] = (WithRegisters("""[{ "name": "pcr", "banks": ["sha256"], "size": 32, "flags": [] }]"""), "/registers/0/size"),
 
         // Flags, extend, refresh
         ["unknown flag"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "writable"] }]"""), "/registers/0/flags/1"),
         ["extendable without extend"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable", "extendable"] }]"""), "/registers/0"),
-        ["extend without extendable"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0"),
+        ["extend without extendable"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["readable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0/extend"),
         ["unknown extend rule"] = (WithRegisters("""[{ "name": "mr", "hash": "sha256", "flags": ["extendable"], "extend": { "rule": "xor" } }]"""), "/registers/0/extend/rule"),
         ["extendable register without a hash"] = (WithRegisters("""[{ "name": "mr", "hash": "none", "size": 48, "flags": ["extendable"], "extend": { "rule": "hash-concat" } }]"""), "/registers/0/flags"),
-        ["refresh without live"] = (WithRegisters("""[{ "name": "mr", "hash": "sha512", "flags": ["readable"], "refresh": { "hash": "sha512", "of": ["a"] } }]"""), "/registers/0/flags"),
+        ["refresh without live"] = (WithRegisters("""[{ "name": "mr", "hash": "sha512", "flags": ["readable"], "refresh": { "hash": "sha512", "of": ["a"] } }]"""), "/registers/0/refresh"),
 
         // Arrays, aliases, per-register details
-        ["elements without count"] = (WithRegisters("""[{ "name": "rtmr", "hash": "sha384", "flags": [], "elements": [{ "index": 0 }] }]"""), "/registers/0"),
+        ["elements without count"] = (WithRegisters("""[{ "name": "rtmr", "hash": "sha384", "flags": [], "elements": [{ "index": 0 }] }]"""), "/registers/0/elements"),
         ["count above 64"] = (WithRegisters("""[{ "name": "pcr", "hash": "sha256", "flags": [], "count": 65 }]"""), "/registers/0/count"),
         ["element without index"] = (WithRegisters("""[{ "name": "pcr", "hash": "sha256", "flags": [], "count": 2, "elements": [{ "description": "?" }] }]"""), "/registers/0/elements/0"),
         ["PCR 24"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "flags": [], "pcrs": [24] }]"""), "/registers/0/pcrs/0"),
         ["unknown initial value"] = (WithRegisters("""[{ "name": "mr", "hash": "sha384", "flags": [], "initial": "random" }]"""), "/registers/0/initial"),
         ["alias with its own initial value"] = (
             WithRegisters("""[{ "name": "a", "hash": "sha256", "flags": [] }, { "name": "b", "aliasOf": "a", "flags": [], "initial": "ones" }]"""),
-            "/registers/1"),
+            "/registers/1/initial"),
 
         // Report layouts
         ["report without fields"] = (WithReports("""[{ "name": "r", "size": 8 }]"""), "/reports/0"),
@@ -588,12 +580,12 @@ public sealed class VendorSchemaValidationTests
         ["u32 field of 8 bytes"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u32" }] }]"""), "/reports/0/fields/0/size"),
         ["digest field without hash"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "digest" }] }]"""), "/reports/0/fields/0"),
         ["digest field of the wrong size"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 32, "type": "digest", "hash": "sha384" }] }]"""), "/reports/0/fields/0/size"),
-        ["hash on a bytes field"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "bytes", "hash": "sha384" }] }]"""), "/reports/0/fields/0"),
+        ["hash on a bytes field"] = (WithReports("""[{ "name": "r", "size": 48, "fields": [{ "name": "f", "offset": 0, "size": 48, "type": "bytes", "hash": "sha384" }] }]"""), "/reports/0/fields/0/hash"),
         ["flags field without bits"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "flags" }] }]"""), "/reports/0/fields/0"),
-        ["bits on a u64 field"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0"),
+        ["bits on a u64 field"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0/bits"),
         ["bit 8 of a one-byte flags field"] = (WithReports("""[{ "name": "r", "size": 1, "fields": [{ "name": "f", "offset": 0, "size": 1, "type": "flags", "bits": { "debug": 8 } }] }]"""), "/reports/0/fields/0/bits/debug"),
         ["flags field of 3 bytes"] = (WithReports("""[{ "name": "r", "size": 3, "fields": [{ "name": "f", "offset": 0, "size": 3, "type": "flags", "bits": { "debug": 0 } }] }]"""), "/reports/0/fields/0/size"),
-        ["versions without versionField"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""), "/reports/0"),
+        ["versions without versionField"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""), "/reports/0/fields"),
         ["check with both equals and oneOf"] = (
             WithReports("""[{ "name": "r", "size": 8, "checks": [{ "field": "f", "equals": 1, "oneOf": [1, 2] }], "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
             "/reports/0/checks/0"),
@@ -601,32 +593,32 @@ public sealed class VendorSchemaValidationTests
         ["unknown field key"] = (WithReports("""[{ "name": "r", "size": 8, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "endian": "big" }] }]"""), "/reports/0/fields/0/endian"),
 
         // Report layouts: placement, sizes, conditions, nesting, C# names
-        ["both offset and after"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "after": "a", "size": 4, "type": "u32" }"""), "/reports/0/fields/1"),
+        ["both offset and after"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "after": "a", "size": 4, "type": "u32" }"""), "/reports/0/fields/1/after"),
         ["neither offset nor after"] = (Layout("""{ "name": "a", "size": 8, "type": "u64" }"""), "/reports/0/fields/0"),
-        ["both size and sizeFrom"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "size": 4, "sizeFrom": "n", "type": "bytes" }"""), "/reports/0/fields/1"),
+        ["both size and sizeFrom"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "size": 4, "sizeFrom": "n", "type": "bytes" }"""), "/reports/0/fields/1/sizeFrom"),
         ["neither size nor sizeFrom"] = (Layout("""{ "name": "a", "offset": 0, "type": "bytes" }"""), "/reports/0/fields/0"),
-        ["sizeFrom on a u32 field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "u32" }"""), "/reports/0/fields/1"),
-        ["sizeFrom on a digest field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "digest", "hash": "sha256" }"""), "/reports/0/fields/1"),
+        ["sizeFrom on a u32 field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "u32" }"""), "/reports/0/fields/1/sizeFrom"),
+        ["sizeFrom on a digest field"] = (Layout("""{ "name": "n", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "offset": 4, "sizeFrom": "n", "type": "digest", "hash": "sha256" }"""), "/reports/0/fields/1/sizeFrom"),
         ["after that is not a field name"] = (Layout("""{ "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "after": "A", "size": 4, "type": "u32" }"""), "/reports/0/fields/1/after"),
         ["when with both equals and oneOf"] = (Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "equals": 1, "oneOf": [1] } }"""), "/reports/0/fields/1/when"),
         ["when with an empty oneOf"] = (Layout("""{ "name": "k", "offset": 0, "size": 4, "type": "u32" }, { "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "field": "k", "oneOf": [] } }"""), "/reports/0/fields/1/when/oneOf"),
         ["when without a field"] = (Layout("""{ "name": "x", "offset": 4, "size": 4, "type": "u32", "when": { "equals": 1 } }"""), "/reports/0/fields/0/when"),
         ["layout field without layout"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout" }"""), "/reports/0/fields/0"),
-        ["layout on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layout": "inner" }"""), "/reports/0/fields/0"),
-        ["layoutVersion on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layoutVersion": 2 }"""), "/reports/0/fields/0"),
+        ["layout on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layout": "inner" }"""), "/reports/0/fields/0/layout"),
+        ["layoutVersion on a bytes field"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "bytes", "layoutVersion": 2 }"""), "/reports/0/fields/0/layoutVersion"),
         ["both layoutVersion and layoutVersionFrom"] = (
             Layout("""{ "name": "k", "offset": 0, "size": 2, "type": "u16" }, { "name": "in", "offset": 2, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": 2, "layoutVersionFrom": "k" }"""),
-            "/reports/0/fields/1"),
+            "/reports/0/fields/1/layoutVersionFrom"),
         ["negative layoutVersion"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": -1 }"""), "/reports/0/fields/0/layoutVersion"),
         ["propertyName in camelCase"] = (Layout("""{ "name": "reportdata", "propertyName": "reportData", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
         ["propertyName with a hyphen"] = (Layout("""{ "name": "reportdata", "propertyName": "Report-Data", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
-        ["as on a bytes field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "bytes", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0"),
-        ["as on a u16 field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 2, "type": "u16", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0"),
+        ["as on a bytes field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "bytes", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as on a u16 field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 2, "type": "u16", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
         ["as that is not a type name"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Snp.TcbVersion" }"""), "/reports/0/fields/0/as"),
-        ["hashOf on a bytes field"] = (Layout("""{ "name": "h", "offset": 0, "size": 8, "type": "bytes", "hashOf": { "offset": 0, "size": 8 } }"""), "/reports/0/fields/0"),
+        ["hashOf on a bytes field"] = (Layout("""{ "name": "h", "offset": 0, "size": 8, "type": "bytes", "hashOf": { "offset": 0, "size": 8 } }"""), "/reports/0/fields/0/hashOf"),
         ["hashOf without size"] = (Layout("""{ "name": "h", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32 } }"""), "/reports/0/fields/0/hashOf"),
         ["hashOf of zero bytes"] = (Layout("""{ "name": "h", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32, "size": 0 } }"""), "/reports/0/fields/0/hashOf/size"),
-        ["register on a u64 field"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "u64", "register": "mr" }"""), "/reports/0/fields/0"),
+        ["register on a u64 field"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "u64", "register": "mr" }"""), "/reports/0/fields/0/register"),
         ["bit range of width 0"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0, "width": 0 } } }"""), "/reports/0/fields/0/bits/abi/width"),
         ["bit range without width"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0 } } }"""), "/reports/0/fields/0/bits/abi"),
         ["bit range with an unknown key"] = (Layout("""{ "name": "f", "offset": 0, "size": 8, "type": "flags", "bits": { "abi": { "bit": 0, "width": 8, "signed": true } } }"""), "/reports/0/fields/0/bits/abi/signed"),
@@ -636,10 +628,10 @@ public sealed class VendorSchemaValidationTests
         ["versionFromParent that is not a boolean"] = (WithReports("""[{ "name": "r", "size": 8, "versionFromParent": 1, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""), "/reports/0/versionFromParent"),
         ["versionFromParent together with versionField"] = (
             WithReports("""[{ "name": "r", "size": 8, "versionField": "f", "versionFromParent": true, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64" }] }]"""),
-            "/reports/0"),
+            "/reports/0/versionField"),
         ["versions with versionFromParent false and no versionField"] = (
             WithReports("""[{ "name": "r", "size": 8, "versionFromParent": false, "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "u64", "versions": [1] }] }]"""),
-            "/reports/0"),
+            "/reports/0/fields"),
         ["userDataField that is not a field name"] = (WithReports("""[{ "name": "r", "size": 8, "userDataField": "Report Data", "fields": [{ "name": "f", "offset": 0, "size": 8, "type": "bytes" }] }]"""), "/reports/0/userDataField"),
 
         // Claim sets
@@ -654,10 +646,10 @@ public sealed class VendorSchemaValidationTests
         ["unknown claim type"] = (Claims("""{ "name": "a", "key": 1, "type": "float" }"""), "/claimSets/0/claims/0/type"),
         ["unknown claim key"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "endian": "big" }"""), "/claimSets/0/claims/0/endian"),
         ["claim-set-array without claimSet"] = (Claims("""{ "name": "a", "key": 1, "type": "claim-set-array" }"""), "/claimSets/0/claims/0"),
-        ["claimSet on a bytes claim"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "claimSet": "s" }"""), "/claimSets/0/claims/0"),
-        ["size on a text claim"] = (Claims("""{ "name": "a", "key": 1, "type": "text", "size": 64 }"""), "/claimSets/0/claims/0"),
-        ["register on an integer claim"] = (Claims("""{ "name": "a", "key": 1, "type": "integer", "register": "mr" }"""), "/claimSets/0/claims/0"),
-        ["size together with register"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 32, "register": "mr" }"""), "/claimSets/0/claims/0"),
+        ["claimSet on a bytes claim"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "claimSet": "s" }"""), "/claimSets/0/claims/0/claimSet"),
+        ["size on a text claim"] = (Claims("""{ "name": "a", "key": 1, "type": "text", "size": 64 }"""), "/claimSets/0/claims/0/size"),
+        ["register on an integer claim"] = (Claims("""{ "name": "a", "key": 1, "type": "integer", "register": "mr" }"""), "/claimSets/0/claims/0/register"),
+        ["size together with register"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 32, "register": "mr" }"""), "/claimSets/0/claims/0/size"),
         ["claim size 0"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "size": 0 }"""), "/claimSets/0/claims/0/size"),
         ["optional that is not a boolean"] = (Claims("""{ "name": "a", "key": 1, "type": "bytes", "optional": "yes" }"""), "/claimSets/0/claims/0/optional"),
         ["claim propertyName in camelCase"] = (Claims("""{ "name": "a", "propertyName": "personalizationValue", "key": 1, "type": "bytes" }"""), "/claimSets/0/claims/0/propertyName"),
@@ -681,32 +673,24 @@ public sealed class VendorSchemaValidationTests
         (string json, string at) = Broken[brokenBecause];
         using JsonDocument document = ParseStrict(json);
 
-        EvaluationResults results = VendorSchema.Value.Evaluate(document.RootElement, HierarchicalOutput());
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
 
         Assert.False(results.IsValid, $"accepted a file with {brokenBecause}:\n{json}");
         Assert.True(
-            ErrorNodes(results).Any(node => node.InstanceLocation.ToString() == at),
-            $"expected an error at '{at}', got:\n{Describe(results)}");
+            VendorJsonSchema.ErrorNodes(results).Any(node => node.InstanceLocation.ToString() == at),
+            $"expected an error at '{at}', got:\n{VendorJsonSchema.Describe(results)}");
     }
 
     // ------------------------------------------------------------------------------------------------------------
     // Helpers
 
-    private static readonly Lazy<JsonSchema> VendorSchema = new(() =>
-        JsonSchema.FromText(
-            File.ReadAllText(Path.Combine(SchemasDirectory, SchemaFileName)),
-            new BuildOptions { SchemaRegistry = new SchemaRegistry() },
-            jsonOptions: StrictJson));
-
-    private static EvaluationOptions HierarchicalOutput() => new() { OutputFormat = OutputFormat.Hierarchical };
-
-    private static JsonDocument ParseStrict(string json) => JsonDocument.Parse(json, StrictJson);
+    private static JsonDocument ParseStrict(string json) => VendorJsonSchema.Parse(json);
 
     private static void AssertValid(string json, string? name = null)
     {
         using JsonDocument document = ParseStrict(json);
-        EvaluationResults results = VendorSchema.Value.Evaluate(document.RootElement, HierarchicalOutput());
-        Assert.True(results.IsValid, $"{name ?? "document"} was rejected:\n{Describe(results)}");
+        EvaluationResults results = VendorJsonSchema.Evaluate(document.RootElement);
+        Assert.True(results.IsValid, $"{name ?? "document"} was rejected:\n{VendorJsonSchema.Describe(results)}");
     }
 
     private static string Top(string device, string registers, string reports) =>
@@ -742,66 +726,6 @@ public sealed class VendorSchemaValidationTests
     /// <summary>One report <c>r</c> of 40 bytes with these fields, plus a layout <c>inner</c> of 8 bytes with these keys.</summary>
     private static string LayoutWithInner(string fields, string innerKeys) => WithReports(
         $$"""[{ "name": "r", "size": 40, "fields": [{{fields}}] }, { "name": "inner", "size": 8, {{innerKeys}} }]""");
-
-    /// <summary>
-    /// The nodes that make the document invalid: failing nodes with an error message, and failing nodes none of whose
-    /// children fail (JsonSchema.Net 8 gives a failed <c>not</c> no message: its parent is simply invalid). Failing
-    /// subschemas under <c>if</c> (they only pick a branch) or <c>not</c> (failing is what <c>not</c> wants) and under a
-    /// passing parent (<c>anyOf</c> branches not taken) are not reasons and are skipped.
-    /// </summary>
-    private static IEnumerable<EvaluationResults> ErrorNodes(EvaluationResults node)
-    {
-        if (node.IsValid)
-        {
-            yield break;
-        }
-
-        List<EvaluationResults> failingChildren = Children(node)
-            .Where(child => !child.IsValid && LastSegment(child) is not ("if" or "not"))
-            .ToList();
-        if (node.Errors is { Count: > 0 } || failingChildren.Count == 0)
-        {
-            yield return node;
-        }
-
-        foreach (EvaluationResults reason in failingChildren.SelectMany(ErrorNodes))
-        {
-            yield return reason;
-        }
-    }
-
-    private static string LastSegment(EvaluationResults node) => node.EvaluationPath.ToString().Split('/')[^1];
-
-    private static IEnumerable<EvaluationResults> Children(EvaluationResults node) => node.Details ?? Enumerable.Empty<EvaluationResults>();
-
-    private static string Describe(EvaluationResults results)
-    {
-        var text = new StringBuilder();
-        foreach (EvaluationResults node in ErrorNodes(results))
-        {
-            text.Append("  at '").Append(node.InstanceLocation).Append("' (schema ").Append(node.EvaluationPath).Append("): ");
-            if (node.Errors is { Count: > 0 } errors)
-            {
-                text.AppendJoin("; ", errors.Select(error => error.Key + ": " + error.Value));
-            }
-            else if (Children(node).Any(child => LastSegment(child) == "not" && child.IsValid))
-            {
-                text.Append("not: matches a subschema it must not match");
-            }
-            else if (Children(node).Count(child => child.IsValid && child.EvaluationPath.ToString().Contains("/oneOf/", StringComparison.Ordinal)) > 1)
-            {
-                text.Append("oneOf: matches more than one subschema");
-            }
-            else
-            {
-                text.Append("failed");
-            }
-
-            text.AppendLine();
-        }
-
-        return text.Length == 0 ? "  (no error details)" : text.ToString();
-    }
 
     private static string FindRepoRoot()
     {
