@@ -25,13 +25,15 @@ internal static class ReportEmitter
         w.Line($"/// A view over the caller's bytes: nothing is copied. <see cref=\"Parse(global::System.ReadOnlySpan{{byte}}{versionCref})\"/> checks the size, the type and");
         w.Line("/// version fields and every internal length before any field can be read, and throws <see cref=\"global::Tsm.ReportFormatException\"/>");
         w.Line($"/// naming the byte offset and the reason; <see cref=\"TryParse(global::System.ReadOnlySpan{{byte}}{versionCref}, out {report.TypeName})\"/> returns false instead.");
+        w.Line("/// Fields are read without further checks, because the parse proved them inside the input; a default view");
+        w.Line($"/// (<c>default({report.TypeName})</c>) covers no bytes, and reading its fields throws <see cref=\"global::System.InvalidOperationException\"/>.");
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
         w.Open($"{accessibility} ref struct {report.TypeName}");
         w.Summary("The size of the fixed part every input must have, in bytes.");
         w.Line($"public const int MinimumSize = {CSharpLiteral.Int(report.Size)};");
         w.Line();
-        EmitState(w, report);
+        EmitState(w, report, typeNames);
         EmitFactories(w, report);
         EmitLengthMembers(w, report);
         foreach (IGrouping<string, ReportFieldSpec> group in report.Fields.GroupBy(static f => f.PropertyName))
@@ -40,6 +42,7 @@ internal static class ReportEmitter
             ReportPropertyEmitter.Emit(w, report, group.First(), typeNames, flags);
         }
 
+        ReportAccessEmitter.Emit(w, report);
         ReportVisitEmitter.Emit(w, report, typeNames);
         ReportHashEmitter.Emit(w, report);
         ReportBuildEmitter.Emit(w, report);
@@ -49,7 +52,7 @@ internal static class ReportEmitter
         return w.ToString();
     }
 
-    private static void EmitState(SourceWriter w, ReportSpec report)
+    private static void EmitState(SourceWriter w, ReportSpec report, IReadOnlyDictionary<string, string> typeNames)
     {
         w.Line($"private readonly {ReportNames.Span} _data;");
         w.Line("private int _end;");
@@ -58,12 +61,15 @@ internal static class ReportEmitter
             w.Line("private long _version;");
         }
 
-        foreach (ReportFieldSpec field in report.Fields.Where(f => ReportNames.NeedsSlot(report, f)).GroupBy(static f => f.PropertyName).Select(static g => g.First()))
+        foreach (ReportFieldSpec field in report.Fields.Where(f => ReportNames.NeedsSlot(report, f) || f.Type == "layout").GroupBy(static f => f.PropertyName).Select(static g => g.First()))
         {
             if (ReportNames.HasOffsetSlot(report, field))
             {
                 w.Line($"private int _o{field.PropertyName};");
-                w.Line($"private int _l{field.PropertyName};");
+                if (field.Type != "layout")
+                {
+                    w.Line($"private int _l{field.PropertyName};");
+                }
             }
 
             if (ReportNames.HasPresenceSlot(report, field))
@@ -73,7 +79,8 @@ internal static class ReportEmitter
 
             if (field.Type == "layout")
             {
-                w.Line($"private long _ver{field.PropertyName};");
+                // The nested view TryCreate validated, kept so that reading it costs a copy, not a second validation.
+                w.Line($"private {typeNames[field.Layout!]} {ReportNames.NestedView(field)};");
             }
         }
 
@@ -117,12 +124,6 @@ internal static class ReportEmitter
 
         w.Line("/// <param name=\"report\">The view, when the result is true.</param>");
         w.Line($"public static bool TryParse({ReportNames.Span} data{versionParameter}, out {t} report) => TryCreate(data, {versionArgument}, out report, out _, out _);");
-        w.Line();
-        w.Line($"internal static {t} Validated({ReportNames.Span} data, long version)");
-        w.OpenBlock();
-        w.Line("TryCreate(data, version, out " + t + " view, out _, out _);");
-        w.Line("return view;");
-        w.Close();
     }
 
     private static void EmitLengthMembers(SourceWriter w, ReportSpec report)

@@ -19,6 +19,7 @@ internal static class ReportHashEmitter
         string list = string.Join(", ", hashed.Select(static f => $"{f.Name} = {f.Hash}(bytes {CSharpLiteral.Int(f.HashOfOffset)}..{CSharpLiteral.Int(f.HashOfOffset + f.HashOfSize - 1)})"));
         w.Summary($"Whether the fields that hash other parts of this report match those bytes: {list}.");
         w.Open("public readonly bool InternalHashesMatch()");
+        w.Line("RequireParsed();");
         w.Line("global::System.Span<byte> digest = stackalloc byte[64];");
         foreach (ReportFieldSpec field in hashed)
         {

@@ -72,6 +72,21 @@ internal static class ReportNames
         _ => $"{Binary}.ReadUInt64LittleEndian({span}.Slice({offset}, 8))",
     };
 
+    /// <summary>
+    /// A little-endian read of <paramref name="field"/> at the constant <paramref name="offset"/> of a parsed view,
+    /// through its unchecked <c>At</c> reference.
+    /// </summary>
+    public static string ReadAt(ReportFieldSpec field, string offset) => (field.Type == "flags" ? FlagsSize(field.Size) : field.Type) switch
+    {
+        "u8" => $"At({offset})",
+        "u16" => $"global::Tsm.ReportBytes.UInt16(ref At({offset}))",
+        "u32" => $"global::Tsm.ReportBytes.UInt32(ref At({offset}))",
+        _ => $"global::Tsm.ReportBytes.UInt64(ref At({offset}))",
+    };
+
+    /// <summary>The slot holding the nested view of a layout field.</summary>
+    public static string NestedView(ReportFieldSpec field) => "_view" + field.PropertyName;
+
     /// <summary>The fixed-size value type a digest/opaque/linked field is shown as, or null for a plain byte span.</summary>
     public static string? ValueType(ReportFieldSpec field)
     {

@@ -9,7 +9,8 @@ namespace Tsm.Generators.Emit;
 /// version field and every internal length before any field is exposed, and records where dynamic fields are.
 /// Fields at a fixed place that are always present cost nothing here: the minimum-size check covers them, so only
 /// their checked values are read. Failure messages are built out of line (<c>Tsm.ReportErrors</c>) so the success
-/// path formats no strings.
+/// path formats no strings. The view is written in place (the caller's variable, through <c>out</c>), and nested
+/// layouts are validated straight into their slots in it, so reading one later validates nothing again.
 /// </summary>
 internal static class ReportParseEmitter
 {
@@ -28,9 +29,11 @@ internal static class ReportParseEmitter
 
         w.Open($"internal static bool TryCreate({ReportNames.Span} data, long parentVersion, out {t} view, out int errorOffset, out string? reason)");
         w.Open("if (data.Length < MinimumSize)");
-        w.Line($"return Fail(data.Length, {Errors}.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);");
+        w.Line("view = default;");
+        w.Line($"return Fail(data.Length, {Errors}.TooShort(MinimumSize, data.Length), out errorOffset, out reason);");
         w.Close();
         w.Line();
+        w.Line($"view = new {t}(data);");
         w.Line("int end = MinimumSize;");
         w.Line(report.VersionFromParent ? "long version = parentVersion;" : "_ = parentVersion;");
         DeclareLocals(w, report, needed, tracked);
@@ -62,29 +65,27 @@ internal static class ReportParseEmitter
         if (!report.Trailing)
         {
             w.Open("if (end != data.Length)");
-            w.Line($"return Fail(end, {Errors}.UnexpectedTrailingBytes(\"{t}\", end, data.Length), out view, out errorOffset, out reason);");
+            w.Line("view = default;");
+            w.Line($"return Fail(end, {Errors}.UnexpectedTrailingBytes(\"{t}\", end, data.Length), out errorOffset, out reason);");
             w.Close();
             w.Line();
         }
 
-        w.Line($"view = new {t}(data);");
         foreach (ReportFieldSpec field in report.Fields.Where(f => ReportNames.NeedsSlot(report, f)).GroupBy(static f => f.PropertyName).Select(static g => g.First()))
         {
             string p = field.PropertyName;
             if (ReportNames.HasOffsetSlot(report, field))
             {
                 w.Line($"view._o{p} = o{p};");
-                w.Line($"view._l{p} = l{p};");
+                if (field.Type != "layout")
+                {
+                    w.Line($"view._l{p} = l{p};");
+                }
             }
 
             if (ReportNames.HasPresenceSlot(report, field))
             {
                 w.Line($"view._has{p} = has{p};");
-            }
-
-            if (field.Type == "layout")
-            {
-                w.Line($"view._ver{p} = ver{p};");
             }
         }
 
@@ -99,8 +100,10 @@ internal static class ReportParseEmitter
         w.Line("return true;");
         w.Close();
         w.Line();
-        w.Open($"private static bool Fail(int offset, string message, out {t} view, out int errorOffset, out string? reason)");
-        w.Line("view = default;");
+        // Out of line: inlined, its copies at every failure would crowd the caller's locals, and the JIT would stop
+        // inlining the caller's own small methods after a parse.
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        w.Open("private static bool Fail(int offset, string message, out int errorOffset, out string? reason)");
         w.Line("errorOffset = offset;");
         w.Line("reason = message;");
         w.Line("return false;");
@@ -225,7 +228,8 @@ internal static class ReportParseEmitter
         if (field.After is not null && tracked.Contains(field.After))
         {
             w.Open($"if (!has{Field(report, field.After).PropertyName})");
-            w.Line($"return Fail(end, {Errors}.MissingPredecessor(\"{field.Name}\", \"{field.After}\"), out view, out errorOffset, out reason);");
+            w.Line("view = default;");
+            w.Line($"return Fail(end, {Errors}.MissingPredecessor(\"{field.Name}\", \"{field.After}\"), out errorOffset, out reason);");
             w.Close();
         }
 
@@ -239,14 +243,16 @@ internal static class ReportParseEmitter
         {
             w.Line($"l{p} = {CSharpLiteral.Int(field.Size)};");
             w.Open($"if (o{p} > data.Length - l{p})");
-            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", o{p}, l{p}, data.Length), out view, out errorOffset, out reason);");
+            w.Line("view = default;");
+            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", o{p}, l{p}, data.Length), out errorOffset, out reason);");
             w.Close();
         }
         else
         {
             string size = Value(report, field.SizeFrom);
             w.Open($"if ({size} > data.Length - o{p})");
-            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", \"{field.SizeFrom}\", o{p}, {size}, data.Length), out view, out errorOffset, out reason);");
+            w.Line("view = default;");
+            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", \"{field.SizeFrom}\", o{p}, {size}, data.Length), out errorOffset, out reason);");
             w.Close();
             w.Line($"l{p} = (int){size};");
         }
@@ -275,16 +281,19 @@ internal static class ReportParseEmitter
             string test = string.Join(" || ", check.Allowed.Select(v => $"v{p} == {CSharpLiteral.Int(v)}"));
             string expected = check.Allowed.Count == 1 ? CSharpLiteral.Int(check.Allowed[0]) : "one of " + string.Join(", ", check.Allowed.Select(static v => CSharpLiteral.Int(v)));
             w.Open($"if (!({test}))");
-            w.Line($"return Fail({offset}, {Errors}.UnexpectedValue(\"{field.Name}\", v{p}, \"{expected}\"), out view, out errorOffset, out reason);");
+            w.Line("view = default;");
+            w.Line($"return Fail({offset}, {Errors}.UnexpectedValue(\"{field.Name}\", v{p}, \"{expected}\"), out errorOffset, out reason);");
             w.Close();
         }
     }
 
+    /// <summary>Validates a nested layout straight into the view's slot for it: reading it later costs no second validation.</summary>
     private static void EmitNested(SourceWriter w, ReportFieldSpec field, string offset, string length, string version, IReadOnlyDictionary<string, string> typeNames)
     {
         string nested = typeNames[field.Layout!];
-        w.Open($"if (!{nested}.TryCreate(data.Slice({offset}, {length}), {version}, out _, out int nestedOffset, out string? nestedReason))");
-        w.Line($"return Fail({offset} + nestedOffset, {Errors}.InNested(\"{field.Name}\", nestedReason!), out view, out errorOffset, out reason);");
+        w.Open($"if (!{nested}.TryCreate(data.Slice({offset}, {length}), {version}, out view.{ReportNames.NestedView(field)}, out int nestedOffset, out string? nestedReason))");
+        w.Line("view = default;");
+        w.Line($"return Fail({offset} + nestedOffset, {Errors}.InNested(\"{field.Name}\", nestedReason!), out errorOffset, out reason);");
         w.Close();
     }
 

@@ -9,46 +9,53 @@ namespace Tsm.Generators.Emit;
 /// </summary>
 internal static class ReportPropertyEmitter
 {
+    private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+
     /// <param name="flagsType">For a flags field, the qualified name of its flags type (shared by the vendor's layouts).</param>
     public static void Emit(SourceWriter w, ReportSpec report, ReportFieldSpec field, IReadOnlyDictionary<string, string> typeNames, string? flagsType)
     {
         string p = field.PropertyName;
-        bool slot = ReportNames.NeedsSlot(report, field);
         bool conditional = ReportNames.HasPresenceSlot(report, field);
+        bool placed = !ReportNames.HasOffsetSlot(report, field);
         string offset = ReportNames.OffsetOf(report, field);
         string length = ReportNames.LengthOf(report, field);
-        string slice = $"_data.Slice({offset}, {length})";
+
+        // The first step of every read: a default view throws. Fields only some versions have check their presence
+        // in the same step; the reads behind it use the span without the check (Present made it).
+        string has = $"Present(_has{p})";
+        string span = conditional ? "_data" : "Data";
         string missing = $"throw new global::Tsm.ReportFieldNotPresentException(\"{report.TypeName}\", \"{field.Name}\")";
 
         w.Line();
         w.Summary(Describe(field));
         switch (field.Type)
         {
-            case "u8" or "u16" or "u32" or "u64" when field.As is not null:
-                string asType = "global::Tsm." + field.As;
-                string made = $"new {asType}({ReportNames.ReadInteger(field, "_data", offset)})";
-                w.Line(conditional ? $"public readonly {asType}? {p} => _has{p} ? {made} : null;" : $"public readonly {asType} {p} => {made};");
-                break;
-            case "u8" or "u16" or "u32" or "u64":
-                string type = ReportNames.IntegerType(field);
-                string read = ReportNames.ReadInteger(field, "_data", offset);
-                w.Line(conditional ? $"public readonly {type}? {p} => _has{p} ? {read} : null;" : $"public readonly {type} {p} => {read};");
-                break;
-            case "flags":
-                string flags = flagsType!;
-                string value = $"new {flags}({ReportNames.ReadInteger(field, "_data", offset)})";
-                w.Line(conditional ? $"public readonly {flags}? {p} => _has{p} ? {value} : null;" : $"public readonly {flags} {p} => {value};");
+            case "u8" or "u16" or "u32" or "u64" or "flags":
+                string type = field.Type == "flags" ? flagsType! : field.As is not null ? "global::Tsm." + field.As : ReportNames.IntegerType(field);
+                string read = placed ? ReportNames.ReadAt(field, offset) : ReportNames.ReadInteger(field, span, offset);
+                string value = field.Type == "flags" || field.As is not null ? $"new {type}({read})" : read;
+                w.Line(conditional ? $"public readonly {type}? {p} => {has} ? {value} : null;" : $"public readonly {type} {p} => {value};");
                 break;
             case "layout":
                 string nested = typeNames[field.Layout!];
-                string version = slot ? "_ver" + p
-                    : field.LayoutVersionFrom is not null ? "(long)" + ReportNames.ReadInteger(FieldNamed(report, field.LayoutVersionFrom), "_data", OffsetOf(report, field.LayoutVersionFrom))
-                    : CSharpLiteral.Int(field.LayoutVersion < 0 ? 0 : field.LayoutVersion);
-                string view = $"{nested}.Validated({slice}, {version})";
-                w.Line(conditional ? $"public readonly {nested} {p} => _has{p} ? {view} : {missing};" : $"public readonly {nested} {p} => {view};");
+                string view = ReportNames.NestedView(field);
+                if (conditional)
+                {
+                    w.Line($"public readonly {nested} {p} => {has} ? {view} : {missing};");
+                }
+                else
+                {
+                    w.Open($"public readonly {nested} {p}");
+                    w.Open("get");
+                    w.Line("RequireParsed();");
+                    w.Line($"return {view};");
+                    w.Close();
+                    w.Close();
+                }
+
                 break;
             default:
-                EmitBytes(w, field, conditional, slice, missing);
+                EmitBytes(w, field, conditional, placed, placed ? offset : $"{span}.Slice({offset}, {length})", has, missing);
                 break;
         }
 
@@ -64,21 +71,26 @@ internal static class ReportPropertyEmitter
         w.Line($"public readonly int {p}Offset => {offset};");
     }
 
-    private static void EmitBytes(SourceWriter w, ReportFieldSpec field, bool conditional, string slice, string missing)
+    /// <param name="where">For a placed field its constant offset (read through <c>At</c>), otherwise the checked slice.</param>
+    private static void EmitBytes(SourceWriter w, ReportFieldSpec field, bool conditional, bool placed, string where, string has, string missing)
     {
         string p = field.PropertyName;
         string? valueType = ReportNames.ValueType(field);
+        string size = CSharpLiteral.Int(field.Size);
         if (valueType is null)
         {
-            w.Line(conditional ? $"public readonly {ReportNames.Span} {p} => _has{p} ? {slice} : {missing};" : $"public readonly {ReportNames.Span} {p} => {slice};");
+            string bytes = placed ? $"{ReportNames.Marshal}.CreateReadOnlySpan(ref At({where}), {size})" : where;
+            w.Line(conditional ? $"public readonly {ReportNames.Span} {p} => {has} ? {bytes} : {missing};" : $"public readonly {ReportNames.Span} {p} => {bytes};");
         }
         else if (conditional)
         {
-            w.Line($"public readonly {valueType}? {p} => _has{p} ? {ReportNames.Marshal}.Read<{valueType}>({slice}) : null;");
+            string value = placed ? $"{Unsafe}.ReadUnaligned<{valueType}>(ref At({where}))" : $"{ReportNames.Marshal}.Read<{valueType}>({where})";
+            w.Line($"public readonly {valueType}? {p} => {has} ? {value} : null;");
         }
         else
         {
-            w.Line($"public readonly ref readonly {valueType} {p} => ref {ReportNames.Marshal}.AsRef<{valueType}>({slice});");
+            string reference = placed ? $"{Unsafe}.As<byte, {valueType}>(ref At({where}))" : $"{ReportNames.Marshal}.AsRef<{valueType}>({where})";
+            w.Line($"public readonly ref readonly {valueType} {p} => ref {reference};");
         }
     }
 
@@ -88,24 +100,5 @@ internal static class ReportPropertyEmitter
         string size = field.SizeFrom is null ? $"{CSharpLiteral.Int(field.Size)} bytes" : $"size from '{field.SizeFrom}'";
         string facts = $"'{field.Name}' ({field.Type}, {size}, {where})";
         return field.Description is null ? facts + "." : field.Description + " " + facts + ".";
-    }
-
-    private static ReportFieldSpec FieldNamed(ReportSpec report, string name)
-    {
-        foreach (ReportFieldSpec field in report.Fields)
-        {
-            if (field.Name == name)
-            {
-                return field;
-            }
-        }
-
-        throw new System.InvalidOperationException("unknown field " + name);
-    }
-
-    private static string OffsetOf(ReportSpec report, string name)
-    {
-        ReportFieldSpec field = FieldNamed(report, name);
-        return ReportNames.OffsetOf(report, field);
     }
 }

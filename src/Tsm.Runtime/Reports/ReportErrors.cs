@@ -48,7 +48,23 @@ public static class ReportErrors
     public static string InNested(string field, string reason) => field + ": " + reason;
 
     /// <summary>Throws the <see cref="ReportFormatException"/> for a failed parse.</summary>
+    /// <remarks>
+    /// Not marked <c>NoInlining</c>: the JIT then sees that it never returns, treats the failure as cold and keeps the
+    /// facts of a successful parse (for example the input's exact length) for the reads that follow.
+    /// </remarks>
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Throw(string layout, int offset, string reason) => throw new ReportFormatException(layout, offset, reason);
+
+    /// <summary>
+    /// Throws the <see cref="InvalidOperationException"/> for a field read on a default view (<c>default(TdReport)</c>),
+    /// which covers no bytes: only <c>Parse</c> and <c>TryParse</c> make views whose fields can be read.
+    /// </summary>
+    /// <param name="layout">The report type, e.g. <c>TdReport</c>.</param>
+    [DoesNotReturn]
+    public static void ThrowDefaultView(string layout) => throw new InvalidOperationException(DefaultView(layout));
+
+    // Out of line, so the throw helper above stays small enough for the JIT to see that it never returns.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string DefaultView(string layout) =>
+        layout + " is a default view over no bytes; create it with " + layout + ".Parse or " + layout + ".TryParse before reading its fields.";
 }

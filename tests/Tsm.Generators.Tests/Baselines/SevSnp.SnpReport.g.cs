@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out SnpReport)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(SnpReport)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct SnpReport
@@ -57,12 +59,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SnpReport report) => TryCreate(data, 0, out report, out _, out _);
 
-        internal static SnpReport Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out SnpReport view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -76,7 +72,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// VERSION of the report format (2..5). 'version' (u32, 4 bytes, offset 0).
         /// </summary>
-        public readonly uint Version => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(0, 4));
+        public readonly uint Version => global::Tsm.ReportBytes.UInt32(ref At(0));
 
         /// <summary>
         /// The byte offset of 'version' in this report.
@@ -86,7 +82,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// GUEST_SVN: guest security version number from the ID block (launch). 'guestsvn' (u32, 4 bytes, offset 4).
         /// </summary>
-        public readonly uint GuestSvn => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(4, 4));
+        public readonly uint GuestSvn => global::Tsm.ReportBytes.UInt32(ref At(4));
 
         /// <summary>
         /// The byte offset of 'guestsvn' in this report.
@@ -96,7 +92,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// POLICY: guest policy given at launch. abi_minor (bits 0-7) and abi_major (bits 8-15) are the minimum firmware ABI version the guest accepts; bit 17 is reserved and must be 1; page_swap_disable (bit 25) is defined from report version 5. 'policy' (flags, 8 bytes, offset 8).
         /// </summary>
-        public readonly global::Tsm.Vendors.SevSnp.PolicyFlags Policy => new global::Tsm.Vendors.SevSnp.PolicyFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(8, 8)));
+        public readonly global::Tsm.Vendors.SevSnp.PolicyFlags Policy => new global::Tsm.Vendors.SevSnp.PolicyFlags(global::Tsm.ReportBytes.UInt64(ref At(8)));
 
         /// <summary>
         /// The byte offset of 'policy' in this report.
@@ -106,7 +102,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// FAMILY_ID from the ID block (launch). 'familyid' (bytes, 16 bytes, offset 16).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> FamilyId => _data.Slice(16, 16);
+        public readonly global::System.ReadOnlySpan<byte> FamilyId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(16), 16);
 
         /// <summary>
         /// The byte offset of 'familyid' in this report.
@@ -116,7 +112,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// IMAGE_ID from the ID block (launch). 'imageid' (bytes, 16 bytes, offset 32).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ImageId => _data.Slice(32, 16);
+        public readonly global::System.ReadOnlySpan<byte> ImageId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(32), 16);
 
         /// <summary>
         /// The byte offset of 'imageid' in this report.
@@ -126,7 +122,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// VMPL of the report request (configfs-tsm privlevel). 'vmpl' (u32, 4 bytes, offset 48).
         /// </summary>
-        public readonly uint Vmpl => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(48, 4));
+        public readonly uint Vmpl => global::Tsm.ReportBytes.UInt32(ref At(48));
 
         /// <summary>
         /// The byte offset of 'vmpl' in this report.
@@ -136,7 +132,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// SIGNATURE_ALGO: 1 = ECDSA P-384 with SHA-384. 'signaturealgo' (u32, 4 bytes, offset 52).
         /// </summary>
-        public readonly uint SignatureAlgo => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(52, 4));
+        public readonly uint SignatureAlgo => global::Tsm.ReportBytes.UInt32(ref At(52));
 
         /// <summary>
         /// The byte offset of 'signaturealgo' in this report.
@@ -146,7 +142,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CURRENT_TCB (TCB_VERSION). Milan/Genoa: byte 0 BL_SPL, 1 TEE_SPL, 6 SNP_SPL, 7 UCODE_SPL. Turin: byte 0 FMC, 1 BL, 2 TEE, 3 SNP, 7 microcode. 'currenttcb' (u64, 8 bytes, offset 56).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion CurrentTcb => new global::Tsm.SnpTcbVersion(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(56, 8)));
+        public readonly global::Tsm.SnpTcbVersion CurrentTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(56)));
 
         /// <summary>
         /// The byte offset of 'currenttcb' in this report.
@@ -156,7 +152,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// PLATFORM_INFO: platform state. alias_check_complete is defined from report version 3, sev_tio_en from version 5; bit 6 is reserved. 'platforminfo' (flags, 8 bytes, offset 64).
         /// </summary>
-        public readonly global::Tsm.Vendors.SevSnp.PlatformInfoFlags PlatformInfo => new global::Tsm.Vendors.SevSnp.PlatformInfoFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(64, 8)));
+        public readonly global::Tsm.Vendors.SevSnp.PlatformInfoFlags PlatformInfo => new global::Tsm.Vendors.SevSnp.PlatformInfoFlags(global::Tsm.ReportBytes.UInt64(ref At(64)));
 
         /// <summary>
         /// The byte offset of 'platforminfo' in this report.
@@ -166,7 +162,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Signer info (go-sev-guest signer_info): bit 0 AUTHOR_KEY_EN, bit 1 MASK_CHIP_KEY, bits 2-4 SIGNING_KEY (0 = VCEK, 1 = VLEK, 7 = none); bits 5-31 must be zero. 'signerinfo' (flags, 4 bytes, offset 72).
         /// </summary>
-        public readonly global::Tsm.Vendors.SevSnp.SignerInfoFlags SignerInfo => new global::Tsm.Vendors.SevSnp.SignerInfoFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(72, 4)));
+        public readonly global::Tsm.Vendors.SevSnp.SignerInfoFlags SignerInfo => new global::Tsm.Vendors.SevSnp.SignerInfoFlags(global::Tsm.ReportBytes.UInt32(ref At(72)));
 
         /// <summary>
         /// The byte offset of 'signerinfo' in this report.
@@ -176,7 +172,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORT_DATA: 64 bytes supplied by the guest with the request (configfs-tsm inblob). 'reportdata' (bytes, 64 bytes, offset 80).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ReportData => _data.Slice(80, 64);
+        public readonly global::System.ReadOnlySpan<byte> ReportData => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(80), 64);
 
         /// <summary>
         /// The byte offset of 'reportdata' in this report.
@@ -186,7 +182,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MEASUREMENT: SHA-384 launch digest; immutable after launch. 'measurement' (digest, 48 bytes, offset 144).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Measurement => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(144, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Measurement => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(144));
 
         /// <summary>
         /// The byte offset of 'measurement' in this report.
@@ -196,7 +192,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// HOST_DATA: hypervisor-supplied launch data; immutable. 'hostdata' (bytes, 32 bytes, offset 192).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque32 HostData => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque32>(_data.Slice(192, 32));
+        public readonly ref readonly global::Tsm.Opaque32 HostData => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque32>(ref At(192));
 
         /// <summary>
         /// The byte offset of 'hostdata' in this report.
@@ -206,7 +202,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ID_KEY_DIGEST: SHA-384 of the ID public key. 'idkeydigest' (digest, 48 bytes, offset 224).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest IdKeyDigest => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(224, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest IdKeyDigest => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(224));
 
         /// <summary>
         /// The byte offset of 'idkeydigest' in this report.
@@ -216,7 +212,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// AUTHOR_KEY_DIGEST: SHA-384 of the author public key. 'authorkeydigest' (digest, 48 bytes, offset 272).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest AuthorKeyDigest => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(272, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest AuthorKeyDigest => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(272));
 
         /// <summary>
         /// The byte offset of 'authorkeydigest' in this report.
@@ -226,7 +222,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORT_ID: report ID of this guest, assigned by the firmware. 'reportid' (bytes, 32 bytes, offset 320).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ReportId => _data.Slice(320, 32);
+        public readonly global::System.ReadOnlySpan<byte> ReportId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(320), 32);
 
         /// <summary>
         /// The byte offset of 'reportid' in this report.
@@ -236,7 +232,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORT_ID_MA: REPORT_ID of the guest's migration agent. 'reportidma' (bytes, 32 bytes, offset 352).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ReportIdMa => _data.Slice(352, 32);
+        public readonly global::System.ReadOnlySpan<byte> ReportIdMa => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(352), 32);
 
         /// <summary>
         /// The byte offset of 'reportidma' in this report.
@@ -246,7 +242,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTED_TCB (TCB_VERSION): the TCB used to derive the VCEK that signed this report. 'reportedtcb' (u64, 8 bytes, offset 384).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion ReportedTcb => new global::Tsm.SnpTcbVersion(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(384, 8)));
+        public readonly global::Tsm.SnpTcbVersion ReportedTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(384)));
 
         /// <summary>
         /// The byte offset of 'reportedtcb' in this report.
@@ -256,7 +252,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CPUID_FAM_ID: combined CPUID family (report version 3 and later; must be zero in version 2). 'cpuidfamid' (u8, 1 bytes, offset 392).
         /// </summary>
-        public readonly byte? CpuidFamId => _hasCpuidFamId ? _data[392] : null;
+        public readonly byte? CpuidFamId => Present(_hasCpuidFamId) ? At(392) : null;
 
         /// <summary>
         /// Whether this report has 'cpuidfamid' (its version or type decides).
@@ -271,7 +267,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CPUID_MOD_ID: combined CPUID model (report version 3 and later). 'cpuidmodid' (u8, 1 bytes, offset 393).
         /// </summary>
-        public readonly byte? CpuidModId => _hasCpuidModId ? _data[393] : null;
+        public readonly byte? CpuidModId => Present(_hasCpuidModId) ? At(393) : null;
 
         /// <summary>
         /// Whether this report has 'cpuidmodid' (its version or type decides).
@@ -286,7 +282,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CPUID_STEP: CPUID stepping (report version 3 and later). 'cpuidstep' (u8, 1 bytes, offset 394).
         /// </summary>
-        public readonly byte? CpuidStep => _hasCpuidStep ? _data[394] : null;
+        public readonly byte? CpuidStep => Present(_hasCpuidStep) ? At(394) : null;
 
         /// <summary>
         /// Whether this report has 'cpuidstep' (its version or type decides).
@@ -301,7 +297,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CHIP_ID: unique chip identifier; zero when MASK_CHIP_ID is set. Turin-class chips use only the first 8 bytes. 'chipid' (bytes, 64 bytes, offset 416).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ChipId => _data.Slice(416, 64);
+        public readonly global::System.ReadOnlySpan<byte> ChipId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(416), 64);
 
         /// <summary>
         /// The byte offset of 'chipid' in this report.
@@ -311,7 +307,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// COMMITTED_TCB (TCB_VERSION). 'committedtcb' (u64, 8 bytes, offset 480).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion CommittedTcb => new global::Tsm.SnpTcbVersion(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(480, 8)));
+        public readonly global::Tsm.SnpTcbVersion CommittedTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(480)));
 
         /// <summary>
         /// The byte offset of 'committedtcb' in this report.
@@ -321,7 +317,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CURRENT_BUILD: build number of the current firmware. 'currentbuild' (u8, 1 bytes, offset 488).
         /// </summary>
-        public readonly byte CurrentBuild => _data[488];
+        public readonly byte CurrentBuild => At(488);
 
         /// <summary>
         /// The byte offset of 'currentbuild' in this report.
@@ -331,7 +327,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CURRENT_MINOR: minor version of the current firmware. 'currentminor' (u8, 1 bytes, offset 489).
         /// </summary>
-        public readonly byte CurrentMinor => _data[489];
+        public readonly byte CurrentMinor => At(489);
 
         /// <summary>
         /// The byte offset of 'currentminor' in this report.
@@ -341,7 +337,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CURRENT_MAJOR: major version of the current firmware. 'currentmajor' (u8, 1 bytes, offset 490).
         /// </summary>
-        public readonly byte CurrentMajor => _data[490];
+        public readonly byte CurrentMajor => At(490);
 
         /// <summary>
         /// The byte offset of 'currentmajor' in this report.
@@ -351,7 +347,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// COMMITTED_BUILD: build number of the committed firmware. 'committedbuild' (u8, 1 bytes, offset 492).
         /// </summary>
-        public readonly byte CommittedBuild => _data[492];
+        public readonly byte CommittedBuild => At(492);
 
         /// <summary>
         /// The byte offset of 'committedbuild' in this report.
@@ -361,7 +357,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// COMMITTED_MINOR: minor version of the committed firmware. 'committedminor' (u8, 1 bytes, offset 493).
         /// </summary>
-        public readonly byte CommittedMinor => _data[493];
+        public readonly byte CommittedMinor => At(493);
 
         /// <summary>
         /// The byte offset of 'committedminor' in this report.
@@ -371,7 +367,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// COMMITTED_MAJOR: major version of the committed firmware. 'committedmajor' (u8, 1 bytes, offset 494).
         /// </summary>
-        public readonly byte CommittedMajor => _data[494];
+        public readonly byte CommittedMajor => At(494);
 
         /// <summary>
         /// The byte offset of 'committedmajor' in this report.
@@ -381,7 +377,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// LAUNCH_TCB (TCB_VERSION): the TCB at the time the guest was launched or imported. 'launchtcb' (u64, 8 bytes, offset 496).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion LaunchTcb => new global::Tsm.SnpTcbVersion(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(496, 8)));
+        public readonly global::Tsm.SnpTcbVersion LaunchTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(496)));
 
         /// <summary>
         /// The byte offset of 'launchtcb' in this report.
@@ -391,7 +387,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// LAUNCH_MIT_VECTOR: mitigation vector at launch (report version 5). 'launchmitvector' (u64, 8 bytes, offset 504).
         /// </summary>
-        public readonly ulong? LaunchMitVector => _hasLaunchMitVector ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(504, 8)) : null;
+        public readonly ulong? LaunchMitVector => Present(_hasLaunchMitVector) ? global::Tsm.ReportBytes.UInt64(ref At(504)) : null;
 
         /// <summary>
         /// Whether this report has 'launchmitvector' (its version or type decides).
@@ -406,7 +402,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CURRENT_MIT_VECTOR: current mitigation vector (report version 5). 'currentmitvector' (u64, 8 bytes, offset 512).
         /// </summary>
-        public readonly ulong? CurrentMitVector => _hasCurrentMitVector ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(512, 8)) : null;
+        public readonly ulong? CurrentMitVector => Present(_hasCurrentMitVector) ? global::Tsm.ReportBytes.UInt64(ref At(512)) : null;
 
         /// <summary>
         /// Whether this report has 'currentmitvector' (its version or type decides).
@@ -421,12 +417,36 @@ namespace Tsm.Vendors
         /// <summary>
         /// SIGNATURE over bytes 0x000..0x29F. ECDSA P-384: R = bytes 0x00..0x47 and S = bytes 0x48..0x8F of this field (72 bytes each, little-endian); the rest must be zero. 'signature' (opaque, 512 bytes, offset 672).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> Signature => _data.Slice(672, 512);
+        public readonly global::System.ReadOnlySpan<byte> Signature => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(672), 512);
 
         /// <summary>
         /// The byte offset of 'signature' in this report.
         /// </summary>
         public readonly int SignatureOffset => 672;
+
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("SnpReport");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly bool Present(bool has)
+        {
+            RequireParsed();
+            return has;
+        }
 
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
@@ -435,6 +455,7 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
+            RequireParsed();
             visitor.Integer("version", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(0, 4)));
             visitor.Integer("guestsvn", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(4, 4)));
             visitor.Integer("policy", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(8, 8)));
@@ -530,9 +551,11 @@ namespace Tsm.Vendors
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new SnpReport(data);
             int end = MinimumSize;
             _ = parentVersion;
             bool hasCpuidFamId = false;
@@ -544,13 +567,15 @@ namespace Tsm.Vendors
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
             if (!(vVersion == 2 || vVersion == 3 || vVersion == 4 || vVersion == 5))
             {
-                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 2, 3, 4, 5"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 2, 3, 4, 5"), out errorOffset, out reason);
             }
 
             long vSignatureAlgo = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(52, 4));
             if (!(vSignatureAlgo == 1))
             {
-                return Fail(52, global::Tsm.ReportErrors.UnexpectedValue("signaturealgo", vSignatureAlgo, "1"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(52, global::Tsm.ReportErrors.UnexpectedValue("signaturealgo", vSignatureAlgo, "1"), out errorOffset, out reason);
             }
 
             hasCpuidFamId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
@@ -565,10 +590,10 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SnpReport", end, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SnpReport", end, data.Length), out errorOffset, out reason);
             }
 
-            view = new SnpReport(data);
             view._hasCpuidFamId = hasCpuidFamId;
             view._hasCpuidModId = hasCpuidModId;
             view._hasCpuidStep = hasCpuidStep;
@@ -580,9 +605,9 @@ namespace Tsm.Vendors
             return true;
         }
 
-        private static bool Fail(int offset, string message, out SnpReport view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;

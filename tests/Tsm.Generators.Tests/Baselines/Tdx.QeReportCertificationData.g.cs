@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out QeReportCertificationData)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(QeReportCertificationData)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct QeReportCertificationData
@@ -22,6 +24,7 @@ namespace Tsm.Vendors
 
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
+        private SgxReportBody _viewQeReport;
         private int _oQeAuthData;
         private int _lQeAuthData;
         private int _oPckCertDataType;
@@ -60,12 +63,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out QeReportCertificationData report) => TryCreate(data, 0, out report, out _, out _);
 
-        internal static QeReportCertificationData Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out QeReportCertificationData view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -79,7 +76,14 @@ namespace Tsm.Vendors
         /// <summary>
         /// QE report: the SGX report body of the quoting enclave. 'qereport' (layout, 384 bytes, offset 0).
         /// </summary>
-        public readonly SgxReportBody QeReport => SgxReportBody.Validated(_data.Slice(0, 384), 0);
+        public readonly SgxReportBody QeReport
+        {
+            get
+            {
+                RequireParsed();
+                return _viewQeReport;
+            }
+        }
 
         /// <summary>
         /// The byte offset of 'qereport' in this report.
@@ -89,7 +93,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// QE report signature: ECDSA P-256 (r || s, 32 bytes each, big-endian) over the 384-byte QE report, by the PCK key. 'qereportsignature' (bytes, 64 bytes, offset 384).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> QeReportSignature => _data.Slice(384, 64);
+        public readonly global::System.ReadOnlySpan<byte> QeReportSignature => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(384), 64);
 
         /// <summary>
         /// The byte offset of 'qereportsignature' in this report.
@@ -99,7 +103,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Size of the QE authentication data (sgx_ql_auth_data_t.size). 'qeauthdatasize' (u16, 2 bytes, offset 448).
         /// </summary>
-        public readonly ushort QeAuthDataSize => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(448, 2));
+        public readonly ushort QeAuthDataSize => global::Tsm.ReportBytes.UInt16(ref At(448));
 
         /// <summary>
         /// The byte offset of 'qeauthdatasize' in this report.
@@ -109,7 +113,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// QE authentication data (32 bytes from Intel's QE); hashed with the attestation key into the QE report's REPORT_DATA. 'qeauthdata' (bytes, size from 'qeauthdatasize', after 'qeauthdatasize').
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> QeAuthData => _data.Slice(_oQeAuthData, _lQeAuthData);
+        public readonly global::System.ReadOnlySpan<byte> QeAuthData => Data.Slice(_oQeAuthData, _lQeAuthData);
 
         /// <summary>
         /// The byte offset of 'qeauthdata' in this report.
@@ -119,7 +123,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Certification data type of the nested certification data: 5 = PCK certificate chain (PEM). 'pckcertdatatype' (u16, 2 bytes, after 'qeauthdata').
         /// </summary>
-        public readonly ushort PckCertDataType => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(_oPckCertDataType, 2));
+        public readonly ushort PckCertDataType => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(Data.Slice(_oPckCertDataType, 2));
 
         /// <summary>
         /// The byte offset of 'pckcertdatatype' in this report.
@@ -129,7 +133,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Size of the PCK certificate chain. 'pckcertdatasize' (u32, 4 bytes, after 'pckcertdatatype').
         /// </summary>
-        public readonly uint PckCertDataSize => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oPckCertDataSize, 4));
+        public readonly uint PckCertDataSize => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Data.Slice(_oPckCertDataSize, 4));
 
         /// <summary>
         /// The byte offset of 'pckcertdatasize' in this report.
@@ -139,12 +143,39 @@ namespace Tsm.Vendors
         /// <summary>
         /// PCK certificate chain: concatenated PEM certificates, PCK leaf, then Intel SGX PCK Platform/Processor CA, then Intel SGX Root CA (possibly NUL-terminated). 'pckcertchain' (bytes, size from 'pckcertdatasize', after 'pckcertdatasize').
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> PckCertChain => _data.Slice(_oPckCertChain, _lPckCertChain);
+        public readonly global::System.ReadOnlySpan<byte> PckCertChain => Data.Slice(_oPckCertChain, _lPckCertChain);
 
         /// <summary>
         /// The byte offset of 'pckcertchain' in this report.
         /// </summary>
         public readonly int PckCertChainOffset => _oPckCertChain;
+
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("QeReportCertificationData");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
+
+        private readonly global::System.ReadOnlySpan<byte> Data
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                RequireParsed();
+                return _data;
+            }
+        }
 
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
@@ -153,7 +184,8 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
-            { visitor.BeginNested("qereport", "SgxReportBody"); QeReport.VisitFields(visitor); visitor.EndNested(); }
+            RequireParsed();
+            { visitor.BeginNested("qereport", "SgxReportBody"); _viewQeReport.VisitFields(visitor); visitor.EndNested(); }
             visitor.Bytes("qereportsignature", _data.Slice(384, 64));
             visitor.Integer("qeauthdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(448, 2)));
             visitor.Bytes("qeauthdata", _data.Slice(_oQeAuthData, _lQeAuthData));
@@ -165,9 +197,11 @@ namespace Tsm.Vendors
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new QeReportCertificationData(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oQeAuthData = 0, lQeAuthData = 0;
@@ -180,9 +214,10 @@ namespace Tsm.Vendors
             long vPckCertDataSize = 0;
             int oPckCertChain = 0, lPckCertChain = 0;
 
-            if (!SgxReportBody.TryCreate(data.Slice(0, 384), 0, out _, out int nestedOffset, out string? nestedReason))
+            if (!SgxReportBody.TryCreate(data.Slice(0, 384), 0, out view._viewQeReport, out int nestedOffset, out string? nestedReason))
             {
-                return Fail(0 + nestedOffset, global::Tsm.ReportErrors.InNested("qereport", nestedReason!), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(0 + nestedOffset, global::Tsm.ReportErrors.InNested("qereport", nestedReason!), out errorOffset, out reason);
             }
 
             long vQeAuthDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(448, 2));
@@ -193,7 +228,8 @@ namespace Tsm.Vendors
                 oQeAuthData = 450;
                 if (vQeAuthDataSize > data.Length - oQeAuthData)
                 {
-                    return Fail(global::System.Math.Min(oQeAuthData, data.Length), global::Tsm.ReportErrors.OutOfBounds("qeauthdata", "qeauthdatasize", oQeAuthData, vQeAuthDataSize, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oQeAuthData, data.Length), global::Tsm.ReportErrors.OutOfBounds("qeauthdata", "qeauthdatasize", oQeAuthData, vQeAuthDataSize, data.Length), out errorOffset, out reason);
                 }
                 lQeAuthData = (int)vQeAuthDataSize;
                 end = global::System.Math.Max(end, oQeAuthData + lQeAuthData);
@@ -203,19 +239,22 @@ namespace Tsm.Vendors
             {
                 if (!hasQeAuthData)
                 {
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatatype", "qeauthdata"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatatype", "qeauthdata"), out errorOffset, out reason);
                 }
                 hasPckCertDataType = true;
                 oPckCertDataType = oQeAuthData + lQeAuthData;
                 lPckCertDataType = 2;
                 if (oPckCertDataType > data.Length - lPckCertDataType)
                 {
-                    return Fail(global::System.Math.Min(oPckCertDataType, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatatype", oPckCertDataType, lPckCertDataType, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oPckCertDataType, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatatype", oPckCertDataType, lPckCertDataType, data.Length), out errorOffset, out reason);
                 }
                 vPckCertDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oPckCertDataType, 2));
                 if (!(vPckCertDataType == 5))
                 {
-                    return Fail(oPckCertDataType, global::Tsm.ReportErrors.UnexpectedValue("pckcertdatatype", vPckCertDataType, "5"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(oPckCertDataType, global::Tsm.ReportErrors.UnexpectedValue("pckcertdatatype", vPckCertDataType, "5"), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oPckCertDataType + lPckCertDataType);
             }
@@ -224,14 +263,16 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataType)
                 {
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatasize", "pckcertdatatype"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatasize", "pckcertdatatype"), out errorOffset, out reason);
                 }
                 hasPckCertDataSize = true;
                 oPckCertDataSize = oPckCertDataType + lPckCertDataType;
                 lPckCertDataSize = 4;
                 if (oPckCertDataSize > data.Length - lPckCertDataSize)
                 {
-                    return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatasize", oPckCertDataSize, lPckCertDataSize, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatasize", oPckCertDataSize, lPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
                 vPckCertDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oPckCertDataSize, 4));
                 end = global::System.Math.Max(end, oPckCertDataSize + lPckCertDataSize);
@@ -241,12 +282,14 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataSize)
                 {
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertchain", "pckcertdatasize"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertchain", "pckcertdatasize"), out errorOffset, out reason);
                 }
                 oPckCertChain = oPckCertDataSize + lPckCertDataSize;
                 if (vPckCertDataSize > data.Length - oPckCertChain)
                 {
-                    return Fail(global::System.Math.Min(oPckCertChain, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertchain", "pckcertdatasize", oPckCertChain, vPckCertDataSize, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oPckCertChain, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertchain", "pckcertdatasize", oPckCertChain, vPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
                 lPckCertChain = (int)vPckCertDataSize;
                 end = global::System.Math.Max(end, oPckCertChain + lPckCertChain);
@@ -254,10 +297,10 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("QeReportCertificationData", end, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("QeReportCertificationData", end, data.Length), out errorOffset, out reason);
             }
 
-            view = new QeReportCertificationData(data);
             view._oQeAuthData = oQeAuthData;
             view._lQeAuthData = lQeAuthData;
             view._oPckCertDataType = oPckCertDataType;
@@ -272,9 +315,9 @@ namespace Tsm.Vendors
             return true;
         }
 
-        private static bool Fail(int offset, string message, out QeReportCertificationData view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;

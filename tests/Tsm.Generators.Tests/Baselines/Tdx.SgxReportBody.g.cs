@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out SgxReportBody)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(SgxReportBody)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct SgxReportBody
@@ -52,12 +54,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SgxReportBody report) => TryCreate(data, 0, out report, out _, out _);
 
-        internal static SgxReportBody Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out SgxReportBody view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -71,7 +67,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CPUSVN: security version of the CPU. 'cpusvn' (bytes, 16 bytes, offset 0).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> CpuSvn => _data.Slice(0, 16);
+        public readonly global::System.ReadOnlySpan<byte> CpuSvn => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(0), 16);
 
         /// <summary>
         /// The byte offset of 'cpusvn' in this report.
@@ -81,7 +77,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MISCSELECT: which extended SSA frame features the enclave uses. 'miscselect' (u32, 4 bytes, offset 16).
         /// </summary>
-        public readonly uint MiscSelect => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(16, 4));
+        public readonly uint MiscSelect => global::Tsm.ReportBytes.UInt32(ref At(16));
 
         /// <summary>
         /// The byte offset of 'miscselect' in this report.
@@ -91,7 +87,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ISV_EXT_PROD_ID: extended product ID of the enclave. 'isvextprodid' (bytes, 16 bytes, offset 32).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> IsvExtProdId => _data.Slice(32, 16);
+        public readonly global::System.ReadOnlySpan<byte> IsvExtProdId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(32), 16);
 
         /// <summary>
         /// The byte offset of 'isvextprodid' in this report.
@@ -101,7 +97,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ATTRIBUTES: enclave attributes (sgx_attributes_t: u64 flags, u64 XFRM). 'attributes' (bytes, 16 bytes, offset 48).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> Attributes => _data.Slice(48, 16);
+        public readonly global::System.ReadOnlySpan<byte> Attributes => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(48), 16);
 
         /// <summary>
         /// The byte offset of 'attributes' in this report.
@@ -111,7 +107,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRENCLAVE: SHA-256 measurement of the enclave. 'mrenclave' (digest, 32 bytes, offset 64).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha256Digest MrEnclave => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha256Digest>(_data.Slice(64, 32));
+        public readonly ref readonly global::Tsm.Sha256Digest MrEnclave => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha256Digest>(ref At(64));
 
         /// <summary>
         /// The byte offset of 'mrenclave' in this report.
@@ -121,7 +117,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRSIGNER: SHA-256 of the enclave signer's public key (Intel's QE: dc9e2a7c6f948f17474e34a7fc43ed030f7c1563f1babddf6340c82e0e54a8c5). 'mrsigner' (digest, 32 bytes, offset 128).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha256Digest MrSigner => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha256Digest>(_data.Slice(128, 32));
+        public readonly ref readonly global::Tsm.Sha256Digest MrSigner => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha256Digest>(ref At(128));
 
         /// <summary>
         /// The byte offset of 'mrsigner' in this report.
@@ -131,7 +127,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CONFIGID: enclave configuration ID set at launch. 'configid' (bytes, 64 bytes, offset 192).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ConfigId => _data.Slice(192, 64);
+        public readonly global::System.ReadOnlySpan<byte> ConfigId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(192), 64);
 
         /// <summary>
         /// The byte offset of 'configid' in this report.
@@ -141,7 +137,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ISV_PROD_ID: product ID of the enclave. 'isvprodid' (u16, 2 bytes, offset 256).
         /// </summary>
-        public readonly ushort IsvProdId => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(256, 2));
+        public readonly ushort IsvProdId => global::Tsm.ReportBytes.UInt16(ref At(256));
 
         /// <summary>
         /// The byte offset of 'isvprodid' in this report.
@@ -151,7 +147,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ISV_SVN: security version of the enclave (the QE SVN for the QE report). 'isvsvn' (u16, 2 bytes, offset 258).
         /// </summary>
-        public readonly ushort IsvSvn => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(258, 2));
+        public readonly ushort IsvSvn => global::Tsm.ReportBytes.UInt16(ref At(258));
 
         /// <summary>
         /// The byte offset of 'isvsvn' in this report.
@@ -161,7 +157,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CONFIGSVN: security version of the enclave configuration. 'configsvn' (u16, 2 bytes, offset 260).
         /// </summary>
-        public readonly ushort ConfigSvn => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(260, 2));
+        public readonly ushort ConfigSvn => global::Tsm.ReportBytes.UInt16(ref At(260));
 
         /// <summary>
         /// The byte offset of 'configsvn' in this report.
@@ -171,7 +167,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ISV_FAMILY_ID: product family ID of the enclave. 'isvfamilyid' (bytes, 16 bytes, offset 304).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> IsvFamilyId => _data.Slice(304, 16);
+        public readonly global::System.ReadOnlySpan<byte> IsvFamilyId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(304), 16);
 
         /// <summary>
         /// The byte offset of 'isvfamilyid' in this report.
@@ -181,12 +177,29 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORT_DATA: 64 bytes chosen by the enclave; for the QE report, SHA256(attestation key || QE authentication data) followed by 32 zero bytes. 'reportdata' (bytes, 64 bytes, offset 320).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ReportData => _data.Slice(320, 64);
+        public readonly global::System.ReadOnlySpan<byte> ReportData => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(320), 64);
 
         /// <summary>
         /// The byte offset of 'reportdata' in this report.
         /// </summary>
         public readonly int ReportDataOffset => 320;
+
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("SgxReportBody");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
 
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
@@ -195,6 +208,7 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
+            RequireParsed();
             visitor.Bytes("cpusvn", _data.Slice(0, 16));
             visitor.Integer("miscselect", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(16, 4)));
             visitor.Bytes("isvextprodid", _data.Slice(32, 16));
@@ -213,27 +227,29 @@ namespace Tsm.Vendors
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new SgxReportBody(data);
             int end = MinimumSize;
             _ = parentVersion;
 
             if (end != data.Length)
             {
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SgxReportBody", end, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SgxReportBody", end, data.Length), out errorOffset, out reason);
             }
 
-            view = new SgxReportBody(data);
             view._end = end;
             errorOffset = 0;
             reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out SgxReportBody view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out TdQuote)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(TdQuote)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct TdQuote
@@ -23,16 +25,14 @@ namespace Tsm.Vendors
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
         private int _oBody;
-        private int _lBody;
         private bool _hasBody;
-        private long _verBody;
+        private TdQuoteBody _viewBody;
         private bool _hasBodyType;
         private bool _hasBodySize;
         private int _oSignatureDataLength;
         private int _lSignatureDataLength;
         private int _oSignatureData;
-        private int _lSignatureData;
-        private long _verSignatureData;
+        private TdQuoteSignatureData _viewSignatureData;
 
         private TdQuote(global::System.ReadOnlySpan<byte> data)
             : this()
@@ -63,12 +63,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuote report) => TryCreate(data, 0, out report, out _, out _);
 
-        internal static TdQuote Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out TdQuote view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -87,7 +81,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Quote version: 4 or 5. 'version' (u16, 2 bytes, offset 0).
         /// </summary>
-        public readonly ushort Version => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(0, 2));
+        public readonly ushort Version => global::Tsm.ReportBytes.UInt16(ref At(0));
 
         /// <summary>
         /// The byte offset of 'version' in this report.
@@ -97,7 +91,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Attestation key type: 2 = ECDSA-256 with P-256. 'attestationkeytype' (u16, 2 bytes, offset 2).
         /// </summary>
-        public readonly ushort AttestationKeyType => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(2, 2));
+        public readonly ushort AttestationKeyType => global::Tsm.ReportBytes.UInt16(ref At(2));
 
         /// <summary>
         /// The byte offset of 'attestationkeytype' in this report.
@@ -107,7 +101,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE type: 0x81 = TDX (0 = SGX). 'teetype' (u32, 4 bytes, offset 4).
         /// </summary>
-        public readonly uint TeeType => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(4, 4));
+        public readonly uint TeeType => global::Tsm.ReportBytes.UInt32(ref At(4));
 
         /// <summary>
         /// The byte offset of 'teetype' in this report.
@@ -117,7 +111,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Header bytes 8..11: reserved in DCAP sgx_quote4_header_t, QE SVN + PCE SVN in Intel QVL, PCE SVN + QE SVN in go-tdx-guest; zero in real quotes. Not interpreted. 'headerreserved' (opaque, 4 bytes, offset 8).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> HeaderReserved => _data.Slice(8, 4);
+        public readonly global::System.ReadOnlySpan<byte> HeaderReserved => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(8), 4);
 
         /// <summary>
         /// The byte offset of 'headerreserved' in this report.
@@ -127,7 +121,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// QE vendor ID; Intel: 939a7233-f79c-4ca9-940a-0db3957f0607. 'qevendorid' (bytes, 16 bytes, offset 12).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> QeVendorId => _data.Slice(12, 16);
+        public readonly global::System.ReadOnlySpan<byte> QeVendorId => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(12), 16);
 
         /// <summary>
         /// The byte offset of 'qevendorid' in this report.
@@ -137,7 +131,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// User data of the header (20 bytes): Intel's quoting enclave puts a 16-byte platform/QE identifier first, then zeros. 'userdata' (bytes, 20 bytes, offset 28).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> UserData => _data.Slice(28, 20);
+        public readonly global::System.ReadOnlySpan<byte> UserData => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(28), 20);
 
         /// <summary>
         /// The byte offset of 'userdata' in this report.
@@ -147,7 +141,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TD report body (version 4 quote: always the 584-byte TDX 1.0 body). 'body' (layout, 584 bytes, offset 48).
         /// </summary>
-        public readonly TdQuoteBody Body => _hasBody ? TdQuoteBody.Validated(_data.Slice(_oBody, _lBody), _verBody) : throw new global::Tsm.ReportFieldNotPresentException("TdQuote", "body");
+        public readonly TdQuoteBody Body => Present(_hasBody) ? _viewBody : throw new global::Tsm.ReportFieldNotPresentException("TdQuote", "body");
 
         /// <summary>
         /// Whether this report has 'body' (its version or type decides).
@@ -162,7 +156,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Body type (version 5 quote): 2 = TD report TDX 1.0 (584 bytes), 3 = TD report TDX 1.5 (648 bytes); 1 = SGX enclave report is not a TD quote. 'bodytype' (u16, 2 bytes, offset 48).
         /// </summary>
-        public readonly ushort? BodyType => _hasBodyType ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(48, 2)) : null;
+        public readonly ushort? BodyType => Present(_hasBodyType) ? global::Tsm.ReportBytes.UInt16(ref At(48)) : null;
 
         /// <summary>
         /// Whether this report has 'bodytype' (its version or type decides).
@@ -177,7 +171,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Body size in bytes (version 5 quote): 584 for body type 2, 648 for body type 3. 'bodysize' (u32, 4 bytes, offset 50).
         /// </summary>
-        public readonly uint? BodySize => _hasBodySize ? global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(50, 4)) : null;
+        public readonly uint? BodySize => Present(_hasBodySize) ? global::Tsm.ReportBytes.UInt32(ref At(50)) : null;
 
         /// <summary>
         /// Whether this report has 'bodysize' (its version or type decides).
@@ -192,7 +186,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Length of the signature data (absolute offset 632 in a version 4 quote). 'signaturedatalength' (u32, 4 bytes, after 'body').
         /// </summary>
-        public readonly uint SignatureDataLength => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oSignatureDataLength, 4));
+        public readonly uint SignatureDataLength => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Data.Slice(_oSignatureDataLength, 4));
 
         /// <summary>
         /// The byte offset of 'signaturedatalength' in this report.
@@ -202,12 +196,53 @@ namespace Tsm.Vendors
         /// <summary>
         /// ECDSA signature data: signature, attestation key, QE report certification data. 'signaturedata' (layout, size from 'signaturedatalength', after 'signaturedatalength').
         /// </summary>
-        public readonly TdQuoteSignatureData SignatureData => TdQuoteSignatureData.Validated(_data.Slice(_oSignatureData, _lSignatureData), _verSignatureData);
+        public readonly TdQuoteSignatureData SignatureData
+        {
+            get
+            {
+                RequireParsed();
+                return _viewSignatureData;
+            }
+        }
 
         /// <summary>
         /// The byte offset of 'signaturedata' in this report.
         /// </summary>
         public readonly int SignatureDataOffset => _oSignatureData;
+
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("TdQuote");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly bool Present(bool has)
+        {
+            RequireParsed();
+            return has;
+        }
+
+        private readonly global::System.ReadOnlySpan<byte> Data
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                RequireParsed();
+                return _data;
+            }
+        }
 
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
@@ -216,25 +251,28 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
+            RequireParsed();
             visitor.Integer("version", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(0, 2)));
             visitor.Integer("attestationkeytype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(2, 2)));
             visitor.Integer("teetype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(4, 4)));
             visitor.Bytes("headerreserved", _data.Slice(8, 4));
             visitor.Bytes("qevendorid", _data.Slice(12, 16));
             visitor.Bytes("userdata", _data.Slice(28, 20));
-            if (_hasBody) { visitor.BeginNested("body", "TdQuoteBody"); Body.VisitFields(visitor); visitor.EndNested(); }
+            if (_hasBody) { visitor.BeginNested("body", "TdQuoteBody"); _viewBody.VisitFields(visitor); visitor.EndNested(); }
             if (_hasBodyType) visitor.Integer("bodytype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(48, 2)));
             if (_hasBodySize) visitor.Integer("bodysize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(50, 4)));
             visitor.Integer("signaturedatalength", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oSignatureDataLength, 4)));
-            { visitor.BeginNested("signaturedata", "TdQuoteSignatureData"); SignatureData.VisitFields(visitor); visitor.EndNested(); }
+            { visitor.BeginNested("signaturedata", "TdQuoteSignatureData"); _viewSignatureData.VisitFields(visitor); visitor.EndNested(); }
         }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuote view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new TdQuote(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oBody = 0, lBody = 0;
@@ -253,19 +291,22 @@ namespace Tsm.Vendors
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2));
             if (!(vVersion == 4 || vVersion == 5))
             {
-                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 4, 5"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 4, 5"), out errorOffset, out reason);
             }
 
             long vAttestationKeyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2, 2));
             if (!(vAttestationKeyType == 2))
             {
-                return Fail(2, global::Tsm.ReportErrors.UnexpectedValue("attestationkeytype", vAttestationKeyType, "2"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(2, global::Tsm.ReportErrors.UnexpectedValue("attestationkeytype", vAttestationKeyType, "2"), out errorOffset, out reason);
             }
 
             long vTeeType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(4, 4));
             if (!(vTeeType == 129))
             {
-                return Fail(4, global::Tsm.ReportErrors.UnexpectedValue("teetype", vTeeType, "129"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(4, global::Tsm.ReportErrors.UnexpectedValue("teetype", vTeeType, "129"), out errorOffset, out reason);
             }
 
             // body: layout tdquotebody
@@ -276,12 +317,14 @@ namespace Tsm.Vendors
                 lBody = 584;
                 if (oBody > data.Length - lBody)
                 {
-                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", oBody, lBody, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", oBody, lBody, data.Length), out errorOffset, out reason);
                 }
                 verBody = 2;
-                if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out _, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oBody + lBody);
             }
@@ -292,7 +335,8 @@ namespace Tsm.Vendors
                 vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(48, 2));
                 if (!(vBodyType == 2 || vBodyType == 3))
                 {
-                    return Fail(48, global::Tsm.ReportErrors.UnexpectedValue("bodytype", vBodyType, "one of 2, 3"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(48, global::Tsm.ReportErrors.UnexpectedValue("bodytype", vBodyType, "one of 2, 3"), out errorOffset, out reason);
                 }
             }
 
@@ -309,13 +353,15 @@ namespace Tsm.Vendors
                 oBody = 54;
                 if (vBodySize > data.Length - oBody)
                 {
-                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", "bodysize", oBody, vBodySize, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", "bodysize", oBody, vBodySize, data.Length), out errorOffset, out reason);
                 }
                 lBody = (int)vBodySize;
                 verBody = vBodyType;
-                if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out _, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oBody + lBody);
             }
@@ -324,14 +370,16 @@ namespace Tsm.Vendors
             {
                 if (!hasBody)
                 {
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedatalength", "body"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedatalength", "body"), out errorOffset, out reason);
                 }
                 hasSignatureDataLength = true;
                 oSignatureDataLength = oBody + lBody;
                 lSignatureDataLength = 4;
                 if (oSignatureDataLength > data.Length - lSignatureDataLength)
                 {
-                    return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out errorOffset, out reason);
                 }
                 vSignatureDataLength = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oSignatureDataLength, 4));
                 end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
@@ -341,43 +389,41 @@ namespace Tsm.Vendors
             {
                 if (!hasSignatureDataLength)
                 {
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedata", "signaturedatalength"), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedata", "signaturedatalength"), out errorOffset, out reason);
                 }
                 oSignatureData = oSignatureDataLength + lSignatureDataLength;
                 if (vSignatureDataLength > data.Length - oSignatureData)
                 {
-                    return Fail(global::System.Math.Min(oSignatureData, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedata", "signaturedatalength", oSignatureData, vSignatureDataLength, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oSignatureData, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedata", "signaturedatalength", oSignatureData, vSignatureDataLength, data.Length), out errorOffset, out reason);
                 }
                 lSignatureData = (int)vSignatureDataLength;
                 verSignatureData = 0;
-                if (!TdQuoteSignatureData.TryCreate(data.Slice(oSignatureData, lSignatureData), verSignatureData, out _, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteSignatureData.TryCreate(data.Slice(oSignatureData, lSignatureData), verSignatureData, out view._viewSignatureData, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oSignatureData + lSignatureData);
             }
 
-            view = new TdQuote(data);
             view._oBody = oBody;
-            view._lBody = lBody;
             view._hasBody = hasBody;
-            view._verBody = verBody;
             view._hasBodyType = hasBodyType;
             view._hasBodySize = hasBodySize;
             view._oSignatureDataLength = oSignatureDataLength;
             view._lSignatureDataLength = lSignatureDataLength;
             view._oSignatureData = oSignatureData;
-            view._lSignatureData = lSignatureData;
-            view._verSignatureData = verSignatureData;
             view._end = end;
             errorOffset = 0;
             reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out TdQuote view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;

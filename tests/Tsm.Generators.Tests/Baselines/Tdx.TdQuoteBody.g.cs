@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte}, long)"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, long, out TdQuoteBody)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(TdQuoteBody)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct TdQuoteBody
@@ -61,12 +63,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, long version, out TdQuoteBody report) => TryCreate(data, version, out report, out _, out _);
 
-        internal static TdQuoteBody Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out TdQuoteBody view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -85,7 +81,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_SVN: TDX module security version numbers (TDREPORT TEE_TCB_INFO.TEE_TCB_SVN). 'teetcbsvn' (bytes, 16 bytes, offset 0).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn => _data.Slice(0, 16);
+        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(0), 16);
 
         /// <summary>
         /// The byte offset of 'teetcbsvn' in this report.
@@ -95,7 +91,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRSEAM: measurement of the TDX module. 'mrseam' (digest, 48 bytes, offset 16).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest MrSeam => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(16, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest MrSeam => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(16));
 
         /// <summary>
         /// The byte offset of 'mrseam' in this report.
@@ -105,7 +101,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRSIGNERSEAM: measurement of the TDX module signer; 0 for Intel modules. 'mrsignerseam' (digest, 48 bytes, offset 64).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest MrSignerSeam => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(64, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest MrSignerSeam => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(64));
 
         /// <summary>
         /// The byte offset of 'mrsignerseam' in this report.
@@ -115,7 +111,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// SEAMATTRIBUTES (TEE_TCB_INFO.ATTRIBUTES): 0 for Intel modules. 'seamattributes' (u64, 8 bytes, offset 112).
         /// </summary>
-        public readonly ulong SeamAttributes => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(112, 8));
+        public readonly ulong SeamAttributes => global::Tsm.ReportBytes.UInt64(ref At(112));
 
         /// <summary>
         /// The byte offset of 'seamattributes' in this report.
@@ -125,7 +121,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDATTRIBUTES: TD attributes, the same bits as TDINFO_STRUCT.ATTRIBUTES in the TDREPORT (TDX_ATTR_* / TDX_TD_ATTR_* in arch/x86/include/asm/shared/tdx.h). 'tdattributes' (flags, 8 bytes, offset 120).
         /// </summary>
-        public readonly global::Tsm.Vendors.Tdx.TdAttributesFlags TdAttributes => new global::Tsm.Vendors.Tdx.TdAttributesFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(120, 8)));
+        public readonly global::Tsm.Vendors.Tdx.TdAttributesFlags TdAttributes => new global::Tsm.Vendors.Tdx.TdAttributesFlags(global::Tsm.ReportBytes.UInt64(ref At(120)));
 
         /// <summary>
         /// The byte offset of 'tdattributes' in this report.
@@ -135,7 +131,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// XFAM: extended features available mask. 'xfam' (u64, 8 bytes, offset 128).
         /// </summary>
-        public readonly ulong Xfam => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(128, 8));
+        public readonly ulong Xfam => global::Tsm.ReportBytes.UInt64(ref At(128));
 
         /// <summary>
         /// The byte offset of 'xfam' in this report.
@@ -145,7 +141,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRTD: measurement of the initial contents of the TD. 'mrtd' (digest, 48 bytes, offset 136).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest MrTd => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(136, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest MrTd => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(136));
 
         /// <summary>
         /// The byte offset of 'mrtd' in this report.
@@ -155,7 +151,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRCONFIGID: software-defined ID for non-owner-defined configuration. 'mrconfigid' (bytes, 48 bytes, offset 184).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque48 MrConfigId => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque48>(_data.Slice(184, 48));
+        public readonly ref readonly global::Tsm.Opaque48 MrConfigId => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque48>(ref At(184));
 
         /// <summary>
         /// The byte offset of 'mrconfigid' in this report.
@@ -165,7 +161,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MROWNER: software-defined ID of the TD owner. 'mrowner' (bytes, 48 bytes, offset 232).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque48 MrOwner => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque48>(_data.Slice(232, 48));
+        public readonly ref readonly global::Tsm.Opaque48 MrOwner => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque48>(ref At(232));
 
         /// <summary>
         /// The byte offset of 'mrowner' in this report.
@@ -175,7 +171,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MROWNERCONFIG: software-defined ID for owner-defined configuration. 'mrownerconfig' (bytes, 48 bytes, offset 280).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque48 MrOwnerConfig => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque48>(_data.Slice(280, 48));
+        public readonly ref readonly global::Tsm.Opaque48 MrOwnerConfig => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque48>(ref At(280));
 
         /// <summary>
         /// The byte offset of 'mrownerconfig' in this report.
@@ -185,7 +181,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// RTMR[0] (absolute quote offset 376 in version 4, 382 in version 5). 'rtmr0' (digest, 48 bytes, offset 328).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr0 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(328, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr0 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(328));
 
         /// <summary>
         /// The byte offset of 'rtmr0' in this report.
@@ -195,7 +191,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// RTMR[1]. 'rtmr1' (digest, 48 bytes, offset 376).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr1 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(376, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr1 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(376));
 
         /// <summary>
         /// The byte offset of 'rtmr1' in this report.
@@ -205,7 +201,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// RTMR[2]. 'rtmr2' (digest, 48 bytes, offset 424).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr2 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(424, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr2 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(424));
 
         /// <summary>
         /// The byte offset of 'rtmr2' in this report.
@@ -215,7 +211,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// RTMR[3]. 'rtmr3' (digest, 48 bytes, offset 472).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr3 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(472, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr3 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(472));
 
         /// <summary>
         /// The byte offset of 'rtmr3' in this report.
@@ -225,7 +221,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTDATA: the 64 bytes the TD passed to TDG.MR.REPORT (configfs-tsm inblob). 'reportdata' (bytes, 64 bytes, offset 520).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ReportData => _data.Slice(520, 64);
+        public readonly global::System.ReadOnlySpan<byte> ReportData => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(520), 64);
 
         /// <summary>
         /// The byte offset of 'reportdata' in this report.
@@ -235,7 +231,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_SVN2 (body type 3, TDX 1.5 only). 'teetcbsvn2' (bytes, 16 bytes, offset 584).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn2 => _hasTeeTcbSvn2 ? _data.Slice(_oTeeTcbSvn2, _lTeeTcbSvn2) : throw new global::Tsm.ReportFieldNotPresentException("TdQuoteBody", "teetcbsvn2");
+        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn2 => Present(_hasTeeTcbSvn2) ? _data.Slice(_oTeeTcbSvn2, _lTeeTcbSvn2) : throw new global::Tsm.ReportFieldNotPresentException("TdQuoteBody", "teetcbsvn2");
 
         /// <summary>
         /// Whether this report has 'teetcbsvn2' (its version or type decides).
@@ -250,7 +246,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// MRSERVICETD (body type 3, TDX 1.5 only): SHA384 of the TDINFO_STRUCTs of the bound service TDs (the TDREPORT's SERVTD_HASH); 0 when none is bound. 'mrservicetd' (digest, 48 bytes, offset 600).
         /// </summary>
-        public readonly global::Tsm.Sha384Digest? MrServiceTd => _hasMrServiceTd ? global::System.Runtime.InteropServices.MemoryMarshal.Read<global::Tsm.Sha384Digest>(_data.Slice(_oMrServiceTd, _lMrServiceTd)) : null;
+        public readonly global::Tsm.Sha384Digest? MrServiceTd => Present(_hasMrServiceTd) ? global::System.Runtime.InteropServices.MemoryMarshal.Read<global::Tsm.Sha384Digest>(_data.Slice(_oMrServiceTd, _lMrServiceTd)) : null;
 
         /// <summary>
         /// Whether this report has 'mrservicetd' (its version or type decides).
@@ -262,6 +258,30 @@ namespace Tsm.Vendors
         /// </summary>
         public readonly int MrServiceTdOffset => _oMrServiceTd;
 
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("TdQuoteBody");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly bool Present(bool has)
+        {
+            RequireParsed();
+            return has;
+        }
+
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
         /// </summary>
@@ -269,6 +289,7 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
+            RequireParsed();
             visitor.Bytes("teetcbsvn", _data.Slice(0, 16));
             visitor.Bytes("mrseam", _data.Slice(16, 48));
             visitor.Bytes("mrsignerseam", _data.Slice(64, 48));
@@ -353,9 +374,11 @@ namespace Tsm.Vendors
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new TdQuoteBody(data);
             int end = MinimumSize;
             long version = parentVersion;
             int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
@@ -371,7 +394,8 @@ namespace Tsm.Vendors
                 lTeeTcbSvn2 = 16;
                 if (oTeeTcbSvn2 > data.Length - lTeeTcbSvn2)
                 {
-                    return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), global::Tsm.ReportErrors.OutOfBounds("teetcbsvn2", oTeeTcbSvn2, lTeeTcbSvn2, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), global::Tsm.ReportErrors.OutOfBounds("teetcbsvn2", oTeeTcbSvn2, lTeeTcbSvn2, data.Length), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
             }
@@ -384,17 +408,18 @@ namespace Tsm.Vendors
                 lMrServiceTd = 48;
                 if (oMrServiceTd > data.Length - lMrServiceTd)
                 {
-                    return Fail(global::System.Math.Min(oMrServiceTd, data.Length), global::Tsm.ReportErrors.OutOfBounds("mrservicetd", oMrServiceTd, lMrServiceTd, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oMrServiceTd, data.Length), global::Tsm.ReportErrors.OutOfBounds("mrservicetd", oMrServiceTd, lMrServiceTd, data.Length), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
             }
 
             if (end != data.Length)
             {
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteBody", end, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteBody", end, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdQuoteBody(data);
             view._oTeeTcbSvn2 = oTeeTcbSvn2;
             view._lTeeTcbSvn2 = lTeeTcbSvn2;
             view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
@@ -408,9 +433,9 @@ namespace Tsm.Vendors
             return true;
         }
 
-        private static bool Fail(int offset, string message, out TdQuoteBody view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;

@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out TdQuoteSignatureData)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(TdQuoteSignatureData)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct TdQuoteSignatureData
@@ -23,8 +25,7 @@ namespace Tsm.Vendors
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
         private int _oCertificationData;
-        private int _lCertificationData;
-        private long _verCertificationData;
+        private QeReportCertificationData _viewCertificationData;
 
         private TdQuoteSignatureData(global::System.ReadOnlySpan<byte> data)
             : this()
@@ -55,12 +56,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuoteSignatureData report) => TryCreate(data, 0, out report, out _, out _);
 
-        internal static TdQuoteSignatureData Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out TdQuoteSignatureData view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -74,7 +69,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ECDSA P-256 signature (r || s, 32 bytes each, big-endian) over the quote header and body, by the attestation key. 'signature' (bytes, 64 bytes, offset 0).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> Signature => _data.Slice(0, 64);
+        public readonly global::System.ReadOnlySpan<byte> Signature => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(0), 64);
 
         /// <summary>
         /// The byte offset of 'signature' in this report.
@@ -84,7 +79,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Attestation public key: P-256 point x || y (32 bytes each, big-endian, no 0x04 prefix). 'attestationkey' (bytes, 64 bytes, offset 64).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> AttestationKey => _data.Slice(64, 64);
+        public readonly global::System.ReadOnlySpan<byte> AttestationKey => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(64), 64);
 
         /// <summary>
         /// The byte offset of 'attestationkey' in this report.
@@ -94,7 +89,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Certification data type: 6 = QE report certification data. 'certificationdatatype' (u16, 2 bytes, offset 128).
         /// </summary>
-        public readonly ushort CertificationDataType => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(128, 2));
+        public readonly ushort CertificationDataType => global::Tsm.ReportBytes.UInt16(ref At(128));
 
         /// <summary>
         /// The byte offset of 'certificationdatatype' in this report.
@@ -104,7 +99,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Size of the certification data. 'certificationdatasize' (u32, 4 bytes, offset 130).
         /// </summary>
-        public readonly uint CertificationDataSize => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(130, 4));
+        public readonly uint CertificationDataSize => global::Tsm.ReportBytes.UInt32(ref At(130));
 
         /// <summary>
         /// The byte offset of 'certificationdatasize' in this report.
@@ -114,12 +109,36 @@ namespace Tsm.Vendors
         /// <summary>
         /// Certification data: the QE report certification data. 'certificationdata' (layout, size from 'certificationdatasize', offset 134).
         /// </summary>
-        public readonly QeReportCertificationData CertificationData => QeReportCertificationData.Validated(_data.Slice(_oCertificationData, _lCertificationData), _verCertificationData);
+        public readonly QeReportCertificationData CertificationData
+        {
+            get
+            {
+                RequireParsed();
+                return _viewCertificationData;
+            }
+        }
 
         /// <summary>
         /// The byte offset of 'certificationdata' in this report.
         /// </summary>
         public readonly int CertificationDataOffset => _oCertificationData;
+
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("TdQuoteSignatureData");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
 
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
@@ -128,19 +147,22 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
+            RequireParsed();
             visitor.Bytes("signature", _data.Slice(0, 64));
             visitor.Bytes("attestationkey", _data.Slice(64, 64));
             visitor.Integer("certificationdatatype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(128, 2)));
             visitor.Integer("certificationdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(130, 4)));
-            { visitor.BeginNested("certificationdata", "QeReportCertificationData"); CertificationData.VisitFields(visitor); visitor.EndNested(); }
+            { visitor.BeginNested("certificationdata", "QeReportCertificationData"); _viewCertificationData.VisitFields(visitor); visitor.EndNested(); }
         }
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteSignatureData view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new TdQuoteSignatureData(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oCertificationData = 0, lCertificationData = 0;
@@ -149,7 +171,8 @@ namespace Tsm.Vendors
             long vCertificationDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(128, 2));
             if (!(vCertificationDataType == 6))
             {
-                return Fail(128, global::Tsm.ReportErrors.UnexpectedValue("certificationdatatype", vCertificationDataType, "6"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(128, global::Tsm.ReportErrors.UnexpectedValue("certificationdatatype", vCertificationDataType, "6"), out errorOffset, out reason);
             }
 
             long vCertificationDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(130, 4));
@@ -159,35 +182,35 @@ namespace Tsm.Vendors
                 oCertificationData = 134;
                 if (vCertificationDataSize > data.Length - oCertificationData)
                 {
-                    return Fail(global::System.Math.Min(oCertificationData, data.Length), global::Tsm.ReportErrors.OutOfBounds("certificationdata", "certificationdatasize", oCertificationData, vCertificationDataSize, data.Length), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(global::System.Math.Min(oCertificationData, data.Length), global::Tsm.ReportErrors.OutOfBounds("certificationdata", "certificationdatasize", oCertificationData, vCertificationDataSize, data.Length), out errorOffset, out reason);
                 }
                 lCertificationData = (int)vCertificationDataSize;
                 verCertificationData = 0;
-                if (!QeReportCertificationData.TryCreate(data.Slice(oCertificationData, lCertificationData), verCertificationData, out _, out int nestedOffset, out string? nestedReason))
+                if (!QeReportCertificationData.TryCreate(data.Slice(oCertificationData, lCertificationData), verCertificationData, out view._viewCertificationData, out int nestedOffset, out string? nestedReason))
                 {
-                    return Fail(oCertificationData + nestedOffset, global::Tsm.ReportErrors.InNested("certificationdata", nestedReason!), out view, out errorOffset, out reason);
+                    view = default;
+                    return Fail(oCertificationData + nestedOffset, global::Tsm.ReportErrors.InNested("certificationdata", nestedReason!), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oCertificationData + lCertificationData);
             }
 
             if (end != data.Length)
             {
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteSignatureData", end, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteSignatureData", end, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdQuoteSignatureData(data);
             view._oCertificationData = oCertificationData;
-            view._lCertificationData = lCertificationData;
-            view._verCertificationData = verCertificationData;
             view._end = end;
             errorOffset = 0;
             reason = null;
             return true;
         }
 
-        private static bool Fail(int offset, string message, out TdQuoteSignatureData view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;

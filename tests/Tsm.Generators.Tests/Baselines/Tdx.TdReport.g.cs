@@ -11,6 +11,8 @@ namespace Tsm.Vendors
     /// A view over the caller's bytes: nothing is copied. <see cref="Parse(global::System.ReadOnlySpan{byte})"/> checks the size, the type and
     /// version fields and every internal length before any field can be read, and throws <see cref="global::Tsm.ReportFormatException"/>
     /// naming the byte offset and the reason; <see cref="TryParse(global::System.ReadOnlySpan{byte}, out TdReport)"/> returns false instead.
+    /// Fields are read without further checks, because the parse proved them inside the input; a default view
+    /// (<c>default(TdReport)</c>) covers no bytes, and reading its fields throws <see cref="global::System.InvalidOperationException"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Tsm.Generators", "0.1.0.0")]
     internal ref struct TdReport
@@ -54,12 +56,6 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdReport report) => TryCreate(data, 0, out report, out _, out _);
 
-        internal static TdReport Validated(global::System.ReadOnlySpan<byte> data, long version)
-        {
-            TryCreate(data, version, out TdReport view, out _, out _);
-            return view;
-        }
-
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
         /// </summary>
@@ -73,7 +69,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.REPORTTYPE.TYPE: 0x81 = TDX (0x00 = SGX). 'reporttype' (u8, 1 bytes, offset 0).
         /// </summary>
-        public readonly byte ReportType => _data[0];
+        public readonly byte ReportType => At(0);
 
         /// <summary>
         /// The byte offset of 'reporttype' in this report.
@@ -83,7 +79,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.REPORTTYPE.SUBTYPE: 0. 'reportsubtype' (u8, 1 bytes, offset 1).
         /// </summary>
-        public readonly byte ReportSubtype => _data[1];
+        public readonly byte ReportSubtype => At(1);
 
         /// <summary>
         /// The byte offset of 'reportsubtype' in this report.
@@ -93,7 +89,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.REPORTTYPE.VERSION: 0 = no service TDs bound; 1 = with service TDs bound (TDX 1.5 TDX_REPORT_VERSION_WITH_SERVTDS). 'reportversion' (u8, 1 bytes, offset 2).
         /// </summary>
-        public readonly byte ReportVersion => _data[2];
+        public readonly byte ReportVersion => At(2);
 
         /// <summary>
         /// The byte offset of 'reportversion' in this report.
@@ -103,7 +99,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.CPUSVN: CPU security version number. 'cpusvn' (bytes, 16 bytes, offset 16).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> CpuSvn => _data.Slice(16, 16);
+        public readonly global::System.ReadOnlySpan<byte> CpuSvn => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(16), 16);
 
         /// <summary>
         /// The byte offset of 'cpusvn' in this report.
@@ -113,7 +109,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.TEE_TCB_INFO_HASH: SHA384(TEE_TCB_INFO), the 239 bytes 256..494 (TEE_TCB_INFO as defined by the spec, DCAP and td-shim; bytes 495..511 are reserved and not hashed). 'teetcbinfohash' (digest, 48 bytes, offset 32).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest TeeTcbInfoHash => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(32, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest TeeTcbInfoHash => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(32));
 
         /// <summary>
         /// The byte offset of 'teetcbinfohash' in this report.
@@ -123,7 +119,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.TEE_INFO_HASH: SHA384(TDINFO_STRUCT), the 512 bytes 512..1023. 'teeinfohash' (digest, 48 bytes, offset 80).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest TeeInfoHash => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(80, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest TeeInfoHash => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(80));
 
         /// <summary>
         /// The byte offset of 'teeinfohash' in this report.
@@ -133,7 +129,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.REPORTDATA: 64 bytes supplied by the caller of TDG.MR.REPORT (configfs-tsm inblob). 'reportdata' (bytes, 64 bytes, offset 128).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> ReportData => _data.Slice(128, 64);
+        public readonly global::System.ReadOnlySpan<byte> ReportData => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(128), 64);
 
         /// <summary>
         /// The byte offset of 'reportdata' in this report.
@@ -143,7 +139,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTMACSTRUCT.MAC over the REPORTMACSTRUCT, verifiable only on the same platform (TDG.MR.VERIFYREPORT). 'mac' (opaque, 32 bytes, offset 224).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque32 Mac => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque32>(_data.Slice(224, 32));
+        public readonly ref readonly global::Tsm.Opaque32 Mac => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque32>(ref At(224));
 
         /// <summary>
         /// The byte offset of 'mac' in this report.
@@ -153,7 +149,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.VALID: bitmap, bit i set = the TEE_TCB_INFO field at byte 8*i is valid. 'valid' (u64, 8 bytes, offset 256).
         /// </summary>
-        public readonly ulong TeeTcbInfoValid => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(256, 8));
+        public readonly ulong TeeTcbInfoValid => global::Tsm.ReportBytes.UInt64(ref At(256));
 
         /// <summary>
         /// The byte offset of 'valid' in this report.
@@ -163,7 +159,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.TEE_TCB_SVN: TDX module security version numbers. 'teetcbsvn' (bytes, 16 bytes, offset 264).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn => _data.Slice(264, 16);
+        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn => global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(264), 16);
 
         /// <summary>
         /// The byte offset of 'teetcbsvn' in this report.
@@ -173,7 +169,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.MRSEAM: measurement of the TDX module. 'mrseam' (digest, 48 bytes, offset 280).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest MrSeam => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(280, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest MrSeam => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(280));
 
         /// <summary>
         /// The byte offset of 'mrseam' in this report.
@@ -183,7 +179,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.MRSIGNERSEAM: measurement of the TDX module signer; 0 for Intel modules. 'mrsignerseam' (digest, 48 bytes, offset 328).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest MrSignerSeam => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(328, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest MrSignerSeam => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(328));
 
         /// <summary>
         /// The byte offset of 'mrsignerseam' in this report.
@@ -193,7 +189,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.ATTRIBUTES (SEAM attributes; SEAMATTRIBUTES in the TD quote body): 0 for Intel modules. 'seamattributes' (u64, 8 bytes, offset 376).
         /// </summary>
-        public readonly ulong SeamAttributes => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(376, 8));
+        public readonly ulong SeamAttributes => global::Tsm.ReportBytes.UInt64(ref At(376));
 
         /// <summary>
         /// The byte offset of 'seamattributes' in this report.
@@ -203,7 +199,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TEE_TCB_INFO.TEE_TCB_SVN2 (TDX 1.5; reserved in TDX 1.0). 'teetcbsvn2' (bytes, 16 bytes, offset 384).
         /// </summary>
-        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn2 => _hasTeeTcbSvn2 ? _data.Slice(384, 16) : throw new global::Tsm.ReportFieldNotPresentException("TdReport", "teetcbsvn2");
+        public readonly global::System.ReadOnlySpan<byte> TeeTcbSvn2 => Present(_hasTeeTcbSvn2) ? global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(384), 16) : throw new global::Tsm.ReportFieldNotPresentException("TdReport", "teetcbsvn2");
 
         /// <summary>
         /// Whether this report has 'teetcbsvn2' (its version or type decides).
@@ -218,7 +214,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.ATTRIBUTES: TD attributes (TDX_ATTR_* / TDX_TD_ATTR_* in arch/x86/include/asm/shared/tdx.h). 'tdattributes' (flags, 8 bytes, offset 512).
         /// </summary>
-        public readonly global::Tsm.Vendors.Tdx.TdAttributesFlags TdAttributes => new global::Tsm.Vendors.Tdx.TdAttributesFlags(global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(512, 8)));
+        public readonly global::Tsm.Vendors.Tdx.TdAttributesFlags TdAttributes => new global::Tsm.Vendors.Tdx.TdAttributesFlags(global::Tsm.ReportBytes.UInt64(ref At(512)));
 
         /// <summary>
         /// The byte offset of 'tdattributes' in this report.
@@ -228,7 +224,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.XFAM: extended features available mask (XCR0/IA32_XSS bits the TD may use). 'xfam' (u64, 8 bytes, offset 520).
         /// </summary>
-        public readonly ulong Xfam => global::System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.Slice(520, 8));
+        public readonly ulong Xfam => global::Tsm.ReportBytes.UInt64(ref At(520));
 
         /// <summary>
         /// The byte offset of 'xfam' in this report.
@@ -238,7 +234,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.MRTD: measurement of the initial contents of the TD. 'mrtd' (digest, 48 bytes, offset 528).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest MrTd => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(528, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest MrTd => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(528));
 
         /// <summary>
         /// The byte offset of 'mrtd' in this report.
@@ -248,7 +244,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.MRCONFIGID: software-defined ID for non-owner-defined configuration. 'mrconfigid' (bytes, 48 bytes, offset 576).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque48 MrConfigId => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque48>(_data.Slice(576, 48));
+        public readonly ref readonly global::Tsm.Opaque48 MrConfigId => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque48>(ref At(576));
 
         /// <summary>
         /// The byte offset of 'mrconfigid' in this report.
@@ -258,7 +254,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.MROWNER: software-defined ID of the TD owner. 'mrowner' (bytes, 48 bytes, offset 624).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque48 MrOwner => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque48>(_data.Slice(624, 48));
+        public readonly ref readonly global::Tsm.Opaque48 MrOwner => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque48>(ref At(624));
 
         /// <summary>
         /// The byte offset of 'mrowner' in this report.
@@ -268,7 +264,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.MROWNERCONFIG: software-defined ID for owner-defined configuration. 'mrownerconfig' (bytes, 48 bytes, offset 672).
         /// </summary>
-        public readonly ref readonly global::Tsm.Opaque48 MrOwnerConfig => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Opaque48>(_data.Slice(672, 48));
+        public readonly ref readonly global::Tsm.Opaque48 MrOwnerConfig => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Opaque48>(ref At(672));
 
         /// <summary>
         /// The byte offset of 'mrownerconfig' in this report.
@@ -278,7 +274,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.RTMR[0]. 'rtmr0' (digest, 48 bytes, offset 720).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr0 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(720, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr0 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(720));
 
         /// <summary>
         /// The byte offset of 'rtmr0' in this report.
@@ -288,7 +284,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.RTMR[1]. 'rtmr1' (digest, 48 bytes, offset 768).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr1 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(768, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr1 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(768));
 
         /// <summary>
         /// The byte offset of 'rtmr1' in this report.
@@ -298,7 +294,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.RTMR[2]. 'rtmr2' (digest, 48 bytes, offset 816).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr2 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(816, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr2 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(816));
 
         /// <summary>
         /// The byte offset of 'rtmr2' in this report.
@@ -308,7 +304,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.RTMR[3]. 'rtmr3' (digest, 48 bytes, offset 864).
         /// </summary>
-        public readonly ref readonly global::Tsm.Sha384Digest Rtmr3 => ref global::System.Runtime.InteropServices.MemoryMarshal.AsRef<global::Tsm.Sha384Digest>(_data.Slice(864, 48));
+        public readonly ref readonly global::Tsm.Sha384Digest Rtmr3 => ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Tsm.Sha384Digest>(ref At(864));
 
         /// <summary>
         /// The byte offset of 'rtmr3' in this report.
@@ -318,7 +314,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TDINFO_STRUCT.SERVTD_HASH (TDX 1.5): SHA384 of the TDINFO_STRUCTs of the bound service TDs; reserved in TDX 1.0. 'servtdhash' (digest, 48 bytes, offset 912).
         /// </summary>
-        public readonly global::Tsm.Sha384Digest? ServTdHash => _hasServTdHash ? global::System.Runtime.InteropServices.MemoryMarshal.Read<global::Tsm.Sha384Digest>(_data.Slice(912, 48)) : null;
+        public readonly global::Tsm.Sha384Digest? ServTdHash => Present(_hasServTdHash) ? global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<global::Tsm.Sha384Digest>(ref At(912)) : null;
 
         /// <summary>
         /// Whether this report has 'servtdhash' (its version or type decides).
@@ -330,6 +326,30 @@ namespace Tsm.Vendors
         /// </summary>
         public readonly int ServTdHashOffset => 912;
 
+        // Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly void RequireParsed()
+        {
+            if (_data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowDefaultView("TdReport");
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly ref byte At(int offset)
+        {
+            RequireParsed();
+            return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private readonly bool Present(bool has)
+        {
+            RequireParsed();
+            return has;
+        }
+
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
         /// </summary>
@@ -337,6 +357,7 @@ namespace Tsm.Vendors
         public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
+            RequireParsed();
             visitor.Integer("reporttype", _data[0]);
             visitor.Integer("reportsubtype", _data[1]);
             visitor.Integer("reportversion", _data[2]);
@@ -369,6 +390,7 @@ namespace Tsm.Vendors
         /// </summary>
         public readonly bool InternalHashesMatch()
         {
+            RequireParsed();
             global::System.Span<byte> digest = stackalloc byte[64];
             global::Tsm.MeasurementHashInfo.Compute(global::Tsm.MeasurementHash.Sha384, _data.Slice(256, 239), digest.Slice(0, 48));
             if (!global::System.MemoryExtensions.SequenceEqual<byte>(digest.Slice(0, 48), _data.Slice(32, 48)))
@@ -445,9 +467,11 @@ namespace Tsm.Vendors
         {
             if (data.Length < MinimumSize)
             {
-                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
+            view = new TdReport(data);
             int end = MinimumSize;
             _ = parentVersion;
             bool hasTeeTcbSvn2 = false;
@@ -458,7 +482,8 @@ namespace Tsm.Vendors
             long vReportType = (long)data[0];
             if (!(vReportType == 129))
             {
-                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("reporttype", vReportType, "129"), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("reporttype", vReportType, "129"), out errorOffset, out reason);
             }
 
             hasTeeTcbSvn2 = (vReportVersion == 1);
@@ -467,10 +492,10 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdReport", end, data.Length), out view, out errorOffset, out reason);
+                view = default;
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdReport", end, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdReport(data);
             view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
             view._hasServTdHash = hasServTdHash;
             view._end = end;
@@ -479,9 +504,9 @@ namespace Tsm.Vendors
             return true;
         }
 
-        private static bool Fail(int offset, string message, out TdReport view, out int errorOffset, out string? reason)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Fail(int offset, string message, out int errorOffset, out string? reason)
         {
-            view = default;
             errorOffset = offset;
             reason = message;
             return false;
