@@ -41,19 +41,8 @@ public sealed class GoldenFileTests
 
     private const string PlatformsHintName = "MeasurementPlatforms.g.cs";
 
-    private static void AssertBaseline(GeneratedSourceResult generated)
-    {
-        string actual = generated.SourceText.ToString();
-        string baseline = Path.Combine(RepositoryPaths.Baselines, generated.HintName);
-
-        if (Environment.GetEnvironmentVariable("TSM_UPDATE_BASELINES") == "1")
-        {
-            File.WriteAllText(baseline, actual);
-        }
-
-        Assert.True(File.Exists(baseline), $"No baseline {baseline}; run the tests with TSM_UPDATE_BASELINES=1 to create it.");
-        Assert.Equal(File.ReadAllText(baseline), actual);
-    }
+    private static void AssertBaseline(GeneratedSourceResult generated) =>
+        GoldenFile.AssertMatches(Path.Combine(RepositoryPaths.Baselines, generated.HintName), generated.SourceText.ToString());
 
     [Fact]
     public void Every_baseline_belongs_to_a_shipped_schema()
