@@ -53,8 +53,9 @@ public sealed class MeasurementEventCachingTests
         GeneratorRunResult second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         var outputs = second.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
+        // The other event, and the (empty) MeasurementPlatforms and TsmCatalog outputs of the schema pipeline, stay cached.
         Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.Cached);
+        Assert.Equal(outputs.Count - 1, outputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
         Assert.Contains("\"privileged\"", second.GeneratedSources.Single(static s => s.HintName == "Coco.Start-Event.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
