@@ -13,4 +13,5 @@ internal static class TrackingNames
     public const string VendorOwner = nameof(VendorOwner);
     public const string PlaceholderOwner = nameof(PlaceholderOwner);
     public const string PlatformVendors = nameof(PlatformVendors);
+    public const string CatalogVendors = nameof(CatalogVendors);
 }

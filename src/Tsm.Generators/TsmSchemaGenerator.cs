@@ -84,6 +84,18 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             platforms.Combine(options),
             static (spc, input) => EmitPlatforms(spc, input.Left, input.Right));
 
+        // TsmCatalog lists every generated vendor, reduced to ids, class and type names, layout sizes and signatures.
+        IncrementalValueProvider<EquatableArray<CatalogVendor>> catalog = owned
+            .Where(static o => o.Path == o.OwnerPath)
+            .Select(static (o, _) => CatalogReduction.Reduce(o.Spec))
+            .Collect()
+            .Select(static (vendors, _) => vendors.OrderBy(static v => v.Vendor, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.CatalogVendors);
+
+        context.RegisterSourceOutput(
+            catalog.Combine(options),
+            static (spc, input) => EmitCatalog(spc, input.Left, input.Right));
+
         IncrementalValuesProvider<PlaceholderSpec> placeholders = results
             .Where(static result => result.Spec is null && result.ClassName is not null && result.Diagnostics.Count > 0)
             .Select(static (result, _) => new PlaceholderSpec(result.Path, result.ClassName!, result.Diagnostics.Count, result.Diagnostics[0]))
@@ -143,6 +155,14 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
 
         string source = PlatformsEmitter.Emit(vendors, options.Namespace, options.Accessibility);
         context.AddSource(Naming.PlatformsClassName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+    }
+
+    private static void EmitCatalog(SourceProductionContext context, EquatableArray<CatalogVendor> vendors, GenerationOptions options)
+    {
+        if (vendors.Count > 0)
+        {
+            context.AddSource(Naming.CatalogClassName + ".g.cs", SourceText.From(CatalogEmitter.Emit(vendors, options.Namespace, options.Accessibility), System.Text.Encoding.UTF8));
+        }
     }
 
     private static void Emit(SourceProductionContext context, VendorSpec spec, string path, string ownerPath, GenerationOptions options)

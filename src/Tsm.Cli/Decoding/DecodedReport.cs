@@ -46,33 +46,24 @@ internal sealed class DecodedReport
     public ReadOnlySpan<byte> TrailingBytes => _file.AsSpan(Start + Length);
 
     /// <summary>
-    /// Passes every field of the report, in layout order and under its schema name, to <paramref name="visitor"/>; a CCA
-    /// token's claims arrive in two nested groups, <c>platform</c> and <c>realm</c>.
+    /// Passes every field of the report, in layout order and under its schema name, to <paramref name="visitor"/> (a
+    /// binary layout through <see cref="TsmCatalog.Visit"/>); a CCA token's claims arrive in two nested groups,
+    /// <c>platform</c> and <c>realm</c>.
     /// </summary>
     public void VisitFields(IReportFieldVisitor visitor)
     {
-        switch (Format)
+        if (Format != ReportFormat.CcaToken)
         {
-            case ReportFormat.TdQuote:
-                TdQuote.Parse(Report).VisitFields(visitor);
-                break;
-            case ReportFormat.TdReport:
-                TdReport.Parse(Report).VisitFields(visitor);
-                break;
-            case ReportFormat.SnpReport:
-                SnpReport.Parse(Report).VisitFields(visitor);
-                break;
-            case ReportFormat.CcaToken:
-                CcaToken token = CcaToken.Parse(_file.AsMemory(Start, Length));
-                visitor.BeginNested("platform", nameof(CcaPlatformClaims));
-                token.Platform.VisitFields(visitor);
-                visitor.EndNested();
-                visitor.BeginNested("realm", nameof(CcaRealmClaims));
-                token.Realm.VisitFields(visitor);
-                visitor.EndNested();
-                break;
-            default:
-                throw new InvalidOperationException($"No parser for {Format}.");
+            TsmCatalog.Visit(Format.Name(), Report, visitor);
+            return;
         }
+
+        CcaToken token = CcaToken.Parse(_file.AsMemory(Start, Length));
+        visitor.BeginNested("platform", nameof(CcaPlatformClaims));
+        token.Platform.VisitFields(visitor);
+        visitor.EndNested();
+        visitor.BeginNested("realm", nameof(CcaRealmClaims));
+        token.Realm.VisitFields(visitor);
+        visitor.EndNested();
     }
 }

@@ -5,20 +5,12 @@ using Tsm.Attestation;
 namespace Tsm.Cli.Decoding;
 
 /// <summary>
-/// Recognises a report by its leading bytes (magic numbers only; the format's parser then decides whether it is valid
-/// and reads every field). A truncated report is still recognised, so its parser can say where it ends too early.
+/// Recognises a report by its leading bytes: a binary layout by the signature <see cref="TsmCatalog.HasSignature"/>
+/// derives from its schema's fixed-offset <c>checks</c> (the format's parser then decides whether it is valid and reads
+/// every field). A truncated report is still recognised, so its parser can say where it ends too early.
 /// </summary>
 internal static class FormatDetector
 {
-    /// <summary>The TEE type of TDX in quote headers and the REPORTTYPE.TYPE of a TDREPORT.</summary>
-    private const byte TdxTeeType = 0x81;
-
-    /// <summary>Quote header: attestation key type 2 = ECDSA-256 with P-256.</summary>
-    private const ushort EcdsaP256KeyType = 2;
-
-    /// <summary>Where an SNP report holds SIGNATURE_ALGO (1 = ECDSA P-384 with SHA-384).</summary>
-    private const int SnpSignatureAlgoAt = 0x34;
-
     /// <summary>The size of the MSG_REPORT_RSP header and of the Azure HCL report header.</summary>
     private const int EnvelopeHeaderSize = 32;
 
@@ -66,21 +58,18 @@ internal static class FormatDetector
     private static bool IsCcaToken(ReadOnlySpan<byte> data) =>
         data.StartsWith((ReadOnlySpan<byte>)[0xD9, 0x01, 0x8F]) || data.StartsWith((ReadOnlySpan<byte>)[0xD9, 0x03, 0x8B]);
 
-    private static bool IsTdQuote(ReadOnlySpan<byte> data) =>
-        data.Length >= 8
-        && BinaryPrimitives.ReadUInt16LittleEndian(data) is 4 or 5
-        && BinaryPrimitives.ReadUInt16LittleEndian(data[2..]) == EcdsaP256KeyType
-        && BinaryPrimitives.ReadUInt32LittleEndian(data[4..]) == TdxTeeType;
+    /// <summary>u16 version 4 or 5, attestation key type 2 and TEE type 0x81 (the tdquote checks of schemas/tdx.tsm.json).</summary>
+    private static bool IsTdQuote(ReadOnlySpan<byte> data) => TsmCatalog.HasSignature(ReportFormat.TdQuote.Name(), data);
 
-    /// <summary>REPORTTYPE: type 0x81, subtype 0, a version byte, reserved 0.</summary>
+    /// <summary>
+    /// REPORTTYPE.TYPE 0x81 (the tdreport check of schemas/tdx.tsm.json), and the subtype 0 and reserved byte 0 the schema
+    /// describes but its parser does not require, so that a stray 0x81 is not taken for a TDREPORT.
+    /// </summary>
     private static bool IsTdReport(ReadOnlySpan<byte> data) =>
-        data.Length >= 4 && data[0] == TdxTeeType && data[1] == 0 && data[3] == 0;
+        TsmCatalog.HasSignature(ReportFormat.TdReport.Name(), data) && data.Length >= 4 && data[1] == 0 && data[3] == 0;
 
-    /// <summary>Version 2 to 5 and, when the data gets that far, signature algorithm 1.</summary>
-    private static bool IsSnpReport(ReadOnlySpan<byte> data) =>
-        data.Length >= 4
-        && BinaryPrimitives.ReadUInt32LittleEndian(data) is >= 2 and <= 5
-        && (data.Length < SnpSignatureAlgoAt + 4 || BinaryPrimitives.ReadUInt32LittleEndian(data[SnpSignatureAlgoAt..]) == 1);
+    /// <summary>Version 2 to 5 and, when the data gets that far, signature algorithm 1 (the snpreport checks of schemas/sev-snp.tsm.json).</summary>
+    private static bool IsSnpReport(ReadOnlySpan<byte> data) => TsmCatalog.HasSignature(ReportFormat.SnpReport.Name(), data);
 
     /// <summary>Status 0 (success), report size 1184, 24 reserved zero bytes, then an SNP report.</summary>
     private static bool IsSnpMsgReportRsp(ReadOnlySpan<byte> data) =>

@@ -14,6 +14,9 @@ internal static class Naming
     /// <summary>The generated entry point over every vendor that maps roles; no vendor class, report or claim set may take its name.</summary>
     public const string PlatformsClassName = "MeasurementPlatforms";
 
+    /// <summary>The generated catalog of every vendor, report layout and claim set; no vendor class, report or claim set may take its name.</summary>
+    public const string CatalogClassName = "TsmCatalog";
+
     /// <summary><c>^[a-z][a-z0-9_]*$</c>: a kernel-style name that is also safe as a file name and a C# identifier part.</summary>
     public static bool IsSnakeName(string name)
     {

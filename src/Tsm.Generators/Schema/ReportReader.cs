@@ -26,7 +26,7 @@ internal static class ReportReader
     {
         var result = new List<(ReportSpec Spec, JsonNode Node)>();
         var names = new HashSet<string>(System.StringComparer.Ordinal);
-        var typeNames = new HashSet<string>(System.StringComparer.Ordinal) { className, Naming.PlatformsClassName };
+        var typeNames = new HashSet<string>(System.StringComparer.Ordinal) { className, Naming.PlatformsClassName, Naming.CatalogClassName };
         foreach (JsonNode node in reports.Items)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ internal static class ReportReader
             TextRange at = json.TryGetProperty("typeName", out JsonProperty given) ? given.Value.Range : json.TryGetProperty("name", out JsonProperty named) ? named.Value.Range : node.Range;
             if (!typeNames.Add(report.TypeName))
             {
-                context.Report(DiagnosticIds.DuplicateName, at, "C# type", report.TypeName + (report.TypeName == className ? " (the vendor class)" : report.TypeName == Naming.PlatformsClassName ? " (the generated entry point of the logical registers)" : string.Empty));
+                context.Report(DiagnosticIds.DuplicateName, at, "C# type", report.TypeName + (report.TypeName == className ? " (the vendor class)" : report.TypeName == Naming.PlatformsClassName ? " (the generated entry point of the logical registers)" : report.TypeName == Naming.CatalogClassName ? " (the generated catalog)" : string.Empty));
                 continue;
             }
 

@@ -65,6 +65,11 @@ internal static class SchemaParser
             context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", "vendor ids match ^[a-z][a-z0-9]*(-[a-z0-9]+)*$ (e.g. 'sev-snp')");
             vendor = null;
         }
+        else if (vendor is not null && Naming.ToPascalCase(vendor.Value) == Naming.CatalogClassName)
+        {
+            context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", $"its class would be {Naming.CatalogClassName}, the generated catalog of the vendors");
+            vendor = null;
+        }
         else if (vendor is not null && Naming.ToPascalCase(vendor.Value) == Naming.PlatformsClassName)
         {
             context.Report(DiagnosticIds.InvalidName, vendor.Range, vendor.Value, "vendor id", $"its class would be {Naming.PlatformsClassName}, the generated entry point of the logical registers");
@@ -111,7 +116,7 @@ internal static class SchemaParser
         JsonArray? claimSetsNode = reader.Array("claimSets", required: false);
         EquatableArray<ClaimSetSpec> claimSets = claimSetsNode is null
             ? EquatableArray<ClaimSetSpec>.Empty
-            : ClaimSetReader.ReadAll(claimSetsNode, registers, reports.Select(static r => r.TypeName).Append(className).Append(Naming.PlatformsClassName), context);
+            : ClaimSetReader.ReadAll(claimSetsNode, registers, reports.Select(static r => r.TypeName).Append(className).Append(Naming.PlatformsClassName).Append(Naming.CatalogClassName), context);
 
         return new VendorSpec(
             vendor.Value,

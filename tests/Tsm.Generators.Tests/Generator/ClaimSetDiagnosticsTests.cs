@@ -75,6 +75,7 @@ public sealed class ClaimSetDiagnosticsTests
         { Set(Bytes + """, { "name": "c", "propertyName": ↓"B", "key": 2, "type": "text" }"""), "TSM0007" },
         { Head + """    { "name": "s", "claims": [ """ + Bytes + """ ] }, { "name": ↓"s", "claims": [ """ + Bytes + " ] }" + Tail, "TSM0007" },
         { Head + """    { "name": "s", "typeName": ↓"Acme", "claims": [ """ + Bytes + " ] }" + Tail, "TSM0007" },
+        { Head + """    { "name": "s", "typeName": ↓"TsmCatalog", "claims": [ """ + Bytes + " ] }" + Tail, "TSM0007" },
 
         // TSM0008: registers that do not exist
         { Set("""{ "name": "b", "key": 1, "type": "bytes", "register": ↓"mrtd" }"""), "TSM0008" },

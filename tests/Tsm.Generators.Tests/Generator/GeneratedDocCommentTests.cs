@@ -60,7 +60,7 @@ public sealed partial class GeneratedDocCommentTests
             """;
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(new[] { GeneratorHarness.Schema("acme.tsm.json", schema) });
 
-        string source = result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        string source = result.Results.Single().GeneratedSources.Single(static s => s.HintName == "Acme.g.cs").SourceText.ToString();
         (int _, string xml) = DocComments(source).First(c => c.Xml.Contains("measurements/", StringComparison.Ordinal));
         XElement doc = XElement.Parse("<doc>" + xml + "</doc>");
 

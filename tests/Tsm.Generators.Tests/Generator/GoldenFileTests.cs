@@ -23,8 +23,8 @@ public sealed class GoldenFileTests
         Assert.Empty(GeneratorHarness.Errors(output));
         Assert.Empty(GeneratorHarness.GeneratedCodeProblems(output));
         Assert.NotEmpty(result.Results.Single().GeneratedSources);
-        // MeasurementPlatforms lists every role-mapping vendor of the compilation, so its baseline is that of all shipped schemas.
-        foreach (GeneratedSourceResult generated in result.Results.Single().GeneratedSources.Where(static s => s.HintName != PlatformsHintName))
+        // MeasurementPlatforms and TsmCatalog list the vendors of the compilation, so their baselines are those of all shipped schemas.
+        foreach (GeneratedSourceResult generated in result.Results.Single().GeneratedSources.Where(static s => s.HintName is not PlatformsHintName and not CatalogHintName))
         {
             AssertBaseline(generated);
         }
@@ -39,7 +39,19 @@ public sealed class GoldenFileTests
         AssertBaseline(result.Results.Single().GeneratedSources.Single(static s => s.HintName == PlatformsHintName));
     }
 
+    [Fact]
+    public void The_catalog_of_every_shipped_schema_matches_its_baseline()
+    {
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.ShippedSchemas());
+
+        Assert.Empty(GeneratorHarness.Errors(output));
+        Assert.Empty(GeneratorHarness.GeneratedCodeProblems(output));
+        AssertBaseline(result.Results.Single().GeneratedSources.Single(static s => s.HintName == CatalogHintName));
+    }
+
     private const string PlatformsHintName = "MeasurementPlatforms.g.cs";
+
+    private const string CatalogHintName = "TsmCatalog.g.cs";
 
     private static void AssertBaseline(GeneratedSourceResult generated) =>
         GoldenFile.AssertMatches(Path.Combine(RepositoryPaths.Baselines, generated.HintName), generated.SourceText.ToString());

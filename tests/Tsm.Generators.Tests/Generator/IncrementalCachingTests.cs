@@ -14,7 +14,7 @@ public sealed class IncrementalCachingTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SchemaInput, TrackingNames.SchemaResult, TrackingNames.VendorSpec, TrackingNames.VendorKeys, TrackingNames.Options,
-        TrackingNames.VendorOwner, TrackingNames.PlatformVendors,
+        TrackingNames.VendorOwner, TrackingNames.PlatformVendors, TrackingNames.CatalogVendors,
     };
 
     [Fact]
@@ -106,12 +106,15 @@ public sealed class IncrementalCachingTests
         GeneratorRunResult added = driver.GetRunResult().Results.Single();
         GeneratorRunResult removed = driver.RemoveAdditionalTexts([acme]).RunGenerators(compilation).GetRunResult().Results.Single();
 
-        // One output per shipped schema plus MeasurementPlatforms, which acme (no roles) leaves as it was.
+        // One output per shipped schema plus MeasurementPlatforms, which acme (no roles) leaves as it was; TsmCatalog,
+        // which lists every vendor, is the one that changes.
         var addedOutputs = added.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
         Assert.Equal(schemas.Count + 1, addedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
         Assert.Single(addedOutputs, static o => o.Reason == IncrementalStepRunReason.New);
+        Assert.Single(addedOutputs, static o => o.Reason == IncrementalStepRunReason.Modified);
         var removedOutputs = removed.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
         Assert.Equal(schemas.Count + 1, removedOutputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.DoesNotContain("Acme", removed.GeneratedSources.Single(static s => s.HintName == "TsmCatalog.g.cs").SourceText.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(removed.GeneratedSources, static s => s.HintName == "Acme.g.cs");
     }
 
@@ -144,11 +147,32 @@ public sealed class IncrementalCachingTests
 
         GeneratorRunResult added = driver.AddAdditionalTexts([acme]).WithUpdatedAnalyzerConfigOptions(marked).RunGenerators(compilation).GetRunResult().Results.Single();
 
+        // MeasurementPlatforms and TsmCatalog both list acme.
         var outputs = added.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).ToList();
         Assert.Equal(schemas.Count, outputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached));
         Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.New);
-        Assert.Single(outputs, static o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(2, outputs.Count(static o => o.Reason == IncrementalStepRunReason.Modified));
         Assert.Contains("global::Tsm.Vendors.Acme.Definition", added.GeneratedSources.Single(static s => s.HintName == "MeasurementPlatforms.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_schemas_descriptions_leaves_TsmCatalog_cached()
+    {
+        IReadOnlyList<AdditionalText> schemas = GeneratorHarness.ShippedSchemas();
+        AdditionalText tdx = schemas.Single(static s => s.Path.EndsWith("tdx.tsm.json", StringComparison.Ordinal));
+        CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(schemas).RunGenerators(compilation);
+
+        string editedText = tdx.GetText()!.ToString()
+            .Replace("\"Intel TDX\"", "\"Intel TDX (edited)\"", StringComparison.Ordinal)
+            .Replace("\"REPORTMACSTRUCT.REPORTTYPE.TYPE: 0x81 = TDX (0x00 = SGX).\"", "\"The report type (edited).\"", StringComparison.Ordinal);
+        Assert.Contains("(edited).", editedText, StringComparison.Ordinal);
+        GeneratorRunResult second = driver.ReplaceAdditionalText(tdx, GeneratorHarness.Schema(tdx.Path, editedText)).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.All(
+            second.TrackedSteps[TrackingNames.CatalogVendors].SelectMany(static s => s.Outputs),
+            static o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Contains("The report type (edited).", second.GeneratedSources.Single(static s => s.HintName == "TdReport.g.cs" || s.HintName == "Tdx.TdReport.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

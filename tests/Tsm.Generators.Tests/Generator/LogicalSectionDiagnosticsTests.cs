@@ -88,6 +88,7 @@ public sealed class LogicalSectionDiagnosticsTests
     public static TheoryData<string, string> ReservedNames() => new()
     {
         { """{ "vendor": ↓"measurement-platforms", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ] }""", "TSM0005" },
+        { """{ "vendor": ↓"tsm-catalog", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ] }""", "TSM0005" },
         { """{ "vendor": "acme", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable"] } ], "reports": [ { "name": "r", "typeName": ↓"MeasurementPlatforms", "size": 8, "fields": [ { "name": "f", "offset": 0, "size": 8, "type": "u64" } ] } ] }""", "TSM0007" },
         { """{ "vendor": ↓"logical-registers", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [ { "name": "m", "hash": "sha256", "flags": ["readable", "extendable"], "extend": { "rule": "hash-concat" } } ], "logical": { "application": { "register": "m", "description": "d" } } }""", "TSM0005" },
         { """{ "vendor": "acme", "displayName": "X", "device": { "sysfs": "/sys/x" }, "registers": [ { "name": ↓"logical", "hash": "sha256", "flags": ["readable"] } ] }""", "TSM0012" },

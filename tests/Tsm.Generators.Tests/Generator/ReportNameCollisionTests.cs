@@ -26,6 +26,7 @@ public sealed class ReportNameCollisionTests
     {
         { """ "reports": [ { "name": "a", "typeName": "Evidence", "size": 8, "fields": [] }, { "name": "b", "typeName": ↓"Evidence", "size": 8, "fields": [] } ] """, "TSM0007" },
         { """ "reports": [ { "name": ↓"acme", "size": 8, "fields": [] } ] """, "TSM0007" },
+        { """ "reports": [ { "name": "r", "typeName": ↓"TsmCatalog", "size": 8, "fields": [] } ] """, "TSM0007" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "a", "propertyName": "Value", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "propertyName": ↓"Value", "offset": 4, "size": 4, "type": "u32" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"bytes", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "x", "propertyName": ↓"ToString", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },

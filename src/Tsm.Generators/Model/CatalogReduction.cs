@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tsm.Generators.Helpers;
+
+namespace Tsm.Generators.Model;
+
+/// <summary>Reduces a <see cref="VendorSpec"/> to the <see cref="CatalogVendor"/> the generated catalog needs.</summary>
+internal static class CatalogReduction
+{
+    public static CatalogVendor Reduce(VendorSpec spec)
+    {
+        var nested = new HashSet<string>(spec.Reports.SelectMany(static r => r.Fields).Where(static f => f.Layout is not null).Select(static f => f.Layout!), System.StringComparer.Ordinal);
+        EquatableArray<CatalogLayout> layouts = spec.Reports
+            .Where(r => !nested.Contains(r.Name))
+            .Select(static r => new CatalogLayout(r.Name, r.TypeName, r.IsFixed, Signature(r)))
+            .ToEquatableArray();
+        return new CatalogVendor(spec.Vendor, spec.ClassName, layouts, spec.ClaimSets.Select(static c => c.TypeName).ToEquatableArray());
+    }
+
+    // The checks on integer fields every version has at the same offset: those a detector can test on the leading bytes.
+    private static EquatableArray<CatalogCheck> Signature(ReportSpec report) => report.Checks
+        .Select(check => (Check: check, Field: report.Fields.FirstOrDefault(f => f.Name == check.Field)))
+        .Where(static c => c.Field is { IsInteger: true, IsDynamic: false, IsConditional: false })
+        .Select(static c => new CatalogCheck(c.Field!.Offset, c.Field.Size, c.Check.Allowed))
+        .OrderBy(static c => c.Offset)
+        .ToEquatableArray();
+}
