@@ -168,7 +168,7 @@ public sealed class SchemaDiagnosticsTests
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(schemas);
 
         Assert.Empty(result.Diagnostics);
-        Assert.Equal(new[] { "Acme.g.cs", "Other.Shared.g.cs", "Other.g.cs" }, result.Results.Single().GeneratedSources.Select(static s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "Acme.g.cs", "Other.Shared.g.cs", "Other.g.cs", "TsmCatalog.g.cs" }, result.Results.Single().GeneratedSources.Select(static s => s.HintName).Order(StringComparer.Ordinal));
         Assert.Contains("\"A\"", result.Results.Single().GeneratedSources.Single(static s => s.HintName == "Acme.g.cs").SourceText.ToString(), StringComparison.Ordinal);
         Assert.Empty(GeneratorHarness.Errors(output));
     }
