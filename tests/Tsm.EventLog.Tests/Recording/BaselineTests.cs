@@ -6,7 +6,7 @@ namespace Tsm.EventLog.Tests.Recording;
 
 /// <summary>
 /// A log that begins on a register firmware already measured into records that start in INIT; a verifier checks it
-/// against the firmware's own log. trustee's alibabacloud CCEL extends RTMR3 (its MANIFEST decode: 5e4ecd49…17257dad).
+/// against the firmware's own log. trustee's alibabacloud CCEL (trustee deps/eventlog/test_data/CCEL_AAEL_alibabacloud) extends RTMR3 to 5e4ecd49…17257dad.
 /// </summary>
 public sealed class BaselineTests
 {
