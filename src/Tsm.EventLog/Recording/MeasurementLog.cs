@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Replay;
@@ -166,26 +165,6 @@ public sealed class MeasurementLog : IDisposable
         {
             _disposed = true;
         }
-    }
-
-    private static byte[] ResetValue(RegisterDefinition register, int size)
-    {
-        byte[] value = new byte[size];
-        switch (register.Initial)
-        {
-            case InitialValue.Ones:
-                value.AsSpan().Fill(0xFF);
-                break;
-            case InitialValue.Name:
-                // The kernel sample fills a register with the name of its storage owner (samples/tsm-mr/tsm_mr_sample.c).
-                byte[] name = Encoding.ASCII.GetBytes(register.AliasOf ?? register.Name);
-                name.AsSpan(0, Math.Min(size, name.Length)).CopyTo(value);
-                break;
-            case InitialValue.Zeros:
-                break;
-        }
-
-        return value;
     }
 
     private int ChooseInitBank()
@@ -368,7 +347,7 @@ public sealed class MeasurementLog : IDisposable
         byte[][] start = new byte[Register.Banks.Count][];
         for (int i = 0; i < start.Length; i++)
         {
-            start[i] = init.StartValues![i] ?? ResetValue(Register.Banks[i], MeasurementHashInfo.DigestSize(Register.Hashes[i]));
+            start[i] = init.StartValues![i] ?? Register.Banks[i].ResetValue(MeasurementHashInfo.DigestSize(Register.Hashes[i]));
         }
 
         return new LogChain([.. Register.Hashes], start);
@@ -380,7 +359,7 @@ public sealed class MeasurementLog : IDisposable
         int initBank = _codec!.Format == MeasurementLogFormat.Aael ? ChooseInitBank() : -1;
         for (int i = 0; i < live.Length && initBank >= 0; i++)
         {
-            if (i != initBank && !live[i].Bytes.SequenceEqual(ResetValue(Register.Banks[i], live[i].Length)))
+            if (i != initBank && !live[i].Bytes.SequenceEqual(Register.Banks[i].ResetValue(live[i].Length)))
             {
                 throw new MeasurementLogException(Path,
                     $"{Path}: cannot start an AAEL: {Register.Session.QualifiedNameOf(Register.Banks[i])} holds {LowerHex.Of(live[i].Bytes)}, not its reset value, and an AAEL's INIT records only the {MeasurementHashInfo.KernelName(Register.Hashes[initBank])} bank. Use the CEL format, which records every bank, or start from a reset register (a TPM's PCR 23 can be reset).");
@@ -517,7 +496,7 @@ public sealed class MeasurementLog : IDisposable
         var baseline = new BaselineCheck[start.Length];
         for (int i = 0; i < start.Length; i++)
         {
-            byte[] expected = ResetValue(Register.Banks[i], start[i].Length);
+            byte[] expected = Register.Banks[i].ResetValue(start[i].Length);
             RegisterValue? value = named ? firmware?.FirstOrDefault(v => v.Register == id && v.Bank == Register.Hashes[i]) : null;
             if (value is not null)
             {

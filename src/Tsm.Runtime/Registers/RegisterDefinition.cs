@@ -114,6 +114,32 @@ public sealed class RegisterDefinition
     /// <summary>The value the emulator starts with.</summary>
     public InitialValue Initial { get; init; }
 
+    /// <summary>
+    /// The register's value at reset, <paramref name="size"/> bytes (the resolved size of a hash-choice register):
+    /// what the emulator starts it at and what a measurement log assumes for a bank its INIT does not record. A
+    /// <see cref="InitialValue.Name"/> register holds the name of its storage owner (the kernel sample,
+    /// <c>samples/tsm-mr/tsm_mr_sample.c</c>).
+    /// </summary>
+    public byte[] ResetValue(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        byte[] value = new byte[size];
+        switch (Initial)
+        {
+            case InitialValue.Ones:
+                value.AsSpan().Fill(0xFF);
+                break;
+            case InitialValue.Name:
+                byte[] name = System.Text.Encoding.ASCII.GetBytes(AliasOf ?? Name);
+                name.AsSpan(0, Math.Min(name.Length, size)).CopyTo(value);
+                break;
+            case InitialValue.Zeros:
+                break;
+        }
+
+        return value;
+    }
+
     /// <summary>For live registers whose value the emulator derives from others (the sample's <c>report_digest</c>), the rule; otherwise null.</summary>
     public RefreshRule? Refresh { get; init; }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 
 namespace Tsm;
 
@@ -35,7 +34,7 @@ public sealed class EmulatedDevice
             {
                 MeasurementHash hash = ChooseHash(register, selected);
                 int size = register.HasHashChoices ? MeasurementHashInfo.DigestSize(hash) : register.Size;
-                byte[] platform = InitialStorage(register, size);
+                byte[] platform = register.ResetValue(size);
 
                 // A TPM's sysfs read issues TPM2_PCR_Read every time (drivers/char/tpm/tpm-sysfs.c), so it has no cache.
                 byte[] cache = definition.Encoding == SysfsEncoding.Hex ? platform : (byte[])platform.Clone();
@@ -467,23 +466,6 @@ public sealed class EmulatedDevice
             : throw new ArgumentException(
                 $"EmulatorOptions.SelectedHash is {selected}, but register '{register.QualifiedName}' can only use {string.Join(", ", register.HashChoices)}.",
                 "options");
-    }
-
-    private static byte[] InitialStorage(RegisterDefinition register, int size)
-    {
-        byte[] storage = new byte[size];
-        switch (register.Initial)
-        {
-            case InitialValue.Ones:
-                storage.AsSpan().Fill(0xFF);
-                break;
-            case InitialValue.Name:
-                byte[] name = Encoding.ASCII.GetBytes(register.Name);
-                name.AsSpan(0, Math.Min(name.Length, size)).CopyTo(storage);
-                break;
-        }
-
-        return storage;
     }
 
     private static int CopyFrom(ReadOnlySpan<byte> content, long offset, Span<byte> destination)
