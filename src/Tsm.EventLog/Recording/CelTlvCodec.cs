@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Tsm.EventLog.Aael;
 using Tsm.EventLog.Cel;
 using Tsm.EventLog.Tcg;
 
@@ -10,14 +11,11 @@ namespace Tsm.EventLog.Recording;
 
 /// <summary>
 /// CEL TLV records (<see cref="MeasurementLogFormat.CelTlv"/>): an EV_NO_ACTION INIT record with every bank's start, then
-/// EV_EVENT_TAG records carrying the attestation agent's tagged event (TCG PC Client PFP <c>TCG_PCClientTaggedEvent</c>:
-/// u32 taggedEventID, u32 taggedEventDataSize, data; the agent's id is "AAEL", stored little-endian as "LEAA").
+/// EV_EVENT_TAG records carrying the attestation agent's tagged event (<see cref="AaelTaggedEvent"/>).
 /// </summary>
 internal sealed class CelTlvCodec : LogCodec
 {
     private const int TlvHeader = 5;
-
-    private static ReadOnlySpan<byte> AaelTag => "LEAA"u8;
 
     public override MeasurementLogFormat Format => MeasurementLogFormat.CelTlv;
 
@@ -63,15 +61,7 @@ internal sealed class CelTlvCodec : LogCodec
         return Record(register, 0, zeros, (uint)TcgEventType.NoAction, Encoding.ASCII.GetBytes(text));
     }
 
-    public override byte[] Measured(string line)
-    {
-        byte[] data = Encoding.ASCII.GetBytes(line);
-        byte[] tagged = new byte[8 + data.Length];
-        AaelTag.CopyTo(tagged);
-        BinaryPrimitives.WriteUInt32LittleEndian(tagged.AsSpan(4), (uint)data.Length);
-        data.CopyTo(tagged, 8);
-        return tagged;
-    }
+    public override byte[] Measured(string line) => AaelTaggedEvent.Encode(Encoding.ASCII.GetBytes(line));
 
     public override byte[] EncodeEvent(LogicalRegister register, int number, string line, AgileDigest[] digests) =>
         Record(register, number, digests, (uint)TcgEventType.EventTag, Measured(line));
@@ -126,14 +116,14 @@ internal sealed class CelTlvCodec : LogCodec
     private static LogEntry? ReadEvent(ReadOnlySpan<byte> bytes, CelRecordBounds record, uint eventType, ReadOnlySpan<byte> eventData, LogicalRegister register, int number, int offset, out string? reason)
     {
         string where = string.Create(CultureInfo.InvariantCulture, $"record {number} (offset {offset})");
-        if (eventType != (uint)TcgEventType.EventTag || eventData.Length < 8 || !eventData.StartsWith(AaelTag)
-            || BinaryPrimitives.ReadUInt32LittleEndian(eventData[4..]) != (uint)(eventData.Length - 8))
+        if (eventType != (uint)TcgEventType.EventTag || !AaelTaggedEvent.Starts(eventData)
+            || BinaryPrimitives.ReadUInt32LittleEndian(eventData[4..]) != (uint)(eventData.Length - AaelTaggedEvent.HeaderSize))
         {
             reason = $"{where}: an event record is an EV_EVENT_TAG holding one tagged event with the id \"AAEL\"";
             return null;
         }
 
-        ReadOnlySpan<byte> line = eventData[8..];
+        ReadOnlySpan<byte> line = eventData[AaelTaggedEvent.HeaderSize..];
         string text = Encoding.ASCII.GetString(line);
         if (line.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0 || text.Split(' ', 3) is not [{ Length: > 0 }, { Length: > 0 }, _])
         {

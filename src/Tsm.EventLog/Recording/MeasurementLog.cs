@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Tsm.EventLog.Aael;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Replay;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Tsm.EventLog.Aael;
 using Tsm.EventLog.Tcg;
 using Tsm.EventLog.Uefi;
 
@@ -19,7 +20,7 @@ internal static class EventDescriptions
         "EV_EFI_PLATFORM_FIRMWARE_BLOB2" or "EV_EFI_HANDOFF_TABLES2" => UefiText.LengthPrefixedText(data) ?? Bytes(data),
         "cos" => Cos(data),
         "AAEL" or "INIT" => UefiText.Text(data) ?? Bytes(data),
-        "EV_EVENT_TAG" when data.StartsWith("LEAA"u8) && data.Length >= 8 => "AAEL " + (UefiText.Text(data[8..]) ?? Bytes(data[8..])),
+        "EV_EVENT_TAG" when AaelTaggedEvent.Starts(data) => "AAEL " + (UefiText.Text(data[AaelTaggedEvent.HeaderSize..]) ?? Bytes(data[AaelTaggedEvent.HeaderSize..])),
         _ => UefiText.Text(data) ?? Bytes(data),
     };
 

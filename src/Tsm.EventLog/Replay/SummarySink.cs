@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Tsm.EventLog.Aael;
 
 namespace Tsm.EventLog.Replay;
 
@@ -19,13 +20,13 @@ internal sealed class SummarySink : IEventSink
         });
     }
 
-    // The agent's tagged event (TCG_PCClientTaggedEvent: u32 id "AAEL" stored as "LEAA", u32 size, data) carries its line.
+    // The agent's tagged event carries its line after the id and size (AaelTaggedEvent).
     private static string? AaelLineOf(string typeName, ReadOnlySpan<byte> data)
     {
         ReadOnlySpan<byte> line = typeName switch
         {
             "AAEL" or "INIT" => data,
-            "EV_EVENT_TAG" when data.Length >= 8 && data.StartsWith("LEAA"u8) => data[8..],
+            "EV_EVENT_TAG" when AaelTaggedEvent.Starts(data) => data[AaelTaggedEvent.HeaderSize..],
 
             // Tsm's CEL measurement logs start with an EV_NO_ACTION holding every bank's start (docs/eventlog.md, Recording).
             "EV_NO_ACTION" when data.StartsWith("INIT "u8) => data,

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Tsm.EventLog.Aael;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Replay;
 
@@ -8,9 +9,6 @@ namespace Tsm.EventLog.Tcg;
 /// <summary>Feeds the events of a TCG log (TPM or CCEL) to replay and explanation.</summary>
 internal static class TcgEventWalker
 {
-    /// <summary>taggedEventID of the attestation agent's records in a CCEL: the ASCII "AAEL" read as a little-endian u32 is written "LEAA".</summary>
-    private static ReadOnlySpan<byte> AaelTag => "LEAA"u8;
-
     public static void Walk(TcgLog log, EventLogFormat format, IEventSink sink)
     {
         bool ccel = format == EventLogFormat.Ccel;
@@ -46,7 +44,7 @@ internal static class TcgEventWalker
             or TcgEventType.EfiVariableDriverConfig or TcgEventType.EfiVariableAuthority or TcgEventType.EfiGptEvent => DigestRule.DataHash,
         TcgEventType.EfiVariableBoot or TcgEventType.EfiVariableBoot2 => DigestRule.VariableData,
         TcgEventType.Ipl => DigestRules.ForIpl(data),
-        TcgEventType.EventTag when data.StartsWith(AaelTag) => DigestRule.DataHash,
+        TcgEventType.EventTag when data.StartsWith(AaelTaggedEvent.Id) => DigestRule.DataHash,
         _ => DigestRule.None,
     };
 }

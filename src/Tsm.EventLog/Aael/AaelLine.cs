@@ -1,8 +1,8 @@
 using System;
 
-namespace Tsm.EventLog.Recording;
+namespace Tsm.EventLog.Aael;
 
-/// <summary>The two kinds of AAEL line a measurement log writes, checked as the attestation agent's grammar requires.</summary>
+/// <summary>The two kinds of AAEL line, built and checked as the attestation agent's grammar requires (for <see cref="AaelWriter"/> and the measurement log).</summary>
 internal static class AaelLine
 {
     public static string Init(MeasurementHash hash, ReadOnlySpan<byte> value) => $"INIT {MeasurementHashInfo.KernelName(hash)}/{LowerHex.Of(value)}";
