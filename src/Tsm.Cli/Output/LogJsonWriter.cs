@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tsm.EventLog;
+using Tsm.EventLog.Recording;
 using Tsm.EventLog.Replay;
 using Tsm.EventLog.Verification;
 
@@ -39,7 +40,7 @@ internal static class LogJsonWriter
             json.WriteString("description", e.Description);
             if (e.AaelLine is { } line)
             {
-                AaelFields.Of(line).Write(json);
+                MeasurementLogEventJson.WriteFields(json, LoggedEntry.Parse(e.Number, line));
             }
 
             json.WriteEndObject();

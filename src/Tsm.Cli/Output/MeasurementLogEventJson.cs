@@ -12,6 +12,13 @@ internal static class MeasurementLogEventJson
         json.WriteNumber("number", entry.Number);
         json.WriteString("register", register);
         json.WriteString("type", entry.Domain is null ? "INIT" : "AAEL");
+        WriteFields(json, entry);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The entry's <c>domain</c> and <c>operation</c> (events only) and <c>content</c>, into the object being written.</summary>
+    public static void WriteFields(Utf8JsonWriter json, LoggedEntry entry)
+    {
         if (entry.Domain is not null)
         {
             json.WriteString("domain", entry.Domain);
@@ -19,6 +26,5 @@ internal static class MeasurementLogEventJson
         }
 
         json.WriteString("content", entry.Content);
-        json.WriteEndObject();
     }
 }

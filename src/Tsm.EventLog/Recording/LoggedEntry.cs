@@ -10,16 +10,19 @@ namespace Tsm.EventLog.Recording;
 /// <param name="Content">The event's content; for INIT the <c>alg/hex</c> starting value.</param>
 public sealed record LoggedEntry(int Number, string Text, string? Domain, string? Operation, string Content)
 {
-    /// <summary>Splits a line that the AAEL grammar has already accepted.</summary>
-    internal static LoggedEntry From(int number, string line)
+    /// <summary>
+    /// Splits an attestation-agent line: <c>INIT alg/hex</c> (its content is what follows INIT) or <c>domain operation
+    /// content</c>. A line of a tagged event that the grammar did not check and has fewer than three parts keeps only its
+    /// content, everything after the first space.
+    /// </summary>
+    /// <param name="number">The entry's number in its log.</param>
+    /// <param name="line">The line without its LF; it holds a space.</param>
+    public static LoggedEntry Parse(int number, string line)
     {
-        if (number == 0)
-        {
-            return new LoggedEntry(number, line, null, null, line[5..]);
-        }
-
-        int first = line.IndexOf(' ', StringComparison.Ordinal);
-        int second = line.IndexOf(' ', first + 1);
-        return new LoggedEntry(number, line, line[..first], line[(first + 1)..second], line[(second + 1)..]);
+        ArgumentNullException.ThrowIfNull(line);
+        string[] parts = line.Split(' ', 3);
+        return parts[0] == "INIT" || parts.Length < 3
+            ? new LoggedEntry(number, line, null, null, line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..])
+            : new LoggedEntry(number, line, parts[0], parts[1], parts[2]);
     }
 }

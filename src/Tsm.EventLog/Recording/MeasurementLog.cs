@@ -473,7 +473,7 @@ public sealed class MeasurementLog : IDisposable
             }
 
             Match(chain, live, explainedBy, _entries);
-            entries.Add(LoggedEntry.From(_entries, entry.Text));
+            entries.Add(LoggedEntry.Parse(_entries, entry.Text));
         });
         if (_chain is null)
         {
