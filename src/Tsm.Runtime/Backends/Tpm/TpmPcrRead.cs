@@ -34,30 +34,7 @@ internal static class TpmPcrRead
 
         if (banks == 1)
         {
-            at = reader.Offset;
-            ushort hash = reader.UInt16("the selection's hash algorithm");
-            if (hash != algorithm)
-            {
-                throw reader.Malformed(at, $"the selection is of algorithm 0x{hash:X4}, but 0x{algorithm:X4} was requested");
-            }
-
-            at = reader.Offset;
-            byte size = reader.UInt8("sizeofSelect");
-            if (size > 4)
-            {
-                throw reader.Malformed(at, $"sizeofSelect is {size}; a PCR bitmap is at most 4 bytes (PCR_SELECT_MAX)");
-            }
-
-            ReadOnlySpan<byte> select = reader.Bytes(size, "pcrSelect");
-            for (int i = 0; i < select.Length; i++)
-            {
-                returned |= (uint)select[i] << (8 * i);
-            }
-
-            if ((returned & ~requested) != 0)
-            {
-                throw reader.Malformed(at + 1, $"the TPM read PCRs that were not requested (selection 0x{returned:X6}, request 0x{requested:X6})");
-            }
+            returned = ReadSelection(ref reader, -1, algorithm, requested);
         }
 
         at = reader.Offset;
@@ -112,33 +89,7 @@ internal static class TpmPcrRead
         Span<bool> returned = stackalloc bool[algorithms.Length];
         for (int i = 0; i < algorithms.Length; i++)
         {
-            at = reader.Offset;
-            ushort hash = reader.UInt16("a selection's hash algorithm");
-            if (hash != algorithms[i])
-            {
-                throw reader.Malformed(at, $"selection {i} is of algorithm 0x{hash:X4}, but 0x{algorithms[i]:X4} was requested there");
-            }
-
-            at = reader.Offset;
-            byte size = reader.UInt8("sizeofSelect");
-            if (size > 4)
-            {
-                throw reader.Malformed(at, $"sizeofSelect is {size}; a PCR bitmap is at most 4 bytes (PCR_SELECT_MAX)");
-            }
-
-            ReadOnlySpan<byte> select = reader.Bytes(size, "pcrSelect");
-            uint bits = 0;
-            for (int b = 0; b < select.Length; b++)
-            {
-                bits |= (uint)select[b] << (8 * b);
-            }
-
-            if ((bits & ~requested) != 0)
-            {
-                throw reader.Malformed(at + 1, $"the TPM read PCRs that were not requested (selection 0x{bits:X6}, request 0x{requested:X6})");
-            }
-
-            returned[i] = bits != 0;
+            returned[i] = ReadSelection(ref reader, i, algorithms[i], requested) != 0;
             read += returned[i] ? 1 : 0;
         }
 
@@ -169,5 +120,42 @@ internal static class TpmPcrRead
 
         reader.End();
         return read == algorithms.Length;
+    }
+
+    /// <summary>
+    /// One TPMS_PCR_SELECTION of the answer, the only one (<paramref name="index"/> -1) or the one at
+    /// <paramref name="index"/>: it must be of <paramref name="algorithm"/> and name only requested PCRs. Messages are
+    /// built only on failure, so a good answer allocates nothing.
+    /// </summary>
+    /// <returns>The PCRs it names (bit n = PCR n).</returns>
+    private static uint ReadSelection(ref TpmResponseReader reader, int index, ushort algorithm, uint requested)
+    {
+        int at = reader.Offset;
+        ushort hash = reader.UInt16(index < 0 ? "the selection's hash algorithm" : "a selection's hash algorithm");
+        if (hash != algorithm)
+        {
+            throw reader.Malformed(at, $"{(index < 0 ? "the selection" : $"selection {index}")} is of algorithm 0x{hash:X4}, but 0x{algorithm:X4} was requested");
+        }
+
+        at = reader.Offset;
+        byte size = reader.UInt8("sizeofSelect");
+        if (size > 4)
+        {
+            throw reader.Malformed(at, $"sizeofSelect is {size}; a PCR bitmap is at most 4 bytes (PCR_SELECT_MAX)");
+        }
+
+        ReadOnlySpan<byte> select = reader.Bytes(size, "pcrSelect");
+        uint bits = 0;
+        for (int i = 0; i < select.Length; i++)
+        {
+            bits |= (uint)select[i] << (8 * i);
+        }
+
+        if ((bits & ~requested) != 0)
+        {
+            throw reader.Malformed(at + 1, $"the TPM read PCRs that were not requested (selection 0x{bits:X6}, request 0x{requested:X6})");
+        }
+
+        return bits;
     }
 }
