@@ -79,12 +79,15 @@ internal sealed class LogTarget
 
         BackendSpec spec = BackendSpec.Parse(backend);
         bool tpmBackend = spec.Text.StartsWith("tpm:", StringComparison.Ordinal);
-        string platformVendor = vendor ?? (tpmBackend ? "tpm" : backend is null || spec.Text == "sysfs" ? string.Empty : throw new InputException($"--backend {spec.Text} needs --vendor: which platform's registers does it hold? ({string.Join(", ", VendorCatalog.WithRoles.Select(d => d.Vendor))})"));
-        if (platformVendor.Length == 0)
+        if (vendor is null && !tpmBackend)
         {
-            return MeasurementPlatform.Detect(VendorCatalog.WithRoles);
+            // Only --backend without --vendor reaches here; the kernel's own files (sysfs) say which platform this is.
+            return spec.Text == "sysfs"
+                ? MeasurementPlatform.Detect(VendorCatalog.WithRoles)
+                : throw new InputException($"--backend {spec.Text} needs --vendor: which platform's registers does it hold? ({string.Join(", ", VendorCatalog.WithRoles.Select(d => d.Vendor))})");
         }
 
+        string platformVendor = vendor ?? "tpm";
         DeviceDefinition definition = VendorCatalog.Find(platformVendor);
         if (definition.Roles.Count == 0)
         {

@@ -83,12 +83,7 @@ public sealed class MeasurementPlatform : IDisposable
         var probed = new List<string>();
         foreach (DeviceDefinition definition in ordered)
         {
-            if (definition.Encoding == SysfsEncoding.Hex && File.Exists(tpmDevice))
-            {
-                return new MeasurementPlatform(TsmBackend.Detect(definition, tpmDevice));
-            }
-
-            if (Directory.Exists(definition.SysfsDirectory))
+            if ((definition.Encoding == SysfsEncoding.Hex && File.Exists(tpmDevice)) || Directory.Exists(definition.SysfsDirectory))
             {
                 return new MeasurementPlatform(TsmBackend.Detect(definition, tpmDevice));
             }
