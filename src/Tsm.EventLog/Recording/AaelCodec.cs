@@ -31,7 +31,7 @@ internal sealed class AaelCodec : LogCodec
         byte[]?[]? start = null;
         if (bounds.IsInit)
         {
-            int bank = InitBankOf(register, bounds.Hash);
+            int bank = register.BankOf(bounds.Hash);
             if (bank < 0)
             {
                 reason = $"the INIT names {MeasurementHashInfo.KernelName(bounds.Hash)}, a hash no bank of {register} uses; the log belongs to another register or platform";
@@ -52,17 +52,4 @@ internal sealed class AaelCodec : LogCodec
     public override byte[] Measured(string line) => Encoding.ASCII.GetBytes(line);
 
     public override byte[] EncodeEvent(LogicalRegister register, int number, string line, AgileDigest[] digests) => Encoding.ASCII.GetBytes(line + "\n");
-
-    private static int InitBankOf(LogicalRegister register, MeasurementHash hash)
-    {
-        for (int i = 0; i < register.Hashes.Count; i++)
-        {
-            if (register.Hashes[i] == hash)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

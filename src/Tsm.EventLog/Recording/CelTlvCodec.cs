@@ -100,7 +100,7 @@ internal sealed class CelTlvCodec : LogCodec
         foreach (string part in parts.Skip(1))
         {
             int slash = part.IndexOf('/', StringComparison.Ordinal);
-            int bank = slash < 0 || !MeasurementHashInfo.TryParseKernelName(part[..slash], out MeasurementHash hash) ? -1 : register.Hashes.ToList().IndexOf(hash);
+            int bank = slash < 0 || !MeasurementHashInfo.TryParseKernelName(part[..slash], out MeasurementHash hash) ? -1 : register.BankOf(hash);
             if (bank < 0 || start[bank] is not null || part.Length - slash - 1 != 2 * MeasurementHashInfo.DigestSize(register.Hashes[bank]) || !IsHex(part.AsSpan(slash + 1)))
             {
                 return null;

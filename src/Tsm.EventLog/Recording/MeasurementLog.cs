@@ -176,7 +176,7 @@ public sealed class MeasurementLog : IDisposable
             : [requested];
         foreach (MeasurementHash hash in order)
         {
-            int index = Register.Hashes.ToList().IndexOf(hash);
+            int index = Register.BankOf(hash);
             if (index >= 0 && hash is MeasurementHash.Sha256 or MeasurementHash.Sha384 or MeasurementHash.Sha512)
             {
                 return index;

@@ -60,6 +60,9 @@ public sealed class LogicalRegister
     /// <summary>The hash of each bank, in <see cref="Banks"/> order (resolved: an Arm CCA REM's is the realm's).</summary>
     public IReadOnlyList<MeasurementHash> Hashes { get; }
 
+    /// <summary>The position in <see cref="Banks"/> of the bank hashed with <paramref name="hash"/>, or -1.</summary>
+    public int BankOf(MeasurementHash hash) => Array.IndexOf(_hashes, hash);
+
     /// <summary>The PCR index on a TPM (the register's index in its array), else -1.</summary>
     public int PcrIndex => _banks[0].Bank == MeasurementHash.None ? -1 : _banks[0].Index;
 
