@@ -33,13 +33,25 @@ internal sealed class LogChain
     /// <summary>The value of bank <paramref name="bank"/> before the last entry.</summary>
     public byte[] Previous(int bank) => _previous[bank];
 
-    /// <summary>Extends every bank with the hash of <paramref name="line"/> (the entry without its LF).</summary>
-    public void Append(ReadOnlySpan<byte> line)
+    /// <summary>Extends every bank with its hash of <paramref name="measured"/> (the bytes an entry measures).</summary>
+    public void Append(ReadOnlySpan<byte> measured)
+    {
+        Span<AgileDigest> digests = stackalloc AgileDigest[_hashes.Length];
+        for (int i = 0; i < digests.Length; i++)
+        {
+            digests[i] = AgileDigest.Compute(_hashes[i], measured);
+        }
+
+        Extend(digests);
+    }
+
+    /// <summary>Extends every bank with its digest of an entry, in bank order (what the register was just extended with).</summary>
+    public void Extend(ReadOnlySpan<AgileDigest> digests)
     {
         Span<byte> joined = stackalloc byte[2 * AgileDigest.MaxLength];
         for (int i = 0; i < _hashes.Length; i++)
         {
-            AgileDigest digest = AgileDigest.Compute(_hashes[i], line);
+            AgileDigest digest = digests[i];
             int size = digest.Length;
             _current[i].CopyTo(_previous[i], 0);
             _current[i].CopyTo(joined);

@@ -451,8 +451,11 @@ public sealed class MeasurementLog : IDisposable
             throw;
         }
 
+        // The entry is this writer's own, just built from these digests: no need to read and hash it again.
         int number = _entries;
-        _ = ReadEntries(entry);
+        chain.Extend(digests);
+        _entries++;
+        _length += entry.Length;
         Step(MeasurementLogStep.AfterExtend);
         return new RecordedEvent(number, line, digests);
     }
