@@ -148,31 +148,37 @@ internal static class ClaimSetEmitter
     private static void EmitReadValue(SourceWriter w, ClaimSpec claim, string what, IReadOnlyDictionary<string, string> typeNames)
     {
         string v = "v" + claim.PropertyName;
-        switch (claim.Type)
+        System.Action emit = claim.Type switch
         {
-            case "text":
-                w.Line($"{v} = reader.ReadTextString(\"{what}\");");
-                return;
-            case "integer":
-                w.Line($"{v} = reader.ReadUnsignedInteger(\"{what}\");");
-                return;
-            case "bytes":
-                if (!HasLengthCheck(claim))
-                {
-                    string read = $"reader.ReadByteString(\"{what}\", out _)";
-                    w.Line($"{v} = {Element(claim, read)};");
-                    return;
-                }
+            ClaimType.Text => () => w.Line($"{v} = reader.ReadTextString(\"{what}\");"),
+            ClaimType.Integer => () => w.Line($"{v} = reader.ReadUnsignedInteger(\"{what}\");"),
+            ClaimType.Bytes => () => EmitReadBytes(w, claim, what, v),
+            ClaimType.BytesArray or ClaimType.ClaimSetArray => () => EmitReadArray(w, claim, what, v, typeNames),
+        };
+        emit();
+    }
 
-                w.Line("int at = reader.Offset;");
-                w.Line($"{Memory} bytes = reader.ReadByteString(\"{what}\", out _);");
-                EmitLengthCheck(w, claim, "at", what);
-                w.Line($"{v} = {Element(claim, "bytes")};");
-                return;
+    private static void EmitReadBytes(SourceWriter w, ClaimSpec claim, string what, string v)
+    {
+        if (!HasLengthCheck(claim))
+        {
+            string read = $"reader.ReadByteString(\"{what}\", out _)";
+            w.Line($"{v} = {Element(claim, read)};");
+            return;
         }
 
-        string item = claim.Type == "claim-set-array" ? typeNames[claim.ClaimSet!] : ItemType(claim);
-        if (claim.RegisterCount > 0)
+        w.Line("int at = reader.Offset;");
+        w.Line($"{Memory} bytes = reader.ReadByteString(\"{what}\", out _);");
+        EmitLengthCheck(w, claim, "at", what);
+        w.Line($"{v} = {Element(claim, "bytes")};");
+    }
+
+    private static void EmitReadArray(SourceWriter w, ClaimSpec claim, string what, string v, IReadOnlyDictionary<string, string> typeNames)
+    {
+        bool ofClaimSets = claim.Type == ClaimType.ClaimSetArray;
+        string item = ofClaimSets ? typeNames[claim.ClaimSet!] : ItemType(claim);
+        int count = claim.Register?.Count ?? 0;
+        if (count > 0)
         {
             w.Line("int at = reader.Offset;");
         }
@@ -180,7 +186,7 @@ internal static class ClaimSetEmitter
         w.Line($"reader.ReadStartArray(\"{what}\");");
         w.Line($"var items = new {List}<{item}>();");
         w.Open("while (!reader.TryReadEndArray())");
-        if (claim.Type == "claim-set-array")
+        if (ofClaimSets)
         {
             w.Line($"items.Add({item}.ReadFrom(reader));");
         }
@@ -198,11 +204,11 @@ internal static class ClaimSetEmitter
 
         w.Close();
         w.Line();
-        if (claim.RegisterCount > 0)
+        if (count > 0)
         {
-            string count = CSharpLiteral.Int(claim.RegisterCount);
-            w.Open($"if (items.Count != {count})");
-            w.Line($"throw reader.Error(at, string.Create({Invariant}, $\"{what} has {{items.Count}} items; register array '{claim.Register}' has {count}\"));");
+            string literal = CSharpLiteral.Int(count);
+            w.Open($"if (items.Count != {literal})");
+            w.Line($"throw reader.Error(at, string.Create({Invariant}, $\"{what} has {{items.Count}} items; register array '{claim.Register!.Name}' has {literal}\"));");
             w.Close();
             w.Line();
         }
@@ -210,7 +216,7 @@ internal static class ClaimSetEmitter
         w.Line($"{v} = items.AsReadOnly();");
     }
 
-    private static bool HasLengthCheck(ClaimSpec claim) => claim.Size > 0 || claim.RegisterSizes.Count > 0;
+    private static bool HasLengthCheck(ClaimSpec claim) => claim.Size is not null || claim.Register is not null;
 
     /// <summary>The exact length (<c>size</c>), or the lengths the linked register can have.</summary>
     private static void EmitLengthCheck(SourceWriter w, ClaimSpec claim, string offset, string what)
@@ -220,12 +226,12 @@ internal static class ClaimSetEmitter
             return;
         }
 
-        List<int> sizes = claim.Size > 0 ? new List<int> { claim.Size } : claim.RegisterSizes.ToList();
+        List<int> sizes = claim.Size is int size ? new List<int> { size } : claim.Register!.Sizes.ToList();
         string allowed = Alternatives(sizes);
         string condition = sizes.Count == 1
             ? $"bytes.Length != {allowed}"
             : $"bytes.Length is not ({string.Join(" or ", sizes.Select(static s => CSharpLiteral.Int(s)))})";
-        string expected = claim.Register is null ? $"expected {allowed}" : $"register '{claim.Register}' values are {allowed} bytes";
+        string expected = claim.Register is null ? $"expected {allowed}" : $"register '{claim.Register.Name}' values are {allowed} bytes";
         w.Open($"if ({condition})");
         w.Line($"throw reader.Error({offset}, string.Create({Invariant}, $\"{what} is {{bytes.Length}} bytes; {expected}\"));");
         w.Close();
@@ -250,39 +256,14 @@ internal static class ClaimSetEmitter
             }
 
             string n = CSharpLiteral.String(claim.Name);
-            switch (claim.Type)
+            System.Action visit = claim.Type switch
             {
-                case "text":
-                    w.Line($"visitor.Text({n}, {value});");
-                    break;
-                case "integer":
-                    w.Line($"visitor.Integer({n}, (ulong){value});");
-                    break;
-                case "bytes":
-                    VisitBytes(w, claim, n, value);
-                    break;
-                default:
-                    string item = ItemName(claim, typeNames);
-                    w.Line($"visitor.BeginNested({n}, {CSharpLiteral.String(item + "[]")});");
-                    w.Open($"for (int i = 0; i < {p}.Count; i++)");
-                    string index = $"i.ToString({Invariant})";
-                    if (claim.Type == "claim-set-array")
-                    {
-                        w.Line($"visitor.BeginNested({index}, {CSharpLiteral.String(item)});");
-                        w.Line($"{p}[i].VisitFields(visitor);");
-                        w.Line("visitor.EndNested();");
-                    }
-                    else
-                    {
-                        VisitBytes(w, claim, index, $"{p}[i]");
-                    }
-
-                    w.Close();
-                    w.Line();
-                    w.Line("visitor.EndNested();");
-                    break;
-            }
-
+                ClaimType.Text => () => w.Line($"visitor.Text({n}, {value});"),
+                ClaimType.Integer => () => w.Line($"visitor.Integer({n}, (ulong){value});"),
+                ClaimType.Bytes => () => VisitBytes(w, claim, n, value),
+                ClaimType.BytesArray or ClaimType.ClaimSetArray => () => VisitArray(w, claim, n, typeNames),
+            };
+            visit();
             if (claim.Optional)
             {
                 w.Close();
@@ -296,10 +277,34 @@ internal static class ClaimSetEmitter
         w.Close();
     }
 
+    /// <summary>An array arrives between BeginNested and EndNested, its items named by index.</summary>
+    private static void VisitArray(SourceWriter w, ClaimSpec claim, string name, IReadOnlyDictionary<string, string> typeNames)
+    {
+        string p = claim.PropertyName;
+        string item = ItemName(claim, typeNames);
+        w.Line($"visitor.BeginNested({name}, {CSharpLiteral.String(item + "[]")});");
+        w.Open($"for (int i = 0; i < {p}.Count; i++)");
+        string index = $"i.ToString({Invariant})";
+        if (claim.Type == ClaimType.ClaimSetArray)
+        {
+            w.Line($"visitor.BeginNested({index}, {CSharpLiteral.String(item)});");
+            w.Line($"{p}[i].VisitFields(visitor);");
+            w.Line("visitor.EndNested();");
+        }
+        else
+        {
+            VisitBytes(w, claim, index, $"{p}[i]");
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("visitor.EndNested();");
+    }
+
     /// <summary>Raw byte strings pass their span; register values are copied to a local first, since their bytes live inline.</summary>
     private static void VisitBytes(SourceWriter w, ClaimSpec claim, string name, string value)
     {
-        if (claim.RegisterValueType is null)
+        if (claim.Register?.ValueType is null)
         {
             w.Line($"visitor.Bytes({name}, {value}.Span);");
             return;
@@ -320,17 +325,15 @@ internal static class ClaimSetEmitter
     {
         string facts = claim.Type switch
         {
-            "bytes" when claim.Size > 0 => $"a {CSharpLiteral.Int(claim.Size)}-byte byte string",
-            "bytes" => "a byte string",
-            "text" => "a text string",
-            "integer" => "an unsigned integer",
-            "bytes-array" when claim.Size > 0 => $"an array of {CSharpLiteral.Int(claim.Size)}-byte byte strings",
-            "bytes-array" => "an array of byte strings",
-            _ => $"an array of {typeNames[claim.ClaimSet!]} claim sets",
+            ClaimType.Bytes => claim.Size is int size ? $"a {CSharpLiteral.Int(size)}-byte byte string" : "a byte string",
+            ClaimType.Text => "a text string",
+            ClaimType.Integer => "an unsigned integer",
+            ClaimType.BytesArray => claim.Size is int itemSize ? $"an array of {CSharpLiteral.Int(itemSize)}-byte byte strings" : "an array of byte strings",
+            ClaimType.ClaimSetArray => $"an array of {typeNames[claim.ClaimSet!]} claim sets",
         };
         string register = claim.Register is null ? string.Empty
-            : claim.RegisterValueType is null ? $"; reports register '{claim.Register}', whose hash is chosen at run time: {Alternatives(claim.RegisterSizes.ToList())} bytes"
-            : $"; reports register '{claim.Register}'";
+            : claim.Register.ValueType is null ? $"; reports register '{claim.Register.Name}', whose hash is chosen at run time: {Alternatives(claim.Register.Sizes.ToList())} bytes"
+            : $"; reports register '{claim.Register.Name}'";
         string presence = claim.Optional ? " Null when the map does not have it." : string.Empty;
         string summary = $"Claim '{claim.Name}' (key {CSharpLiteral.Int(claim.Key)}, {facts}{register}).{presence}";
         return claim.Description is null ? summary : claim.Description + " " + summary;
@@ -341,28 +344,32 @@ internal static class ClaimSetEmitter
         ? CSharpLiteral.Int(values[0])
         : string.Join(", ", values.Take(values.Count - 1).Select(static v => CSharpLiteral.Int(v))) + " or " + CSharpLiteral.Int(values[values.Count - 1]);
 
-    private static bool IsValueType(ClaimSpec claim) => claim.Type is "bytes" or "integer";
+    private static bool IsValueType(ClaimSpec claim) => claim.Type switch
+    {
+        ClaimType.Bytes or ClaimType.Integer => true,
+        ClaimType.Text or ClaimType.BytesArray or ClaimType.ClaimSetArray => false,
+    };
 
     /// <summary>The type of one byte-string value: the register's value type when it has a fixed one, else raw memory.</summary>
-    private static string ItemType(ClaimSpec claim) => claim.RegisterValueType is null ? Memory : "global::Tsm." + claim.RegisterValueType;
+    private static string ItemType(ClaimSpec claim) => claim.Register?.ValueType is string valueType ? "global::Tsm." + valueType : Memory;
 
     private static string Element(ClaimSpec claim, string bytes) =>
-        claim.RegisterValueType is null ? bytes : $"global::Tsm.{claim.RegisterValueType}.FromBytes({bytes}.Span)";
+        claim.Register?.ValueType is string valueType ? $"global::Tsm.{valueType}.FromBytes({bytes}.Span)" : bytes;
 
     private static string PublicType(ClaimSpec claim, IReadOnlyDictionary<string, string> typeNames, bool optional = true)
     {
         string type = claim.Type switch
         {
-            "text" => "string",
-            "integer" => "long",
-            "bytes" => ItemType(claim),
-            "bytes-array" => $"{ReadOnlyList}<{ItemType(claim)}>",
-            _ => $"{ReadOnlyList}<{typeNames[claim.ClaimSet!]}>",
+            ClaimType.Text => "string",
+            ClaimType.Integer => "long",
+            ClaimType.Bytes => ItemType(claim),
+            ClaimType.BytesArray => $"{ReadOnlyList}<{ItemType(claim)}>",
+            ClaimType.ClaimSetArray => $"{ReadOnlyList}<{typeNames[claim.ClaimSet!]}>",
         };
         return optional && claim.Optional ? type + "?" : type;
     }
 
     /// <summary>The item type a visitor is told about: the nested claim set, the register value type, or <c>bytes</c>.</summary>
     private static string ItemName(ClaimSpec claim, IReadOnlyDictionary<string, string> typeNames) =>
-        claim.Type == "claim-set-array" ? typeNames[claim.ClaimSet!] : claim.RegisterValueType ?? "bytes";
+        claim.Type == ClaimType.ClaimSetArray ? typeNames[claim.ClaimSet!] : claim.Register?.ValueType ?? "bytes";
 }

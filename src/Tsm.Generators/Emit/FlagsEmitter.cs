@@ -8,7 +8,7 @@ internal static class FlagsEmitter
 {
     public static void Emit(SourceWriter w, string name, ReportFieldSpec field)
     {
-        string raw = ReportNames.IntegerType(field);
+        string raw = IntegerReads.CSharpType(IntegerWidths.OfSize(field.ConstantSize()));
         w.Line();
         w.Summary(field.Description is null ? $"The bits of '{field.Name}'." : $"The bits of '{field.Name}': {field.Description}");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorInfo.Name}\", \"{GeneratorInfo.Version}\")]");
@@ -48,7 +48,7 @@ internal static class FlagsEmitter
                 : $"parts.Add(\"{bit.Name}=\" + {pascal}.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
         }
 
-        string digits = CSharpLiteral.Int(field.Size * 2);
+        string digits = CSharpLiteral.Int(field.ConstantSize() * 2);
         w.Line($"string hex = \"0x\" + Value.ToString(\"x{digits}\", global::System.Globalization.CultureInfo.InvariantCulture);");
         w.Line("return parts.Count == 0 ? hex : hex + \" (\" + string.Join(\", \", parts) + \")\";");
         w.Close();

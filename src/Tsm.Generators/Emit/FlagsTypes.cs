@@ -37,7 +37,7 @@ internal static class FlagsTypes
     }
 
     private static IEnumerable<(ReportSpec Report, ReportFieldSpec Field)> All(VendorSpec vendor) =>
-        vendor.Reports.SelectMany(static r => r.Fields.Where(static f => f.Type == "flags").Select(f => (r, f)));
+        vendor.Reports.SelectMany(static r => r.Fields.Where(static f => f.Type == FieldType.Flags).Select(f => (r, f)));
 
-    private static bool SameShape(ReportFieldSpec a, ReportFieldSpec b) => a.Size == b.Size && a.Bits == b.Bits;
+    private static bool SameShape(ReportFieldSpec a, ReportFieldSpec b) => a.Length == b.Length && a.Bits == b.Bits;
 }

@@ -1,5 +1,4 @@
-using System.Linq;
-using Tsm.Generators.Model;
+using Tsm.Generators.Plan;
 
 namespace Tsm.Generators.Emit;
 
@@ -14,17 +13,17 @@ internal static class ReportAccessEmitter
 {
     private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
-    public static void Emit(SourceWriter w, ReportSpec report)
+    public static void Emit(SourceWriter w, LayoutPlan plan)
     {
         w.Line();
         w.Line("// Every view Parse or TryParse made holds at least MinimumSize (at least 1) bytes; only a default view holds fewer.");
         w.Line(Inline);
         w.Open("private readonly void RequireParsed()");
         w.Open("if (_data.Length < MinimumSize)");
-        w.Line($"global::Tsm.ReportErrors.ThrowDefaultView(\"{report.TypeName}\");");
+        w.Line($"global::Tsm.ReportErrors.ThrowDefaultView(\"{plan.Report.TypeName}\");");
         w.Close();
         w.Close();
-        if (report.Fields.Any(f => f.Type != "layout" && !ReportNames.HasOffsetSlot(report, f)))
+        if (plan.NeedsAt)
         {
             w.Line();
             w.Line(Inline);
@@ -34,7 +33,7 @@ internal static class ReportAccessEmitter
             w.Close();
         }
 
-        if (report.Fields.Any(f => ReportNames.HasPresenceSlot(report, f)))
+        if (plan.NeedsPresent)
         {
             w.Line();
             w.Line(Inline);
@@ -44,7 +43,7 @@ internal static class ReportAccessEmitter
             w.Close();
         }
 
-        if (report.Fields.Any(f => f.Type != "layout" && ReportNames.HasOffsetSlot(report, f) && !ReportNames.HasPresenceSlot(report, f)))
+        if (plan.NeedsData)
         {
             w.Line();
             w.Open($"private readonly {ReportNames.Span} Data");

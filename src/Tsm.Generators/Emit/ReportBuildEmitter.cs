@@ -12,7 +12,7 @@ internal static class ReportBuildEmitter
 {
     /// <summary>Layouts of fixed fields (versions may add fields past the fixed part) that report registers.</summary>
     public static bool CanBuild(ReportSpec report) =>
-        report.Fields.All(static f => !f.IsDynamic && f.Type != "layout" && f.When is null) &&
+        report.Fields.All(static f => !f.IsDynamic && f.Type != FieldType.Layout && f.When is null) &&
         report.Fields.Any(static f => f.Register is not null);
 
     public static void Emit(SourceWriter w, ReportSpec report)
@@ -43,10 +43,10 @@ internal static class ReportBuildEmitter
             EmitFieldWrite(w, report, field);
         }
 
-        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.HashOfOffset >= 0))
+        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.HashOf is not null))
         {
             string size = CSharpLiteral.Int(HashAlgorithms.DigestSize(field.Hash!));
-            w.Line($"global::Tsm.MeasurementHashInfo.Compute(global::Tsm.MeasurementHash.{HashAlgorithms.EnumMember(field.Hash!)}, destination.Slice({CSharpLiteral.Int(field.HashOfOffset)}, {CSharpLiteral.Int(field.HashOfSize)}), destination.Slice({CSharpLiteral.Int(field.Offset)}, {size}));");
+            w.Line($"global::Tsm.MeasurementHashInfo.Compute(global::Tsm.MeasurementHash.{HashAlgorithms.EnumMember(field.Hash!)}, destination.Slice({CSharpLiteral.Int(field.HashOf!.Offset)}, {CSharpLiteral.Int(field.HashOf.Size)}), destination.Slice({CSharpLiteral.Int(field.ConstantOffset())}, {size}));");
         }
 
         w.Close();
@@ -71,11 +71,11 @@ internal static class ReportBuildEmitter
         w.Line("/// <param name=\"version\">The layout version.</param>");
         w.Open("public static int BuiltSize(long version)");
         w.Line("int size = MinimumSize;");
-        foreach (ReportFieldSpec field in report.Fields.Where(f => f.Offset + f.Size > report.Size))
+        foreach (ReportFieldSpec field in report.Fields.Where(f => f.ConstantOffset() + f.ConstantSize() > report.Size))
         {
             string present = string.Join(" || ", field.Versions.Select(static v => "version == " + CSharpLiteral.Int(v)));
             w.Open($"if ({present})");
-            w.Line($"size = global::System.Math.Max(size, {CSharpLiteral.Int(field.Offset + field.Size)});");
+            w.Line($"size = global::System.Math.Max(size, {CSharpLiteral.Int(field.ConstantOffset() + field.ConstantSize())});");
             w.Close();
         }
 
@@ -86,7 +86,7 @@ internal static class ReportBuildEmitter
     private static void EmitUserDataCheck(SourceWriter w, ReportSpec report)
     {
         ReportFieldSpec? userData = report.Fields.FirstOrDefault(f => f.Name == report.UserDataField);
-        string limit = CSharpLiteral.Int(userData?.Size ?? 0);
+        string limit = CSharpLiteral.Int(userData?.ConstantSize() ?? 0);
         w.Open($"if (userData.Length > {limit})");
         w.Line($"throw new global::System.ArgumentException(\"{report.TypeName} carries at most {limit} bytes of user data.\", nameof(userData));");
         w.Close();
@@ -101,7 +101,7 @@ internal static class ReportBuildEmitter
 
     private static void EmitFieldWrite(SourceWriter w, ReportSpec report, ReportFieldSpec field)
     {
-        string slice = $"destination.Slice({CSharpLiteral.Int(field.Offset)}, {CSharpLiteral.Int(field.Size)})";
+        string slice = $"destination.Slice({CSharpLiteral.Int(field.ConstantOffset())}, {CSharpLiteral.Int(field.ConstantSize())})";
         string? present = field.Versions.Count == 0 ? null : string.Join(" || ", field.Versions.Select(static v => "version == " + CSharpLiteral.Int(v)));
         string? statement = null;
         ReportCheckSpec? check = report.Checks.FirstOrDefault(c => c.Field == field.Name);
@@ -115,7 +115,7 @@ internal static class ReportBuildEmitter
         }
         else if (field.Register is not null)
         {
-            statement = $"device.Register(\"{field.Register}\").Read({slice});";
+            statement = $"device.Register(\"{field.Register.Name}\").Read({slice});";
         }
         else if (field.Name == report.UserDataField)
         {
@@ -130,11 +130,7 @@ internal static class ReportBuildEmitter
         w.Line(present is null ? statement : $"if ({present}) {statement}");
     }
 
-    private static string Write(ReportFieldSpec field, string slice, string value) => ReportNames.IntegerType(field) switch
-    {
-        "byte" => $"{slice}[0] = (byte){value};",
-        "ushort" => $"{ReportNames.Binary}.WriteUInt16LittleEndian({slice}, (ushort){value});",
-        "uint" => $"{ReportNames.Binary}.WriteUInt32LittleEndian({slice}, (uint){value});",
-        _ => $"{ReportNames.Binary}.WriteUInt64LittleEndian({slice}, (ulong){value});",
-    };
+    /// <summary>A constant or the version, into an integer field (checks and <c>versionField</c> name only integer fields).</summary>
+    private static string Write(ReportFieldSpec field, string slice, string value) =>
+        IntegerReads.Write(field.Type.Integer(field.ConstantSize()) ?? throw new System.InvalidOperationException($"field '{field.Name}' is not an integer"), slice, value);
 }

@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Linq;
 using Tsm.Generators.Model;
+using Tsm.Generators.Plan;
 
 namespace Tsm.Generators.Emit;
 
@@ -12,7 +12,7 @@ internal static class ReportEmitter
 {
     public static string Emit(VendorSpec vendor, ReportSpec report, string @namespace, string accessibility)
     {
-        Dictionary<string, string> typeNames = vendor.Reports.ToDictionary(static r => r.Name, static r => r.TypeName, System.StringComparer.Ordinal);
+        LayoutPlan plan = LayoutPlanner.Plan(vendor, report, @namespace);
         var w = new SourceWriter();
         w.FileHeader($"from the \"{report.Name}\" layout of the vendor schema \"{vendor.Vendor}\". Edit the schema, not this file.");
         w.Open($"namespace {@namespace}");
@@ -30,27 +30,27 @@ internal static class ReportEmitter
         w.Summary("The size of the fixed part every input must have, in bytes.");
         w.Line($"public const int MinimumSize = {CSharpLiteral.Int(report.Size)};");
         w.Line();
-        EmitState(w, report, typeNames);
+        EmitState(w, plan);
         EmitFactories(w, report);
         EmitLengthMembers(w, report);
-        foreach (IGrouping<string, ReportFieldSpec> group in report.Fields.GroupBy(static f => f.PropertyName))
+        foreach (FieldPlan field in plan.Properties)
         {
-            string? flags = group.First().Type == "flags" ? $"global::{@namespace}.{vendor.ClassName}.{FlagsTypes.NameOf(vendor, report, group.First())}" : null;
-            ReportPropertyEmitter.Emit(w, report, group.First(), typeNames, flags);
+            ReportPropertyEmitter.Emit(w, report, field);
         }
 
-        ReportAccessEmitter.Emit(w, report);
-        ReportVisitEmitter.Emit(w, report, typeNames);
-        ReportHashEmitter.Emit(w, report);
+        ReportAccessEmitter.Emit(w, plan);
+        ReportVisitEmitter.Emit(w, plan);
+        ReportHashEmitter.Emit(w, plan);
         ReportBuildEmitter.Emit(w, report);
-        ReportParseEmitter.Emit(w, report, typeNames);
+        ReportParseEmitter.Emit(w, plan);
         w.Close();
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitState(SourceWriter w, ReportSpec report, IReadOnlyDictionary<string, string> typeNames)
+    private static void EmitState(SourceWriter w, LayoutPlan plan)
     {
+        ReportSpec report = plan.Report;
         w.Line($"private readonly {ReportNames.Span} _data;");
         w.Line("private int _end;");
         if (report.VersionFromParent)
@@ -58,26 +58,26 @@ internal static class ReportEmitter
             w.Line("private long _version;");
         }
 
-        foreach (ReportFieldSpec field in report.Fields.Where(f => ReportNames.NeedsSlot(report, f) || f.Type == "layout").GroupBy(static f => f.PropertyName).Select(static g => g.First()))
+        foreach (FieldPlan field in plan.Properties.Where(static f => f.NeedsSlot || f.IsNested))
         {
-            if (ReportNames.HasOffsetSlot(report, field))
+            if (field.HasOffsetSlot)
             {
                 w.Line($"private int _o{field.PropertyName};");
-                if (field.Type != "layout")
+                if (!field.IsNested)
                 {
                     w.Line($"private int _l{field.PropertyName};");
                 }
             }
 
-            if (ReportNames.HasPresenceSlot(report, field))
+            if (field.HasPresenceSlot)
             {
                 w.Line($"private bool _has{field.PropertyName};");
             }
 
-            if (field.Type == "layout")
+            if (field.IsNested)
             {
                 // The nested view TryCreate validated, kept so that reading it costs a copy, not a second validation.
-                w.Line($"private {typeNames[field.Layout!]} {ReportNames.NestedView(field)};");
+                w.Line($"private {field.PropertyType} {ReportNames.NestedView(field.Field)};");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Tsm.Generators.Model;
+using Tsm.Generators.Plan;
 
 namespace Tsm.Generators.Emit;
 
@@ -16,12 +17,11 @@ internal static class ReportParseEmitter
 {
     private const string Errors = "global::Tsm.ReportErrors";
 
-    public static void Emit(SourceWriter w, ReportSpec report, IReadOnlyDictionary<string, string> typeNames)
+    public static void Emit(SourceWriter w, LayoutPlan plan)
     {
-        HashSet<string> needed = ReportNames.ValuesNeeded(report);
-        HashSet<string> tracked = PresenceTracked(report);
+        ReportSpec report = plan.Report;
         string t = report.TypeName;
-        if (IsSmall(report))
+        if (plan.IsSmall)
         {
             // A handful of constant-offset checks: inlined, the out parameters become the caller's locals.
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
@@ -36,29 +36,23 @@ internal static class ReportParseEmitter
         w.Line($"view = new {t}(data);");
         w.Line("int end = MinimumSize;");
         w.Line(report.VersionFromParent ? "long version = parentVersion;" : "_ = parentVersion;");
-        DeclareLocals(w, report, needed, tracked);
+        DeclareLocals(w, plan);
 
         // The version field comes first: conditions of fields before it in the schema may depend on it.
-        ReportFieldSpec? versionField = report.VersionField is null ? null : Field(report, report.VersionField);
-        if (versionField is not null)
+        if (plan.VersionField is not null)
         {
-            EmitStaticField(w, report, versionField, needed, typeNames);
+            EmitStaticField(w, plan, plan.VersionField);
         }
 
-        foreach (ReportFieldSpec field in report.Fields.Where(f => f != versionField))
+        foreach (FieldPlan field in plan.Fields.Where(f => f != plan.VersionField))
         {
-            if (IsStatic(report, field))
+            System.Action step = field.Step switch
             {
-                EmitStaticField(w, report, field, needed, typeNames);
-            }
-            else if (!ReportNames.HasOffsetSlot(report, field))
-            {
-                EmitPlacedConditionalField(w, report, field, needed, tracked, typeNames);
-            }
-            else
-            {
-                EmitDynamicField(w, report, field, needed, tracked, typeNames);
-            }
+                ParseStep.Static => () => EmitStaticField(w, plan, field),
+                ParseStep.PlacedConditional => () => EmitPlacedConditionalField(w, plan, field),
+                ParseStep.Dynamic => () => EmitDynamicField(w, plan, field),
+            };
+            step();
         }
 
         w.Line();
@@ -71,19 +65,19 @@ internal static class ReportParseEmitter
             w.Line();
         }
 
-        foreach (ReportFieldSpec field in report.Fields.Where(f => ReportNames.NeedsSlot(report, f)).GroupBy(static f => f.PropertyName).Select(static g => g.First()))
+        foreach (FieldPlan field in plan.Properties.Where(static f => f.NeedsSlot))
         {
             string p = field.PropertyName;
-            if (ReportNames.HasOffsetSlot(report, field))
+            if (field.HasOffsetSlot)
             {
                 w.Line($"view._o{p} = o{p};");
-                if (field.Type != "layout")
+                if (!field.IsNested)
                 {
                     w.Line($"view._l{p} = l{p};");
                 }
             }
 
-            if (ReportNames.HasPresenceSlot(report, field))
+            if (field.HasPresenceSlot)
             {
                 w.Line($"view._has{p} = has{p};");
             }
@@ -110,112 +104,86 @@ internal static class ReportParseEmitter
         w.Close();
     }
 
-    /// <summary>Layouts whose fields all sit at constant offsets inside the fixed part and hold no nested layout.</summary>
-    public static bool IsSmall(ReportSpec report) =>
-        report.Fields.All(f => !ReportNames.HasOffsetSlot(report, f) && f.Type != "layout");
-
-    /// <summary>Always present, at a constant offset with a constant size, and the only field of its name.</summary>
-    private static bool IsStatic(ReportSpec report, ReportFieldSpec field) => !ReportNames.NeedsSlot(report, field);
-
-    private static void DeclareLocals(SourceWriter w, ReportSpec report, HashSet<string> needed, HashSet<string> tracked)
+    private static void DeclareLocals(SourceWriter w, LayoutPlan plan)
     {
-        foreach (ReportFieldSpec field in report.Fields.GroupBy(static f => f.PropertyName).Select(static g => g.First()))
+        foreach (FieldPlan field in plan.Properties)
         {
             string p = field.PropertyName;
-            bool dynamic = !IsStatic(report, field);
-            if (ReportNames.HasOffsetSlot(report, field))
+            bool dynamic = field.Step != ParseStep.Static;
+            if (field.HasOffsetSlot)
             {
                 w.Line($"int o{p} = 0, l{p} = 0;");
             }
 
-            if (tracked.Contains(field.Name))
+            if (field.PresenceTracked)
             {
                 w.Line($"bool has{p} = false;");
             }
 
-            if (needed.Contains(field.Name) && dynamic)
+            if (field.ValueNeeded && dynamic)
             {
                 w.Line($"long v{p} = 0;");
             }
 
-            if (field.Type == "layout" && dynamic)
+            if (field.IsNested && dynamic)
             {
                 w.Line($"long ver{p} = 0;");
             }
         }
     }
 
-    /// <summary>Fields whose presence is stored, or consulted by a later field (<c>after</c>, <c>when</c>), and may be absent.</summary>
-    private static HashSet<string> PresenceTracked(ReportSpec report)
+    private static void EmitStaticField(SourceWriter w, LayoutPlan plan, FieldPlan field)
     {
-        var tracked = new HashSet<string>(report.Fields.Where(f => ReportNames.HasPresenceSlot(report, f)).Select(static f => f.Name), System.StringComparer.Ordinal);
-        foreach (ReportFieldSpec field in report.Fields)
-        {
-            foreach (string? referenced in new[] { field.After, field.When?.Field })
-            {
-                if (referenced is not null && !IsStatic(report, Field(report, referenced)))
-                {
-                    tracked.Add(referenced);
-                }
-            }
-        }
-
-        return tracked;
-    }
-
-    private static void EmitStaticField(SourceWriter w, ReportSpec report, ReportFieldSpec field, HashSet<string> needed, IReadOnlyDictionary<string, string> typeNames)
-    {
-        string offset = CSharpLiteral.Int(field.Offset);
-        string length = CSharpLiteral.Int(field.Size);
-        if (needed.Contains(field.Name))
+        string offset = field.OffsetExpression;
+        if (field.ValueNeeded)
         {
             w.Line();
-            w.Line($"long v{field.PropertyName} = (long){ReportNames.ReadInteger(field, "data", offset)};");
-            EmitChecks(w, report, field, offset);
+            w.Line($"long v{field.PropertyName} = (long){IntegerReads.Read(field.Integer!.Value, "data", offset)};");
+            EmitChecks(w, plan, field, offset);
         }
 
-        if (field.Type == "layout")
+        if (field.IsNested)
         {
             w.Line();
-            EmitNested(w, field, offset, length, VersionOf(report, field), typeNames);
+            EmitNested(w, field, offset, field.LengthExpression, VersionOf(plan, field));
         }
     }
 
     /// <summary>A field at a constant place inside the fixed part that only some versions have: only its presence is decided here.</summary>
-    private static void EmitPlacedConditionalField(SourceWriter w, ReportSpec report, ReportFieldSpec field, HashSet<string> needed, HashSet<string> tracked, IReadOnlyDictionary<string, string> typeNames)
+    private static void EmitPlacedConditionalField(SourceWriter w, LayoutPlan plan, FieldPlan field)
     {
         string p = field.PropertyName;
-        string offset = CSharpLiteral.Int(field.Offset);
+        string offset = field.OffsetExpression;
         w.Line();
-        w.Line($"has{p} = {Condition(report, field, tracked)};");
-        bool reads = needed.Contains(field.Name) || field.Type == "layout";
-        if (!reads)
+        w.Line($"has{p} = {Condition(plan, field)};");
+        if (!field.ValueNeeded && !field.IsNested)
         {
             return;
         }
 
         w.Open($"if (has{p})");
-        if (needed.Contains(field.Name))
+        if (field.ValueNeeded)
         {
-            w.Line($"v{p} = (long){ReportNames.ReadInteger(field, "data", offset)};");
-            EmitChecks(w, report, field, offset);
+            w.Line($"v{p} = (long){IntegerReads.Read(field.Integer!.Value, "data", offset)};");
+            EmitChecks(w, plan, field, offset);
         }
 
-        if (field.Type == "layout")
+        if (field.IsNested)
         {
-            w.Line($"ver{p} = {VersionOf(report, field)};");
-            EmitNested(w, field, offset, CSharpLiteral.Int(field.Size), "ver" + p, typeNames);
+            w.Line($"ver{p} = {VersionOf(plan, field)};");
+            EmitNested(w, field, offset, field.LengthExpression, "ver" + p);
         }
 
         w.Close();
     }
 
-    private static void EmitDynamicField(SourceWriter w, ReportSpec report, ReportFieldSpec field, HashSet<string> needed, HashSet<string> tracked, IReadOnlyDictionary<string, string> typeNames)
+    private static void EmitDynamicField(SourceWriter w, LayoutPlan plan, FieldPlan field)
     {
+        ReportFieldSpec spec = field.Field;
         string p = field.PropertyName;
         w.Line();
-        w.Line($"// {field.Name}: {field.Type}{(field.Layout is null ? string.Empty : " " + field.Layout)}");
-        string? condition = Condition(report, field, tracked);
+        w.Line($"// {field.Name}: {spec.Type.Name()}{(spec.Nested is null ? string.Empty : " " + spec.Nested.Layout)}");
+        string? condition = Condition(plan, field);
         if (condition is not null)
         {
             w.Open($"if ({condition})");
@@ -225,23 +193,23 @@ internal static class ReportParseEmitter
             w.OpenBlock();
         }
 
-        if (field.After is not null && tracked.Contains(field.After))
+        if (spec.Placement.After is string after && plan.Field(after).PresenceTracked)
         {
-            w.Open($"if (!has{Field(report, field.After).PropertyName})");
+            w.Open($"if (!has{plan.Field(after).PropertyName})");
             w.Line("view = default;");
-            w.Line($"return Fail(end, {Errors}.MissingPredecessor(\"{field.Name}\", \"{field.After}\"), out errorOffset, out reason);");
+            w.Line($"return Fail(end, {Errors}.MissingPredecessor(\"{field.Name}\", \"{after}\"), out errorOffset, out reason);");
             w.Close();
         }
 
-        if (tracked.Contains(field.Name))
+        if (field.PresenceTracked)
         {
             w.Line($"has{p} = true;");
         }
 
-        w.Line($"o{p} = {Offset(report, field)};");
-        if (field.SizeFrom is null)
+        w.Line($"o{p} = {Offset(plan, spec)};");
+        if (spec.Length.From is not string sizeFrom)
         {
-            w.Line($"l{p} = {CSharpLiteral.Int(field.Size)};");
+            w.Line($"l{p} = {CSharpLiteral.Int(spec.ConstantSize())};");
             w.Open($"if (o{p} > data.Length - l{p})");
             w.Line("view = default;");
             w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", o{p}, l{p}, data.Length), out errorOffset, out reason);");
@@ -249,34 +217,34 @@ internal static class ReportParseEmitter
         }
         else
         {
-            string size = Value(report, field.SizeFrom);
+            string size = Value(plan, sizeFrom);
             w.Open($"if ({size} > data.Length - o{p})");
             w.Line("view = default;");
-            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", \"{field.SizeFrom}\", o{p}, {size}, data.Length), out errorOffset, out reason);");
+            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", \"{sizeFrom}\", o{p}, {size}, data.Length), out errorOffset, out reason);");
             w.Close();
             w.Line($"l{p} = (int){size};");
         }
 
-        if (needed.Contains(field.Name))
+        if (field.ValueNeeded)
         {
-            w.Line($"v{p} = (long){ReportNames.ReadInteger(field, "data", "o" + p)};");
-            EmitChecks(w, report, field, "o" + p);
+            w.Line($"v{p} = (long){IntegerReads.Read(field.Integer!.Value, "data", "o" + p)};");
+            EmitChecks(w, plan, field, "o" + p);
         }
 
-        if (field.Type == "layout")
+        if (field.IsNested)
         {
-            w.Line($"ver{p} = {VersionOf(report, field)};");
-            EmitNested(w, field, "o" + p, "l" + p, "ver" + p, typeNames);
+            w.Line($"ver{p} = {VersionOf(plan, field)};");
+            EmitNested(w, field, "o" + p, "l" + p, "ver" + p);
         }
 
         w.Line($"end = global::System.Math.Max(end, o{p} + l{p});");
         w.Close();
     }
 
-    private static void EmitChecks(SourceWriter w, ReportSpec report, ReportFieldSpec field, string offset)
+    private static void EmitChecks(SourceWriter w, LayoutPlan plan, FieldPlan field, string offset)
     {
         string p = field.PropertyName;
-        foreach (ReportCheckSpec check in report.Checks.Where(c => c.Field == field.Name))
+        foreach (ReportCheckSpec check in plan.Report.Checks.Where(c => c.Field == field.Name))
         {
             string test = string.Join(" || ", check.Allowed.Select(v => $"v{p} == {CSharpLiteral.Int(v)}"));
             string expected = check.Allowed.Count == 1 ? CSharpLiteral.Int(check.Allowed[0]) : "one of " + string.Join(", ", check.Allowed.Select(static v => CSharpLiteral.Int(v)));
@@ -288,53 +256,52 @@ internal static class ReportParseEmitter
     }
 
     /// <summary>Validates a nested layout straight into the view's slot for it: reading it later costs no second validation.</summary>
-    private static void EmitNested(SourceWriter w, ReportFieldSpec field, string offset, string length, string version, IReadOnlyDictionary<string, string> typeNames)
+    private static void EmitNested(SourceWriter w, FieldPlan field, string offset, string length, string version)
     {
-        string nested = typeNames[field.Layout!];
-        w.Open($"if (!{nested}.TryCreate(data.Slice({offset}, {length}), {version}, out view.{ReportNames.NestedView(field)}, out int nestedOffset, out string? nestedReason))");
+        w.Open($"if (!{field.PropertyType}.TryCreate(data.Slice({offset}, {length}), {version}, out view.{ReportNames.NestedView(field.Field)}, out int nestedOffset, out string? nestedReason))");
         w.Line("view = default;");
         w.Line($"return Fail({offset} + nestedOffset, {Errors}.InNested(\"{field.Name}\", nestedReason!), out errorOffset, out reason);");
         w.Close();
     }
 
-    private static string VersionOf(ReportSpec report, ReportFieldSpec field) => field.LayoutVersionFrom is not null
-        ? Value(report, field.LayoutVersionFrom)
-        : CSharpLiteral.Int(field.LayoutVersion < 0 ? 0 : field.LayoutVersion);
+    private static string VersionOf(LayoutPlan plan, FieldPlan field) => field.Field.Nested!.VersionFrom is string from
+        ? Value(plan, from)
+        : CSharpLiteral.Int(field.Field.Nested.Version ?? 0);
 
-    private static string? Condition(ReportSpec report, ReportFieldSpec field, HashSet<string> tracked)
+    private static string? Condition(LayoutPlan plan, FieldPlan field)
     {
         var parts = new List<string>();
-        if (field.Versions.Count > 0)
+        ReportFieldSpec spec = field.Field;
+        if (spec.Versions.Count > 0)
         {
-            string version = report.VersionFromParent ? "version" : Value(report, report.VersionField!);
-            parts.Add("(" + string.Join(" || ", field.Versions.Select(v => $"{version} == {CSharpLiteral.Int(v)}")) + ")");
+            string version = plan.Report.VersionFromParent ? "version" : Value(plan, plan.Report.VersionField!);
+            parts.Add("(" + string.Join(" || ", spec.Versions.Select(v => $"{version} == {CSharpLiteral.Int(v)}")) + ")");
         }
 
-        if (field.When is not null)
+        if (spec.When is not null)
         {
-            string value = Value(report, field.When.Field);
-            string present = tracked.Contains(field.When.Field) ? $"has{Field(report, field.When.Field).PropertyName} && " : string.Empty;
-            parts.Add(present + "(" + string.Join(" || ", field.When.Allowed.Select(v => $"{value} == {CSharpLiteral.Int(v)}")) + ")");
+            string value = Value(plan, spec.When.Field);
+            FieldPlan on = plan.Field(spec.When.Field);
+            string present = on.PresenceTracked ? $"has{on.PropertyName} && " : string.Empty;
+            parts.Add(present + "(" + string.Join(" || ", spec.When.Allowed.Select(v => $"{value} == {CSharpLiteral.Int(v)}")) + ")");
         }
 
         return parts.Count == 0 ? null : string.Join(" && ", parts);
     }
 
-    private static string Offset(ReportSpec report, ReportFieldSpec field)
+    private static string Offset(LayoutPlan plan, ReportFieldSpec field)
     {
-        if (field.After is null)
+        if (field.Placement.After is not string after)
         {
-            return CSharpLiteral.Int(field.Offset);
+            return CSharpLiteral.Int(field.ConstantOffset());
         }
 
-        ReportFieldSpec after = Field(report, field.After);
-        return ReportNames.HasOffsetSlot(report, after)
-            ? $"o{after.PropertyName} + l{after.PropertyName}"
-            : CSharpLiteral.Int(after.Offset + after.Size);
+        FieldPlan previous = plan.Field(after);
+        return previous.HasOffsetSlot
+            ? $"o{previous.PropertyName} + l{previous.PropertyName}"
+            : CSharpLiteral.Int(previous.Field.ConstantOffset() + previous.Field.ConstantSize());
     }
 
     /// <summary>The local holding an integer field's value (read by the field's own step).</summary>
-    private static string Value(ReportSpec report, string fieldName) => "v" + Field(report, fieldName).PropertyName;
-
-    private static ReportFieldSpec Field(ReportSpec report, string name) => report.Fields.First(f => f.Name == name);
+    private static string Value(LayoutPlan plan, string fieldName) => "v" + plan.Field(fieldName).PropertyName;
 }

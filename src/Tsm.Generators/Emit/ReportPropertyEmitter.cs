@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using Tsm.Generators.Model;
+using Tsm.Generators.Plan;
 
 namespace Tsm.Generators.Emit;
 
@@ -11,53 +11,31 @@ internal static class ReportPropertyEmitter
 {
     private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
 
-    /// <param name="flagsType">For a flags field, the qualified name of its flags type (shared by the vendor's layouts).</param>
-    public static void Emit(SourceWriter w, ReportSpec report, ReportFieldSpec field, IReadOnlyDictionary<string, string> typeNames, string? flagsType)
+    public static void Emit(SourceWriter w, ReportSpec report, FieldPlan plan)
     {
+        ReportFieldSpec field = plan.Field;
         string p = field.PropertyName;
-        bool conditional = ReportNames.HasPresenceSlot(report, field);
-        bool placed = !ReportNames.HasOffsetSlot(report, field);
-        string offset = ReportNames.OffsetOf(report, field);
-        string length = ReportNames.LengthOf(report, field);
+        bool conditional = plan.HasPresenceSlot;
+        bool placed = !plan.HasOffsetSlot;
+        string offset = plan.OffsetExpression;
 
         // The first step of every read: a default view throws. Fields only some versions have check their presence
         // in the same step; the reads behind it use the span without the check (Present made it).
         string has = $"Present(_has{p})";
         string span = conditional ? "_data" : "Data";
         string missing = $"throw new global::Tsm.ReportFieldNotPresentException(\"{report.TypeName}\", \"{field.Name}\")";
+        string where = placed ? offset : $"{span}.Slice({offset}, {plan.LengthExpression})";
 
         w.Line();
         w.Summary(Describe(field));
-        switch (field.Type)
+        System.Action emit = plan.Shape switch
         {
-            case "u8" or "u16" or "u32" or "u64" or "flags":
-                string type = field.Type == "flags" ? flagsType! : field.As is not null ? "global::Tsm." + field.As : ReportNames.IntegerType(field);
-                string read = placed ? ReportNames.ReadAt(field, offset) : ReportNames.ReadInteger(field, span, offset);
-                string value = field.Type == "flags" || field.As is not null ? $"new {type}({read})" : read;
-                w.Line(conditional ? $"public readonly {type}? {p} => {has} ? {value} : null;" : $"public readonly {type} {p} => {value};");
-                break;
-            case "layout":
-                string nested = typeNames[field.Layout!];
-                string view = ReportNames.NestedView(field);
-                if (conditional)
-                {
-                    w.Line($"public readonly {nested} {p} => {has} ? {view} : {missing};");
-                }
-                else
-                {
-                    w.Open($"public readonly {nested} {p}");
-                    w.Open("get");
-                    w.Line("RequireParsed();");
-                    w.Line($"return {view};");
-                    w.Close();
-                    w.Close();
-                }
-
-                break;
-            default:
-                EmitBytes(w, field, conditional, placed, placed ? offset : $"{span}.Slice({offset}, {length})", has, missing);
-                break;
-        }
+            PropertyShape.Integer or PropertyShape.Flags => () => EmitInteger(w, plan, conditional, placed ? IntegerReads.ReadAt(plan.Integer!.Value, offset) : IntegerReads.Read(plan.Integer!.Value, span, offset), has),
+            PropertyShape.Nested => () => EmitNested(w, plan, conditional, has, missing),
+            PropertyShape.Value => () => EmitValue(w, plan, conditional, placed, where, has),
+            PropertyShape.Bytes => () => EmitBytes(w, plan, conditional, placed, where, has, missing),
+        };
+        emit();
 
         if (conditional)
         {
@@ -71,34 +49,58 @@ internal static class ReportPropertyEmitter
         w.Line($"public readonly int {p}Offset => {offset};");
     }
 
-    /// <param name="where">For a placed field its constant offset (read through <c>At</c>), otherwise the checked slice.</param>
-    private static void EmitBytes(SourceWriter w, ReportFieldSpec field, bool conditional, bool placed, string where, string has, string missing)
+    /// <summary>The integer, or the struct (flags, <c>as</c>) constructed from it.</summary>
+    private static void EmitInteger(SourceWriter w, FieldPlan plan, bool conditional, string read, string has)
     {
-        string p = field.PropertyName;
-        string? valueType = ReportNames.ValueType(field);
-        string size = CSharpLiteral.Int(field.Size);
-        if (valueType is null)
+        string type = plan.PropertyType;
+        string value = plan.Shape == PropertyShape.Flags || plan.Field.As is not null ? $"new {type}({read})" : read;
+        w.Line(conditional ? $"public readonly {type}? {plan.PropertyName} => {has} ? {value} : null;" : $"public readonly {type} {plan.PropertyName} => {value};");
+    }
+
+    private static void EmitNested(SourceWriter w, FieldPlan plan, bool conditional, string has, string missing)
+    {
+        string view = ReportNames.NestedView(plan.Field);
+        if (conditional)
         {
-            string bytes = placed ? $"{ReportNames.Marshal}.CreateReadOnlySpan(ref At({where}), {size})" : where;
-            w.Line(conditional ? $"public readonly {ReportNames.Span} {p} => {has} ? {bytes} : {missing};" : $"public readonly {ReportNames.Span} {p} => {bytes};");
+            w.Line($"public readonly {plan.PropertyType} {plan.PropertyName} => {has} ? {view} : {missing};");
+            return;
         }
-        else if (conditional)
+
+        w.Open($"public readonly {plan.PropertyType} {plan.PropertyName}");
+        w.Open("get");
+        w.Line("RequireParsed();");
+        w.Line($"return {view};");
+        w.Close();
+        w.Close();
+    }
+
+    /// <param name="where">For a placed field its constant offset (read through <c>At</c>), otherwise the checked slice.</param>
+    private static void EmitValue(SourceWriter w, FieldPlan plan, bool conditional, bool placed, string where, string has)
+    {
+        string valueType = plan.PropertyType;
+        if (conditional)
         {
             string value = placed ? $"{Unsafe}.ReadUnaligned<{valueType}>(ref At({where}))" : $"{ReportNames.Marshal}.Read<{valueType}>({where})";
-            w.Line($"public readonly {valueType}? {p} => {has} ? {value} : null;");
+            w.Line($"public readonly {valueType}? {plan.PropertyName} => {has} ? {value} : null;");
+            return;
         }
-        else
-        {
-            string reference = placed ? $"{Unsafe}.As<byte, {valueType}>(ref At({where}))" : $"{ReportNames.Marshal}.AsRef<{valueType}>({where})";
-            w.Line($"public readonly ref readonly {valueType} {p} => ref {reference};");
-        }
+
+        string reference = placed ? $"{Unsafe}.As<byte, {valueType}>(ref At({where}))" : $"{ReportNames.Marshal}.AsRef<{valueType}>({where})";
+        w.Line($"public readonly ref readonly {valueType} {plan.PropertyName} => ref {reference};");
+    }
+
+    /// <param name="where">For a placed field its constant offset (read through <c>At</c>), otherwise the checked slice.</param>
+    private static void EmitBytes(SourceWriter w, FieldPlan plan, bool conditional, bool placed, string where, string has, string missing)
+    {
+        string bytes = placed ? $"{ReportNames.Marshal}.CreateReadOnlySpan(ref At({where}), {plan.LengthExpression})" : where;
+        w.Line(conditional ? $"public readonly {ReportNames.Span} {plan.PropertyName} => {has} ? {bytes} : {missing};" : $"public readonly {ReportNames.Span} {plan.PropertyName} => {bytes};");
     }
 
     private static string Describe(ReportFieldSpec field)
     {
-        string where = field.After is null ? $"offset {CSharpLiteral.Int(field.Offset)}" : $"after '{field.After}'";
-        string size = field.SizeFrom is null ? $"{CSharpLiteral.Int(field.Size)} bytes" : $"size from '{field.SizeFrom}'";
-        string facts = $"'{field.Name}' ({field.Type}, {size}, {where})";
+        string where = field.Placement.After is string after ? $"after '{after}'" : $"offset {CSharpLiteral.Int(field.ConstantOffset())}";
+        string size = field.Length.From is string from ? $"size from '{from}'" : $"{CSharpLiteral.Int(field.ConstantSize())} bytes";
+        string facts = $"'{field.Name}' ({field.Type.Name()}, {size}, {where})";
         return field.Description is null ? facts + "." : field.Description + " " + facts + ".";
     }
 }

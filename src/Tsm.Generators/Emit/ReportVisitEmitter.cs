@@ -1,12 +1,11 @@
-using System.Collections.Generic;
-using Tsm.Generators.Model;
+using Tsm.Generators.Plan;
 
 namespace Tsm.Generators.Emit;
 
 /// <summary>Writes <c>VisitFields</c>: every present field, by schema name, to a <c>Tsm.IReportFieldVisitor</c>.</summary>
 internal static class ReportVisitEmitter
 {
-    public static void Emit(SourceWriter w, ReportSpec report, IReadOnlyDictionary<string, string> typeNames)
+    public static void Emit(SourceWriter w, LayoutPlan plan)
     {
         w.Line();
         w.SummaryXml("Passes every present field, in layout order and under its schema name, to <paramref name=\"visitor\"/>.");
@@ -14,24 +13,16 @@ internal static class ReportVisitEmitter
         w.Open("public readonly void VisitFields(global::Tsm.IReportFieldVisitor visitor)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(visitor);");
         w.Line("RequireParsed();");
-        var done = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (ReportFieldSpec field in report.Fields)
+        foreach (FieldPlan field in plan.Properties)
         {
-            if (!done.Add(field.Name))
+            string name = field.Name;
+            string call = field.Shape switch
             {
-                continue;
-            }
-
-            string offset = ReportNames.OffsetOf(report, field);
-            string length = ReportNames.LengthOf(report, field);
-            string call = field.Type switch
-            {
-                "u8" or "u16" or "u32" or "u64" or "flags" => $"visitor.Integer(\"{field.Name}\", {ReportNames.ReadInteger(field, "_data", offset)});",
-                "layout" => $"{{ visitor.BeginNested(\"{field.Name}\", \"{typeNames[field.Layout!]}\"); {ReportNames.NestedView(field)}.VisitFields(visitor); visitor.EndNested(); }}",
-                _ => $"visitor.Bytes(\"{field.Name}\", _data.Slice({offset}, {length}));",
+                PropertyShape.Integer or PropertyShape.Flags => $"visitor.Integer(\"{name}\", {IntegerReads.Read(field.Integer!.Value, "_data", field.OffsetExpression)});",
+                PropertyShape.Nested => $"{{ visitor.BeginNested(\"{name}\", \"{field.PropertyType}\"); {ReportNames.NestedView(field.Field)}.VisitFields(visitor); visitor.EndNested(); }}",
+                PropertyShape.Value or PropertyShape.Bytes => $"visitor.Bytes(\"{name}\", _data.Slice({field.OffsetExpression}, {field.LengthExpression}));",
             };
-            bool conditional = ReportNames.HasPresenceSlot(report, field);
-            w.Line(conditional ? $"if (_has{field.PropertyName}) {call}" : call);
+            w.Line(field.HasPresenceSlot ? $"if (_has{field.PropertyName}) {call}" : call);
         }
 
         w.Close();

@@ -9,7 +9,7 @@ internal static class CatalogReduction
 {
     public static CatalogVendor Reduce(VendorSpec spec)
     {
-        var nested = new HashSet<string>(spec.Reports.SelectMany(static r => r.Fields).Where(static f => f.Layout is not null).Select(static f => f.Layout!), System.StringComparer.Ordinal);
+        var nested = new HashSet<string>(spec.Reports.SelectMany(static r => r.Fields).Where(static f => f.Nested is not null).Select(static f => f.Nested!.Layout), System.StringComparer.Ordinal);
         EquatableArray<CatalogLayout> layouts = spec.Reports
             .Where(r => !nested.Contains(r.Name))
             .Select(static r => new CatalogLayout(r.Name, r.TypeName, r.IsFixed, Signature(r)))
@@ -21,7 +21,7 @@ internal static class CatalogReduction
     private static EquatableArray<CatalogCheck> Signature(ReportSpec report) => report.Checks
         .Select(check => (Check: check, Field: report.Fields.FirstOrDefault(f => f.Name == check.Field)))
         .Where(static c => c.Field is { IsInteger: true, IsDynamic: false, IsConditional: false })
-        .Select(static c => new CatalogCheck(c.Field!.Offset, c.Field.Size, c.Check.Allowed))
+        .Select(static c => new CatalogCheck(c.Field!.ConstantOffset(), c.Field.ConstantSize(), c.Check.Allowed))
         .OrderBy(static c => c.Offset)
         .ToEquatableArray();
 }

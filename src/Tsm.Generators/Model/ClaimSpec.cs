@@ -1,25 +1,29 @@
-using Tsm.Generators.Helpers;
-
 namespace Tsm.Generators.Model;
 
 /// <summary>
-/// One claim of a claim set: the value under integer map key <see cref="Key"/>, of CBOR type <see cref="Type"/>
-/// (<c>bytes</c>, <c>text</c>, <c>integer</c>, <c>bytes-array</c> or <c>claim-set-array</c> of <see cref="ClaimSet"/>).
-/// <see cref="Size"/> is the exact byte-string length, 0 for any. A claim linked to <see cref="Register"/> takes the
-/// register's lengths (<see cref="RegisterSizes"/>: one, or the digest sizes of a hash chosen at run time), its value
-/// type when it has a fixed one (<see cref="RegisterValueType"/>, e.g. <c>Sha384Digest</c>), and for a register array
-/// its element count (<see cref="RegisterCount"/>, 0 for a single register).
+/// One claim of a claim set: the value under integer map key <see cref="Key"/>, of CBOR type <see cref="Type"/>.
+/// <see cref="Size"/> is the exact byte-string length (null: any); <see cref="ClaimSet"/> names the item type of a
+/// <see cref="ClaimType.ClaimSetArray"/>; <see cref="Register"/> links a byte-string claim to the register it reports.
 /// </summary>
-internal sealed record ClaimSpec(
-    string Name,
-    string PropertyName,
-    long Key,
-    string Type,
-    string? ClaimSet,
-    int Size,
-    bool Optional,
-    string? Register,
-    string? RegisterValueType,
-    EquatableArray<int> RegisterSizes,
-    int RegisterCount,
-    string? Description);
+internal sealed record ClaimSpec
+{
+    public required string Name { get; init; }
+
+    public required string PropertyName { get; init; }
+
+    public required long Key { get; init; }
+
+    public required ClaimType Type { get; init; }
+
+    /// <summary>The claim set of the items of a <see cref="ClaimType.ClaimSetArray"/>; null for every other type.</summary>
+    public string? ClaimSet { get; init; }
+
+    /// <summary>The exact length of a byte string (<c>size</c>); null for any length, or when <see cref="Register"/> fixes it.</summary>
+    public int? Size { get; init; }
+
+    public bool Optional { get; init; }
+
+    public ClaimRegister? Register { get; init; }
+
+    public string? Description { get; init; }
+}

@@ -25,7 +25,7 @@ internal sealed record ReportSpec(
         {
             foreach (ReportFieldSpec candidate in Fields)
             {
-                if (candidate.IsDynamic || candidate.IsConditional || candidate.Type == "layout")
+                if (candidate.IsDynamic || candidate.IsConditional || candidate.Type == FieldType.Layout)
                 {
                     return false;
                 }

@@ -15,7 +15,6 @@ internal sealed class ClaimSetReader
 {
     private static readonly string[] ClaimSetKeys = { "name", "typeName", "description", "claims" };
     private static readonly string[] ClaimKeys = { "name", "propertyName", "key", "type", "claimSet", "size", "optional", "register", "description" };
-    private static readonly string[] ClaimTypes = { "bytes", "text", "integer", "bytes-array", "claim-set-array" };
 
     /// <summary>Members every generated claim set has (its own and <c>object</c>'s), which a claim's property must not hide.</summary>
     private static readonly string[] GeneratedMembers = { "Parse", "TryParse", "ReadFrom", "VisitFields", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
@@ -110,23 +109,24 @@ internal sealed class ClaimSetReader
         ObjectReader? claim = ObjectReader.Create(node, "a claim", ClaimKeys, _context);
         JsonString? name = claim?.SnakeName("name", "claim name");
         JsonNumber? key = claim?.Integer("key", required: true, long.MinValue, long.MaxValue);
-        JsonString? type = claim?.OneOf("type", ClaimTypes, "claim type");
+        JsonString? type = claim?.OneOf("type", ClaimTypes.Names, "claim type");
         if (claim is null || name is null || key is null || type is null)
         {
             return null;
         }
 
+        ClaimType kind = ClaimTypes.Parse(type.Value);
         string? propertyName = ReadPropertyName(claim, name.Value, typeName);
-        string? claimSet = ReadClaimSet(claim, set, type.Value);
+        string? claimSet = ReadClaimSet(claim, set, kind);
         JsonNumber? size = claim.Integer("size", required: false, 1, int.MaxValue);
-        if (size is not null && type.Value is not ("bytes" or "bytes-array"))
+        if (size is not null && kind is not (ClaimType.Bytes or ClaimType.BytesArray))
         {
             _context.Report(DiagnosticIds.InvalidValue, size.Range, $"'size' is the exact length of a byte string: it belongs to 'bytes' and 'bytes-array' claims, not to '{name.Value}' ({type.Value})");
             return null;
         }
 
-        RegisterClaimLink? link = ReadRegister(claim, name.Value, type.Value, size);
-        if (propertyName is null || (type.Value == "claim-set-array" && claimSet is null) || (claim.Has("register") && link is null))
+        ClaimRegister? link = ReadRegister(claim, name.Value, kind, size);
+        if (propertyName is null || (kind == ClaimType.ClaimSetArray && claimSet is null) || (claim.Has("register") && link is null))
         {
             return null;
         }
@@ -139,19 +139,18 @@ internal sealed class ClaimSetReader
             return null;
         }
 
-        return new ClaimSpec(
-            name.Value,
-            propertyName,
-            keyValue,
-            type.Value,
-            claimSet,
-            size is null ? 0 : (int)ObjectReader.ValueOf(size),
-            ReportReader.ReadBool(claim, "optional", _context),
-            link?.Register,
-            link?.ValueType,
-            link?.Sizes ?? EquatableArray<int>.Empty,
-            link?.Count ?? 0,
-            claim.String("description", required: false)?.Value);
+        return new ClaimSpec
+        {
+            Name = name.Value,
+            PropertyName = propertyName,
+            Key = keyValue,
+            Type = kind,
+            ClaimSet = claimSet,
+            Size = size is null ? null : (int)ObjectReader.ValueOf(size),
+            Optional = ReportReader.ReadBool(claim, "optional", _context),
+            Register = link,
+            Description = claim.String("description", required: false)?.Value,
+        };
     }
 
     private bool IsDuplicate(List<ClaimSpec> earlier, JsonNode at, string what, System.Func<ClaimSpec, bool> same, string value)
@@ -185,17 +184,17 @@ internal sealed class ClaimSetReader
     }
 
     /// <summary><c>claimSet</c> is required on a claim-set array and allowed nowhere else; whether it exists is checked once all sets are read.</summary>
-    private string? ReadClaimSet(ObjectReader claim, string set, string type)
+    private string? ReadClaimSet(ObjectReader claim, string set, ClaimType type)
     {
-        JsonString? reference = claim.String("claimSet", required: type == "claim-set-array");
+        JsonString? reference = claim.String("claimSet", required: type == ClaimType.ClaimSetArray);
         if (reference is null)
         {
             return null;
         }
 
-        if (type != "claim-set-array")
+        if (type != ClaimType.ClaimSetArray)
         {
-            _context.Report(DiagnosticIds.InvalidValue, reference.Range, $"'claimSet' names the claim set of the items of a 'claim-set-array' claim; a '{type}' claim has none");
+            _context.Report(DiagnosticIds.InvalidValue, reference.Range, $"'claimSet' names the claim set of the items of a 'claim-set-array' claim; a '{type.Name()}' claim has none");
             return null;
         }
 
@@ -207,7 +206,7 @@ internal sealed class ClaimSetReader
     /// <c>register</c> on a <c>bytes</c> claim names one register (<c>rim</c>, <c>rtmr3</c>, <c>pcr7:sha256</c>); on a
     /// <c>bytes-array</c> claim, a register array (<c>rem</c>), whose elements the CBOR array holds in index order.
     /// </summary>
-    private RegisterClaimLink? ReadRegister(ObjectReader claim, string name, string type, JsonNumber? size)
+    private ClaimRegister? ReadRegister(ObjectReader claim, string name, ClaimType type, JsonNumber? size)
     {
         JsonString? reference = claim.String("register", required: false);
         if (reference is null)
@@ -215,9 +214,9 @@ internal sealed class ClaimSetReader
             return null;
         }
 
-        if (type is not ("bytes" or "bytes-array"))
+        if (type is not (ClaimType.Bytes or ClaimType.BytesArray))
         {
-            _context.Report(DiagnosticIds.InvalidValue, reference.Range, $"'register' links a byte-string claim ('bytes' or 'bytes-array') to the register it reports; '{name}' is a '{type}' claim");
+            _context.Report(DiagnosticIds.InvalidValue, reference.Range, $"'register' links a byte-string claim ('bytes' or 'bytes-array') to the register it reports; '{name}' is a '{type.Name()}' claim");
             return null;
         }
 
@@ -227,7 +226,7 @@ internal sealed class ClaimSetReader
             return null;
         }
 
-        bool array = type == "bytes-array";
+        bool array = type == ClaimType.BytesArray;
         int colon = reference.Value.IndexOf(':');
         string baseName = colon < 0 ? reference.Value : reference.Value.Substring(0, colon);
         string? hash = colon < 0 ? null : reference.Value.Substring(colon + 1);
@@ -253,7 +252,7 @@ internal sealed class ClaimSetReader
             : new[] { first.Size }.ToEquatableArray();
         string? valueType = first.HashChoices.Count > 0 ? null
             : first.Hash == HashAlgorithms.None ? HashAlgorithms.OpaqueType(first.Size) : HashAlgorithms.DigestType(first.Hash);
-        return new RegisterClaimLink(reference.Value, valueType, sizes, array ? matches.Count : 0);
+        return new ClaimRegister(reference.Value, valueType, sizes, array ? matches.Count : 0);
     }
 
     private void ReportMissingRegister(JsonString reference, string name, bool array, string baseName)
@@ -306,7 +305,4 @@ internal sealed class ClaimSetReader
 
         return set.Claims.Any(c => c.ClaimSet is not null && Reaches(byName, c.ClaimSet, target, visited));
     }
-
-    /// <summary>What a register link contributes to a claim.</summary>
-    private sealed record RegisterClaimLink(string Register, string? ValueType, EquatableArray<int> Sizes, int Count);
 }

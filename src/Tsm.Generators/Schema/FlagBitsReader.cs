@@ -11,15 +11,15 @@ internal static class FlagBitsReader
 {
     private static readonly string[] SubfieldKeys = { "bit", "width" };
 
-    public static EquatableArray<BitSpec> Read(ObjectReader field, string type, int size, SchemaContext context)
+    public static EquatableArray<BitSpec> Read(ObjectReader field, FieldType type, int size, SchemaContext context)
     {
-        JsonNode? node = field.Node("bits", required: type == "flags");
+        JsonNode? node = field.Node("bits", required: type == FieldType.Flags);
         if (node is null)
         {
             return EquatableArray<BitSpec>.Empty;
         }
 
-        if (type != "flags" || node is not JsonObject bits)
+        if (type != FieldType.Flags || node is not JsonObject bits)
         {
             context.Report(DiagnosticIds.InvalidValue, node.Range, "'bits' belongs to 'flags' fields and maps bit names to bit numbers or {\"bit\": b, \"width\": w}");
             return EquatableArray<BitSpec>.Empty;

@@ -17,15 +17,15 @@ internal static class NestedLayoutRules
         Dictionary<string, ReportSpec> byName = reports.ToDictionary(static r => r.Spec.Name, static r => r.Spec, System.StringComparer.Ordinal);
         foreach ((ReportSpec report, JsonNode node) in reports)
         {
-            foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Type == "layout"))
+            foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Nested is not null))
             {
-                if (!byName.TryGetValue(field.Layout!, out ReportSpec? nested))
+                if (!byName.TryGetValue(field.Nested!.Layout, out ReportSpec? nested))
                 {
-                    context.Report(DiagnosticIds.InvalidReportField, LayoutToken(node, field), $"Field '{field.Name}' of report '{report.Name}' uses layout '{field.Layout}', which this schema does not define");
+                    context.Report(DiagnosticIds.InvalidReportField, LayoutToken(node, field), $"Field '{field.Name}' of report '{report.Name}' uses layout '{field.Nested.Layout}', which this schema does not define");
                     continue;
                 }
 
-                bool versioned = field.LayoutVersion >= 0 || field.LayoutVersionFrom is not null;
+                bool versioned = field.Nested.Version is not null || field.Nested.VersionFrom is not null;
                 if (versioned != nested.VersionFromParent)
                 {
                     string why = nested.VersionFromParent
@@ -54,7 +54,7 @@ internal static class NestedLayoutRules
             {
                 if (item is JsonObject json
                     && json.TryGetProperty("name", out JsonProperty name) && name.Value is JsonString { } named && named.Value == field.Name
-                    && json.TryGetProperty("layout", out JsonProperty layout) && layout.Value is JsonString { } nested && nested.Value == field.Layout)
+                    && json.TryGetProperty("layout", out JsonProperty layout) && layout.Value is JsonString { } nested && nested.Value == field.Nested!.Layout)
                 {
                     return layout.Value.Range;
                 }
@@ -66,14 +66,14 @@ internal static class NestedLayoutRules
 
     private static bool Contains(string target, ReportSpec report, IReadOnlyDictionary<string, ReportSpec> byName, HashSet<string> visited)
     {
-        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Type == "layout"))
+        foreach (ReportFieldSpec field in report.Fields.Where(static f => f.Nested is not null))
         {
-            if (field.Layout == target)
+            if (field.Nested!.Layout == target)
             {
                 return true;
             }
 
-            if (visited.Add(field.Layout!) && byName.TryGetValue(field.Layout!, out ReportSpec? nested) && Contains(target, nested, byName, visited))
+            if (visited.Add(field.Nested!.Layout) && byName.TryGetValue(field.Nested!.Layout, out ReportSpec? nested) && Contains(target, nested, byName, visited))
             {
                 return true;
             }

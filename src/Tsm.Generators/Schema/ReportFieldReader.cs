@@ -17,7 +17,6 @@ internal sealed class ReportFieldReader
         "layout", "layoutVersion", "layoutVersionFrom", "as", "hashOf", "bits",
     };
 
-    private static readonly string[] FieldTypes = { "u8", "u16", "u32", "u64", "bytes", "digest", "opaque", "flags", "layout" };
     private static readonly string[] WhenKeys = { "field", "equals", "oneOf" };
     private static readonly string[] HashOfKeys = { "offset", "size" };
 
@@ -64,51 +63,47 @@ internal sealed class ReportFieldReader
     {
         ObjectReader? field = ObjectReader.Create(node, "a report field", FieldKeys, _context);
         JsonString? name = field?.SnakeName("name", "field name");
-        JsonString? type = field?.OneOf("type", FieldTypes, "field type");
+        JsonString? type = field?.OneOf("type", FieldTypes.Names, "field type");
         if (field is null || name is null || type is null)
         {
             return null;
         }
 
+        FieldType kind = FieldTypes.Parse(type.Value);
         string propertyName = ReadPropertyName(field, name.Value);
-        (int offset, string? after, bool placed) = ReadPlacement(field, "offset", "after");
-        (int size, string? sizeFrom, bool sized) = ReadPlacement(field, "size", "sizeFrom");
+        (int? offset, string? after, bool placed) = ReadPlacement(field, "offset", "after");
+        (int? constantSize, string? sizeFrom, bool sized) = ReadPlacement(field, "size", "sizeFrom");
         ReportConditionSpec? when = ReadWhen(field);
-        if (!placed || !sized || !CheckSizeFrom(field, type.Value, sizeFrom))
+        if (!placed || !sized || !CheckSizeFrom(field, kind, sizeFrom))
         {
             return null;
         }
 
+        // The size checks below see 0 for a size another field gives: no type, register or struct has that size.
+        int size = constantSize ?? 0;
         JsonString? hash = field.String("hash", required: false);
-        if (sizeFrom is null && !CheckType(name.Value, type, size, field.Node("size", required: true)!.Range, hash))
+        if (sizeFrom is null && !CheckType(name.Value, kind, type, size, field.Node("size", required: true)!.Range, hash))
         {
             return null;
         }
 
-        (string? register, string? valueType) = ReadRegister(field, name.Value, type.Value, size);
-        (string? layout, long layoutVersion, string? layoutVersionFrom) = ReadLayout(field, type.Value);
-        (int hashOfOffset, int hashOfSize) = ReadHashOf(field, type.Value);
-        var spec = new ReportFieldSpec(
-            name.Value,
-            propertyName,
-            offset,
-            after,
-            size,
-            sizeFrom,
-            type.Value,
-            hash?.Value,
-            register,
-            valueType,
-            field.String("description", required: false)?.Value,
-            ReadVersions(field),
-            when,
-            layout,
-            layoutVersion,
-            layoutVersionFrom,
-            ReadAs(field, type.Value, size),
-            hashOfOffset,
-            hashOfSize,
-            FlagBitsReader.Read(field, type.Value, size, _context));
+        EquatableArray<long> versions = ReadVersions(field);
+        var spec = new ReportFieldSpec
+        {
+            Name = name.Value,
+            PropertyName = propertyName,
+            Type = kind,
+            Placement = after is null ? FieldPlacement.At(offset!.Value) : FieldPlacement.Following(after),
+            Length = sizeFrom is null ? FieldLength.Fixed(size) : FieldLength.FromField(sizeFrom),
+            Presence = versions.Count > 0 || when is not null ? new FieldPresence(versions, when) : null,
+            Nested = ReadLayout(field, kind),
+            Hash = hash?.Value,
+            HashOf = ReadHashOf(field, kind),
+            Register = ReadRegister(field, name.Value, kind, size),
+            As = ReadAs(field, type.Value, size),
+            Bits = FlagBitsReader.Read(field, kind, size, _context),
+            Description = field.String("description", required: false)?.Value,
+        };
 
         return CheckPlacementInReport(name, spec) && CheckVariant(name, spec) ? spec : null;
     }
@@ -131,26 +126,26 @@ internal sealed class ReportFieldReader
     }
 
     /// <summary>Exactly one of a constant (<paramref name="constantKey"/>) and a reference to an earlier field (<paramref name="referenceKey"/>).</summary>
-    private (int Constant, string? Reference, bool Ok) ReadPlacement(ObjectReader field, string constantKey, string referenceKey)
+    private (int? Constant, string? Reference, bool Ok) ReadPlacement(ObjectReader field, string constantKey, string referenceKey)
     {
         bool hasConstant = field.Has(constantKey);
         bool hasReference = field.Has(referenceKey);
         if (hasConstant && hasReference)
         {
             _context.Report(DiagnosticIds.InvalidValue, field.Node(referenceKey, required: false)!.Range, $"A report field has both '{constantKey}' and '{referenceKey}'; give exactly one");
-            return (0, null, false);
+            return (null, null, false);
         }
 
         if (!hasConstant && !hasReference)
         {
             _context.Report(DiagnosticIds.MissingKey, SchemaContext.Opening(field.Json), constantKey, $"a report field (give '{constantKey}' or '{referenceKey}')");
-            return (0, null, false);
+            return (null, null, false);
         }
 
         if (hasConstant)
         {
             JsonNumber? number = field.Integer(constantKey, required: true, constantKey == "size" ? 1 : 0, int.MaxValue);
-            return number is null ? (0, null, false) : ((int)ObjectReader.ValueOf(number), null, true);
+            return number is null ? (null, null, false) : ((int)ObjectReader.ValueOf(number), null, true);
         }
 
         JsonString? reference = field.String(referenceKey, required: true);
@@ -161,13 +156,13 @@ internal sealed class ReportFieldReader
                 _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"'{referenceKey}' names '{reference.Value}', which is not a field defined earlier in this layout");
             }
 
-            return (0, null, false);
+            return (null, null, false);
         }
 
-        return (-1, reference.Value, true);
+        return (null, reference.Value, true);
     }
 
-    private bool CheckSizeFrom(ObjectReader field, string type, string? sizeFrom)
+    private bool CheckSizeFrom(ObjectReader field, FieldType type, string? sizeFrom)
     {
         if (sizeFrom is null)
         {
@@ -175,13 +170,13 @@ internal sealed class ReportFieldReader
         }
 
         JsonString reference = field.String("sizeFrom", required: true)!;
-        if (type is not ("bytes" or "opaque" or "layout"))
+        if (type is not (FieldType.Bytes or FieldType.Opaque or FieldType.Layout))
         {
-            _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"Only 'bytes', 'opaque' and 'layout' fields can take their size from another field, not '{type}'");
+            _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"Only 'bytes', 'opaque' and 'layout' fields can take their size from another field, not '{type.Name()}'");
             return false;
         }
 
-        if (Earlier(sizeFrom)!.Type is not ("u8" or "u16" or "u32"))
+        if (Earlier(sizeFrom)!.Type is not (FieldType.U8 or FieldType.U16 or FieldType.U32))
         {
             _context.Report(DiagnosticIds.InvalidReportField, reference.Range, $"'sizeFrom' names '{sizeFrom}', which is not a u8, u16 or u32 field");
             return false;
@@ -192,30 +187,22 @@ internal sealed class ReportFieldReader
 
     /// <param name="sizeAt">The <c>size</c> value: a size the type does not allow is reported there, where
     /// tsm-vendor.schema.json reports it too (the broken-schema corpus, issue 8 §1).</param>
-    private bool CheckType(string field, JsonString type, int size, TextRange sizeAt, JsonString? hash)
+    private bool CheckType(string field, FieldType kind, JsonString type, int size, TextRange sizeAt, JsonString? hash)
     {
-        if (hash is not null && type.Value != "digest")
+        if (hash is not null && kind != FieldType.Digest)
         {
             _context.Report(DiagnosticIds.InvalidValue, hash.Range, $"'hash' belongs to 'digest' fields; field '{field}' is {type.Value}");
             return false;
         }
 
-        int expected = type.Value switch
-        {
-            "u8" => 1,
-            "u16" => 2,
-            "u32" => 4,
-            "u64" => 8,
-            "digest" => hash is null ? 0 : HashAlgorithms.DigestSize(hash.Value),
-            _ => size,
-        };
-        if (type.Value == "digest" && (hash is null || expected == 0))
+        int expected = kind.FixedSize() ?? (kind == FieldType.Digest ? (hash is null ? 0 : HashAlgorithms.DigestSize(hash.Value)) : size);
+        if (kind == FieldType.Digest && (hash is null || expected == 0))
         {
             _context.Report(DiagnosticIds.InvalidValue, hash?.Range ?? type.Range, $"Digest field '{field}' needs a 'hash' naming a kernel hash algorithm");
             return false;
         }
 
-        if (type.Value == "flags" && size is not (1 or 2 or 4 or 8))
+        if (kind == FieldType.Flags && size is not (1 or 2 or 4 or 8))
         {
             _context.Report(DiagnosticIds.InvalidValue, sizeAt, Invariant($"Flags field '{field}' must be 1, 2, 4 or 8 bytes, not {size}"));
             return false;
@@ -250,12 +237,12 @@ internal sealed class ReportFieldReader
         return allowed.Count == 0 ? null : new ReportConditionSpec(on.Value, allowed);
     }
 
-    private (string? Register, string? ValueType) ReadRegister(ObjectReader field, string name, string type, int size)
+    private FieldRegister? ReadRegister(ObjectReader field, string name, FieldType type, int size)
     {
         JsonString? register = field.String("register", required: false);
         if (register is null)
         {
-            return (null, null);
+            return null;
         }
 
         if (!_registers.TryGetValue(register.Value, out RegisterLink? link))
@@ -265,55 +252,60 @@ internal sealed class ReportFieldReader
                 _context.Report(DiagnosticIds.UnknownRegisterReference, register.Range, name, register.Value);
             }
 
-            return (null, null);
+            return null;
         }
 
-        if (type is not ("digest" or "opaque" or "bytes") || link.Size != size || link.ValueType is null)
+        if (type is not (FieldType.Digest or FieldType.Opaque or FieldType.Bytes) || link.Size != size || link.ValueType is null)
         {
-            _context.Report(DiagnosticIds.InvalidReportField, register.Range, Invariant($"Field '{name}' ({type}, {size} bytes) cannot report register '{link.Name}' ({link.Size} bytes): a linked field has the register's size and value type"));
-            return (null, null);
+            _context.Report(DiagnosticIds.InvalidReportField, register.Range, Invariant($"Field '{name}' ({type.Name()}, {size} bytes) cannot report register '{link.Name}' ({link.Size} bytes): a linked field has the register's size and value type"));
+            return null;
         }
 
-        return (link.Name, link.ValueType);
+        return new FieldRegister(link.Name, link.ValueType);
     }
 
-    private (string? Layout, long Version, string? VersionFrom) ReadLayout(ObjectReader field, string type)
+    private NestedLayoutSpec? ReadLayout(ObjectReader field, FieldType type)
     {
-        JsonString? layout = field.String("layout", required: type == "layout");
+        JsonString? layout = field.String("layout", required: type == FieldType.Layout);
         JsonNumber? version = field.Integer("layoutVersion", required: false, 0, uint.MaxValue);
         JsonString? versionFrom = field.String("layoutVersionFrom", required: false);
-        if (type != "layout" && (layout ?? (JsonNode?)version ?? versionFrom) is JsonNode stray)
+        if (type != FieldType.Layout && (layout ?? (JsonNode?)version ?? versionFrom) is JsonNode stray)
         {
             _context.Report(DiagnosticIds.InvalidValue, stray.Range, "'layout', 'layoutVersion' and 'layoutVersionFrom' belong to fields of type 'layout'");
-            return (null, -1, null);
+            return null;
+        }
+
+        if (layout is null)
+        {
+            return null;
         }
 
         if (version is not null && versionFrom is not null)
         {
             // docs/schema.md: not both; reported on the second, where tsm-vendor.schema.json reports it (issue 8 §1).
             _context.Report(DiagnosticIds.InvalidValue, versionFrom.Range, "A layout field has both 'layoutVersion' and 'layoutVersionFrom'; give exactly one");
-            return (layout?.Value, -1, null);
+            return new NestedLayoutSpec(layout.Value, null, null);
         }
 
         if (versionFrom is not null && Earlier(versionFrom.Value) is not { IsInteger: true })
         {
             _context.Report(DiagnosticIds.InvalidReportField, versionFrom.Range, $"'layoutVersionFrom' names '{versionFrom.Value}', which is not an integer field defined earlier in this layout");
-            return (layout?.Value, -1, null);
+            return new NestedLayoutSpec(layout.Value, null, null);
         }
 
-        return (layout?.Value, version is null ? -1 : ObjectReader.ValueOf(version), versionFrom?.Value);
+        return new NestedLayoutSpec(layout.Value, version is null ? null : ObjectReader.ValueOf(version), versionFrom?.Value);
     }
 
-    private (int Offset, int Size) ReadHashOf(ObjectReader field, string type)
+    private HashOfSpec? ReadHashOf(ObjectReader field, FieldType type)
     {
         JsonNode? node = field.Node("hashOf", required: false);
         if (node is null)
         {
-            return (-1, 0);
+            return null;
         }
 
-        ObjectReader? hashOf = type == "digest" ? ObjectReader.Create(node, "'hashOf'", HashOfKeys, _context) : null;
-        if (type != "digest")
+        ObjectReader? hashOf = type == FieldType.Digest ? ObjectReader.Create(node, "'hashOf'", HashOfKeys, _context) : null;
+        if (type != FieldType.Digest)
         {
             _context.Report(DiagnosticIds.InvalidValue, node.Range, "'hashOf' belongs to 'digest' fields");
         }
@@ -322,7 +314,7 @@ internal sealed class ReportFieldReader
         JsonNumber? size = hashOf?.Integer("size", required: true, 1, _reportSize);
         if (offset is null || size is null)
         {
-            return (-1, 0);
+            return null;
         }
 
         long start = ObjectReader.ValueOf(offset);
@@ -330,10 +322,10 @@ internal sealed class ReportFieldReader
         if (start + length > _reportSize)
         {
             _context.Report(DiagnosticIds.InvalidReportField, size.Range, Invariant($"'hashOf' covers bytes {start}..{start + length}, past the end of the {_reportSize}-byte layout"));
-            return (-1, 0);
+            return null;
         }
 
-        return ((int)start, (int)length);
+        return new HashOfSpec((int)start, (int)length);
     }
 
     private string? ReadAs(ObjectReader field, string type, int size)
@@ -372,12 +364,14 @@ internal sealed class ReportFieldReader
     /// <summary>An always-present field at a fixed place must lie inside the layout's minimum size.</summary>
     private bool CheckPlacementInReport(JsonString name, ReportFieldSpec field)
     {
-        if (field.IsDynamic || field.IsConditional || (long)field.Offset + field.Size <= _reportSize)
+        if (field.IsDynamic || field.IsConditional || (long)field.ConstantOffset() + field.ConstantSize() <= _reportSize)
         {
             return true;
         }
 
-        _context.Report(DiagnosticIds.InvalidReportField, name.Range, Invariant($"Field '{field.Name}' (offset {field.Offset}, size {field.Size}) ends at {field.Offset + field.Size}, outside the {_reportSize}-byte report"));
+        int offset = field.ConstantOffset();
+        int size = field.ConstantSize();
+        _context.Report(DiagnosticIds.InvalidReportField, name.Range, Invariant($"Field '{field.Name}' (offset {offset}, size {size}) ends at {offset + size}, outside the {_reportSize}-byte report"));
         return false;
     }
 
@@ -392,7 +386,7 @@ internal sealed class ReportFieldReader
 
         bool ok = field.When is not null && other.When is not null && field.When.Field == other.When.Field &&
             _fields.Where(f => f.Name == field.Name).All(f => !f.When!.Allowed.Any(v => field.When.Allowed.Contains(v))) &&
-            field.Type == other.Type && field.Layout == other.Layout && field.PropertyName == other.PropertyName;
+            field.Type == other.Type && field.Nested?.Layout == other.Nested?.Layout && field.PropertyName == other.PropertyName;
         if (!ok)
         {
             _context.Report(DiagnosticIds.DuplicateName, name.Range, "Field", field.Name + " (a repeated field is a variant: each occurrence needs a 'when' on the same field with disjoint values, and the same type)");
@@ -412,7 +406,13 @@ internal sealed class ReportFieldReader
             {
                 ReportFieldSpec a = _fields[j];
                 ReportFieldSpec b = _fields[i];
-                if (a.IsDynamic || b.IsDynamic || a.Offset >= b.Offset + b.Size || b.Offset >= a.Offset + a.Size)
+                if (a.IsDynamic || b.IsDynamic)
+                {
+                    continue;
+                }
+
+                (int aOffset, int aSize, int bOffset, int bSize) = (a.ConstantOffset(), a.ConstantSize(), b.ConstantOffset(), b.ConstantSize());
+                if (aOffset >= bOffset + bSize || bOffset >= aOffset + aSize)
                 {
                     continue;
                 }
@@ -421,7 +421,7 @@ internal sealed class ReportFieldReader
                 bool exclusive = a.When is not null && b.When is not null && a.When.Field == b.When.Field && !a.When.Allowed.Any(v => b.When.Allowed.Contains(v));
                 if (shareVersion && !exclusive)
                 {
-                    _context.Report(DiagnosticIds.InvalidReportField, ranges[i], Invariant($"Field '{b.Name}' (offset {b.Offset}, size {b.Size}) overlaps field '{a.Name}' (offset {a.Offset}, size {a.Size})"));
+                    _context.Report(DiagnosticIds.InvalidReportField, ranges[i], Invariant($"Field '{b.Name}' (offset {bOffset}, size {bSize}) overlaps field '{a.Name}' (offset {aOffset}, size {aSize})"));
                 }
             }
         }

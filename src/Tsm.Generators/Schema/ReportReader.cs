@@ -100,7 +100,7 @@ internal static class ReportReader
         }
 
         JsonString? userData = reader.String("userDataField", required: false);
-        if (userData is not null && !fields.Any(f => f.Name == userData.Value && f.Type == "bytes" && !f.IsDynamic))
+        if (userData is not null && !fields.Any(f => f.Name == userData.Value && f.Type == FieldType.Bytes && !f.IsDynamic))
         {
             context.Report(DiagnosticIds.InvalidReportField, userData.Range, $"'userDataField' names '{userData.Value}', which is not a fixed 'bytes' field of report '{name.Value}'");
         }

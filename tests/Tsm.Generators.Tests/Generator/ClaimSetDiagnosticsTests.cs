@@ -117,7 +117,7 @@ public sealed class ClaimSetDiagnosticsTests
         Assert.True(claims[2].Optional);
 
         static string Describe(ClaimSpec claim) =>
-            $"{claim.Register}: {claim.RegisterValueType ?? "-"} {string.Join(",", claim.RegisterSizes)} x{claim.RegisterCount}";
+            $"{claim.Register!.Name}: {claim.Register.ValueType ?? "-"} {string.Join(",", claim.Register.Sizes)} x{claim.Register.Count}";
     }
 
     [Fact]

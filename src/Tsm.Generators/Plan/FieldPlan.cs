@@ -1,0 +1,53 @@
+using Tsm.Generators.Model;
+
+namespace Tsm.Generators.Plan;
+
+/// <summary>
+/// Everything the emitters print for one field occurrence, decided once by <see cref="LayoutPlanner"/>: which slots the
+/// view keeps, what the parse does, and the C# shape of the property. A variant (a name repeated under disjoint
+/// <c>when</c>s) has one plan per occurrence; they share the property, slots and shape.
+/// </summary>
+internal sealed record FieldPlan
+{
+    public required ReportFieldSpec Field { get; init; }
+
+    /// <summary>The offset and length are instance slots (<c>_oP</c>, <c>_lP</c>) set by the parse, not constants.</summary>
+    public required bool HasOffsetSlot { get; init; }
+
+    /// <summary>Whether the field exists is an instance slot (<c>_hasP</c>).</summary>
+    public required bool HasPresenceSlot { get; init; }
+
+    /// <summary>The parser tracks a local <c>hasP</c>: the field may be absent and its presence is stored or consulted.</summary>
+    public required bool PresenceTracked { get; init; }
+
+    /// <summary>The parser reads the value itself (checks, conditions, sizes, versions refer to it).</summary>
+    public required bool ValueNeeded { get; init; }
+
+    public required ParseStep Step { get; init; }
+
+    public required PropertyShape Shape { get; init; }
+
+    /// <summary>The integer an integer or flags field holds; null for bytes and views.</summary>
+    public required IntegerWidth? Integer { get; init; }
+
+    /// <summary>
+    /// The property's type: the integer's C# type or its <c>as</c> struct, the qualified flags type, the nested view,
+    /// the value type, or the span type.
+    /// </summary>
+    public required string PropertyType { get; init; }
+
+    /// <summary>The offset of the field in a parsed view: its slot or a constant.</summary>
+    public required string OffsetExpression { get; init; }
+
+    /// <summary>The length of the field in a parsed view: its slot or a constant.</summary>
+    public required string LengthExpression { get; init; }
+
+    public string Name => Field.Name;
+
+    public string PropertyName => Field.PropertyName;
+
+    /// <summary>Slots in the view, so not a <see cref="ParseStep.Static"/> field.</summary>
+    public bool NeedsSlot => HasOffsetSlot || HasPresenceSlot;
+
+    public bool IsNested => Shape == PropertyShape.Nested;
+}
