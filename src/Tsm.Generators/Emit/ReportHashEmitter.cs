@@ -21,7 +21,9 @@ internal static class ReportHashEmitter
         w.Summary($"Whether the fields that hash other parts of this report match those bytes: {list}.");
         w.Open("public readonly bool InternalHashesMatch()");
         w.Line("RequireParsed();");
-        w.Line("global::System.Span<byte> digest = stackalloc byte[64];");
+        // As large as the largest digest compared, so a longer hash added to HashAlgorithms needs no change here.
+        int largest = hashed.Max(static f => HashAlgorithms.DigestSize(f.Field.Hash!));
+        w.Line($"global::System.Span<byte> digest = stackalloc byte[{CSharpLiteral.Int(largest)}];");
         foreach (FieldPlan hashedField in hashed)
         {
             ReportFieldSpec field = hashedField.Field;

@@ -391,7 +391,7 @@ namespace Tsm.Vendors
         public readonly bool InternalHashesMatch()
         {
             RequireParsed();
-            global::System.Span<byte> digest = stackalloc byte[64];
+            global::System.Span<byte> digest = stackalloc byte[48];
             global::Tsm.MeasurementHashInfo.Compute(global::Tsm.MeasurementHash.Sha384, _data.Slice(256, 239), digest.Slice(0, 48));
             if (!global::System.MemoryExtensions.SequenceEqual<byte>(digest.Slice(0, 48), _data.Slice(32, 48)))
             {
