@@ -22,6 +22,22 @@ internal static class IntegerReads
         IntegerWidth.U64 => $"{ReportNames.Binary}.ReadUInt64LittleEndian({span}.Slice({offset}, 8))",
     };
 
+    /// <summary>
+    /// An unchecked read at <paramref name="offset"/> of the span named <paramref name="span"/>, for the parse only,
+    /// right after its own test that the field lies inside the span (the JIT cannot see that test covers the slice).
+    /// </summary>
+    public static string ReadAfterBoundsTest(IntegerWidth width, string span, string offset)
+    {
+        string at = $"ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {ReportNames.Marshal}.GetReference({span}), {offset})";
+        return width switch
+        {
+            IntegerWidth.U8 => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {ReportNames.Marshal}.GetReference({span}), {offset})",
+            IntegerWidth.U16 => $"global::Tsm.ReportBytes.UInt16({at})",
+            IntegerWidth.U32 => $"global::Tsm.ReportBytes.UInt32({at})",
+            IntegerWidth.U64 => $"global::Tsm.ReportBytes.UInt64({at})",
+        };
+    }
+
     /// <summary>A read at the constant <paramref name="offset"/> of a parsed view, through its unchecked <c>At</c> reference.</summary>
     public static string ReadAt(IntegerWidth width, string offset) => width switch
     {

@@ -105,8 +105,8 @@ internal static class ReportEmitter
         w.Line("/// <exception cref=\"global::Tsm.ReportFormatException\">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>");
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open($"public static {t} Parse({ReportNames.Span} data{versionParameter})");
-        w.Open($"if (!TryCreate(data, {versionArgument}, out {t} view, out int offset, out string? reason))");
-        w.Line($"global::Tsm.ReportErrors.Throw(\"{t}\", offset, reason!);");
+        w.Open($"if (!TryCreate(data, {versionArgument}, out {t} view))");
+        w.Line($"ThrowInvalid(data, {versionArgument});");
         w.Close();
         w.Line();
         w.Line("return view;");
@@ -120,7 +120,14 @@ internal static class ReportEmitter
         }
 
         w.Line("/// <param name=\"report\">The view, when the result is true.</param>");
-        w.Line($"public static bool TryParse({ReportNames.Span} data{versionParameter}, out {t} report) => TryCreate(data, {versionArgument}, out report, out _, out _);");
+        w.Line($"public static bool TryParse({ReportNames.Span} data{versionParameter}, out {t} report) => TryCreate(data, {versionArgument}, out report);");
+        w.Line();
+        // Throws and never returns (no ret in its IL), so the JIT treats the call as cold and keeps the facts of a
+        // successful parse for the reads that follow. The diagnosing parse runs only here.
+        w.Open($"private static void ThrowInvalid({ReportNames.Span} data, long parentVersion)");
+        w.Line("TryCreate(data, parentVersion, out _, out int offset, out string? reason);");
+        w.Line($"throw new global::Tsm.ReportFormatException(\"{t}\", offset, reason!);");
+        w.Close();
     }
 
     private static void EmitLengthMembers(SourceWriter w, ReportSpec report)

@@ -6,11 +6,13 @@ using Tsm.Generators.Plan;
 namespace Tsm.Generators.Emit;
 
 /// <summary>
-/// Writes <c>TryCreate</c>: one straight pass over the fields in schema order that checks the size, every type and
-/// version field and every internal length before any field is exposed, and records where dynamic fields are.
+/// Writes <c>TryCreate</c> twice from one plan: one straight pass over the fields in schema order that checks the size,
+/// every type and version field and every internal length before any field is exposed, and records where dynamic
+/// fields are. The fast one, behind <c>Parse</c> and <c>TryParse</c>, only answers yes or no: it has no error outputs
+/// and builds no message, so inlined into a caller it adds few locals and the JIT keeps inlining the caller's own
+/// small methods. The diagnosing one runs only after the fast one said no, to find the byte offset and the reason.
 /// Fields at a fixed place that are always present cost nothing here: the minimum-size check covers them, so only
-/// their checked values are read. Failure messages are built out of line (<c>Tsm.ReportErrors</c>) so the success
-/// path formats no strings. The view is written in place (the caller's variable, through <c>out</c>), and nested
+/// their checked values are read. The view is written in place (the caller's variable, through <c>out</c>), and nested
 /// layouts are validated straight into their slots in it, so reading one later validates nothing again.
 /// </summary>
 internal static class ReportParseEmitter
@@ -19,18 +21,38 @@ internal static class ReportParseEmitter
 
     public static void Emit(SourceWriter w, LayoutPlan plan)
     {
+        EmitTryCreate(w, plan, ParseMode.Fast);
+        w.Line();
+        EmitTryCreate(w, plan, ParseMode.Diagnosing);
+        w.Line();
+        // Out of line: inlined, its copies at every failure would crowd the caller's locals, and the JIT would stop
+        // inlining the caller's own small methods after a parse.
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        w.Open("private static bool Fail(int offset, string message, out int errorOffset, out string? reason)");
+        w.Line("errorOffset = offset;");
+        w.Line("reason = message;");
+        w.Line("return false;");
+        w.Close();
+    }
+
+    private static void EmitTryCreate(SourceWriter w, LayoutPlan plan, ParseMode mode)
+    {
         ReportSpec report = plan.Report;
         string t = report.TypeName;
-        if (plan.IsSmall)
+        string signature = mode switch
         {
-            // A handful of constant-offset checks: inlined, the out parameters become the caller's locals.
+            ParseMode.Fast => $"internal static bool TryCreate({ReportNames.Span} data, long parentVersion, out {t} view)",
+            ParseMode.Diagnosing => $"internal static bool TryCreate({ReportNames.Span} data, long parentVersion, out {t} view, out int errorOffset, out string? reason)",
+        };
+        if (mode == ParseMode.Fast && plan.IsSmall)
+        {
+            // A handful of constant-offset checks: inlined, the out parameter becomes the caller's local.
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         }
 
-        w.Open($"internal static bool TryCreate({ReportNames.Span} data, long parentVersion, out {t} view, out int errorOffset, out string? reason)");
+        w.Open(signature);
         w.Open("if (data.Length < MinimumSize)");
-        w.Line("view = default;");
-        w.Line($"return Fail(data.Length, {Errors}.TooShort(MinimumSize, data.Length), out errorOffset, out reason);");
+        Failure(w, mode, "data.Length", $"{Errors}.TooShort(MinimumSize, data.Length)");
         w.Close();
         w.Line();
         w.Line($"view = new {t}(data);");
@@ -41,16 +63,16 @@ internal static class ReportParseEmitter
         // The version field comes first: conditions of fields before it in the schema may depend on it.
         if (plan.VersionField is not null)
         {
-            EmitStaticField(w, plan, plan.VersionField);
+            EmitStaticField(w, plan, plan.VersionField, mode);
         }
 
         foreach (FieldPlan field in plan.Fields.Where(f => f != plan.VersionField))
         {
             System.Action step = field.Step switch
             {
-                ParseStep.Static => () => EmitStaticField(w, plan, field),
-                ParseStep.PlacedConditional => () => EmitPlacedConditionalField(w, plan, field),
-                ParseStep.Dynamic => () => EmitDynamicField(w, plan, field),
+                ParseStep.Static => () => EmitStaticField(w, plan, field, mode),
+                ParseStep.PlacedConditional => () => EmitPlacedConditionalField(w, plan, field, mode),
+                ParseStep.Dynamic => () => EmitDynamicField(w, plan, field, mode),
             };
             step();
         }
@@ -59,8 +81,7 @@ internal static class ReportParseEmitter
         if (!report.Trailing)
         {
             w.Open("if (end != data.Length)");
-            w.Line("view = default;");
-            w.Line($"return Fail(end, {Errors}.UnexpectedTrailingBytes(\"{t}\", end, data.Length), out errorOffset, out reason);");
+            Failure(w, mode, "end", $"{Errors}.UnexpectedTrailingBytes(\"{t}\", end, data.Length)");
             w.Close();
             w.Line();
         }
@@ -89,19 +110,25 @@ internal static class ReportParseEmitter
         }
 
         w.Line("view._end = end;");
-        w.Line("errorOffset = 0;");
-        w.Line("reason = null;");
+        if (mode == ParseMode.Diagnosing)
+        {
+            w.Line("errorOffset = 0;");
+            w.Line("reason = null;");
+        }
+
         w.Line("return true;");
         w.Close();
-        w.Line();
-        // Out of line: inlined, its copies at every failure would crowd the caller's locals, and the JIT would stop
-        // inlining the caller's own small methods after a parse.
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        w.Open("private static bool Fail(int offset, string message, out int errorOffset, out string? reason)");
-        w.Line("errorOffset = offset;");
-        w.Line("reason = message;");
-        w.Line("return false;");
-        w.Close();
+    }
+
+    /// <summary>A failed step: the fast parse only says no; the diagnosing one records where and why.</summary>
+    private static void Failure(SourceWriter w, ParseMode mode, string offset, string message)
+    {
+        w.Line("view = default;");
+        w.Line(mode switch
+        {
+            ParseMode.Fast => "return false;",
+            ParseMode.Diagnosing => $"return Fail({offset}, {message}, out errorOffset, out reason);",
+        });
     }
 
     private static void DeclareLocals(SourceWriter w, LayoutPlan plan)
@@ -132,25 +159,25 @@ internal static class ReportParseEmitter
         }
     }
 
-    private static void EmitStaticField(SourceWriter w, LayoutPlan plan, FieldPlan field)
+    private static void EmitStaticField(SourceWriter w, LayoutPlan plan, FieldPlan field, ParseMode mode)
     {
         string offset = field.OffsetExpression;
         if (field.ValueNeeded)
         {
             w.Line();
             w.Line($"long v{field.PropertyName} = (long){IntegerReads.Read(field.Integer!.Value, "data", offset)};");
-            EmitChecks(w, plan, field, offset);
+            EmitChecks(w, plan, field, offset, mode);
         }
 
         if (field.IsNested)
         {
             w.Line();
-            EmitNested(w, field, offset, field.LengthExpression, VersionOf(plan, field));
+            EmitNested(w, field, offset, field.LengthExpression, VersionOf(plan, field), mode);
         }
     }
 
     /// <summary>A field at a constant place inside the fixed part that only some versions have: only its presence is decided here.</summary>
-    private static void EmitPlacedConditionalField(SourceWriter w, LayoutPlan plan, FieldPlan field)
+    private static void EmitPlacedConditionalField(SourceWriter w, LayoutPlan plan, FieldPlan field, ParseMode mode)
     {
         string p = field.PropertyName;
         string offset = field.OffsetExpression;
@@ -165,19 +192,19 @@ internal static class ReportParseEmitter
         if (field.ValueNeeded)
         {
             w.Line($"v{p} = (long){IntegerReads.Read(field.Integer!.Value, "data", offset)};");
-            EmitChecks(w, plan, field, offset);
+            EmitChecks(w, plan, field, offset, mode);
         }
 
         if (field.IsNested)
         {
             w.Line($"ver{p} = {VersionOf(plan, field)};");
-            EmitNested(w, field, offset, field.LengthExpression, "ver" + p);
+            EmitNested(w, field, offset, field.LengthExpression, "ver" + p, mode);
         }
 
         w.Close();
     }
 
-    private static void EmitDynamicField(SourceWriter w, LayoutPlan plan, FieldPlan field)
+    private static void EmitDynamicField(SourceWriter w, LayoutPlan plan, FieldPlan field, ParseMode mode)
     {
         ReportFieldSpec spec = field.Field;
         string p = field.PropertyName;
@@ -196,8 +223,7 @@ internal static class ReportParseEmitter
         if (spec.Placement.After is string after && plan.Field(after).PresenceTracked)
         {
             w.Open($"if (!has{plan.Field(after).PropertyName})");
-            w.Line("view = default;");
-            w.Line($"return Fail(end, {Errors}.MissingPredecessor(\"{field.Name}\", \"{after}\"), out errorOffset, out reason);");
+            Failure(w, mode, "end", $"{Errors}.MissingPredecessor(\"{field.Name}\", \"{after}\")");
             w.Close();
         }
 
@@ -211,37 +237,35 @@ internal static class ReportParseEmitter
         {
             w.Line($"l{p} = {CSharpLiteral.Int(spec.ConstantSize())};");
             w.Open($"if (o{p} > data.Length - l{p})");
-            w.Line("view = default;");
-            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", o{p}, l{p}, data.Length), out errorOffset, out reason);");
+            Failure(w, mode, $"global::System.Math.Min(o{p}, data.Length)", $"{Errors}.OutOfBounds(\"{field.Name}\", o{p}, l{p}, data.Length)");
             w.Close();
         }
         else
         {
             string size = Value(plan, sizeFrom);
             w.Open($"if ({size} > data.Length - o{p})");
-            w.Line("view = default;");
-            w.Line($"return Fail(global::System.Math.Min(o{p}, data.Length), {Errors}.OutOfBounds(\"{field.Name}\", \"{sizeFrom}\", o{p}, {size}, data.Length), out errorOffset, out reason);");
+            Failure(w, mode, $"global::System.Math.Min(o{p}, data.Length)", $"{Errors}.OutOfBounds(\"{field.Name}\", \"{sizeFrom}\", o{p}, {size}, data.Length)");
             w.Close();
             w.Line($"l{p} = (int){size};");
         }
 
         if (field.ValueNeeded)
         {
-            w.Line($"v{p} = (long){IntegerReads.Read(field.Integer!.Value, "data", "o" + p)};");
-            EmitChecks(w, plan, field, "o" + p);
+            w.Line($"v{p} = (long){IntegerReads.ReadAfterBoundsTest(field.Integer!.Value, "data", "o" + p)};");
+            EmitChecks(w, plan, field, "o" + p, mode);
         }
 
         if (field.IsNested)
         {
             w.Line($"ver{p} = {VersionOf(plan, field)};");
-            EmitNested(w, field, "o" + p, "l" + p, "ver" + p);
+            EmitNested(w, field, "o" + p, "l" + p, "ver" + p, mode);
         }
 
         w.Line($"end = global::System.Math.Max(end, o{p} + l{p});");
         w.Close();
     }
 
-    private static void EmitChecks(SourceWriter w, LayoutPlan plan, FieldPlan field, string offset)
+    private static void EmitChecks(SourceWriter w, LayoutPlan plan, FieldPlan field, string offset, ParseMode mode)
     {
         string p = field.PropertyName;
         foreach (ReportCheckSpec check in plan.Report.Checks.Where(c => c.Field == field.Name))
@@ -249,18 +273,27 @@ internal static class ReportParseEmitter
             string test = string.Join(" || ", check.Allowed.Select(v => $"v{p} == {CSharpLiteral.Int(v)}"));
             string expected = check.Allowed.Count == 1 ? CSharpLiteral.Int(check.Allowed[0]) : "one of " + string.Join(", ", check.Allowed.Select(static v => CSharpLiteral.Int(v)));
             w.Open($"if (!({test}))");
-            w.Line("view = default;");
-            w.Line($"return Fail({offset}, {Errors}.UnexpectedValue(\"{field.Name}\", v{p}, \"{expected}\"), out errorOffset, out reason);");
+            Failure(w, mode, offset, $"{Errors}.UnexpectedValue(\"{field.Name}\", v{p}, \"{expected}\")");
             w.Close();
         }
     }
 
     /// <summary>Validates a nested layout straight into the view's slot for it: reading it later costs no second validation.</summary>
-    private static void EmitNested(SourceWriter w, FieldPlan field, string offset, string length, string version)
+    private static void EmitNested(SourceWriter w, FieldPlan field, string offset, string length, string version, ParseMode mode)
     {
-        w.Open($"if (!{field.PropertyType}.TryCreate(data.Slice({offset}, {length}), {version}, out view.{ReportNames.NestedView(field.Field)}, out int nestedOffset, out string? nestedReason))");
-        w.Line("view = default;");
-        w.Line($"return Fail({offset} + nestedOffset, {Errors}.InNested(\"{field.Name}\", nestedReason!), out errorOffset, out reason);");
+        string target = $"out view.{ReportNames.NestedView(field.Field)}";
+        // Unchecked: every caller tested that [offset, offset + length) lies inside data just before.
+        string slice = $"{ReportNames.Marshal}.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {ReportNames.Marshal}.GetReference(data), {offset}), {length})";
+        (string call, string failedAt, string message) = mode switch
+        {
+            ParseMode.Fast => ($"{field.PropertyType}.TryCreate({slice}, {version}, {target})", offset, string.Empty),
+            ParseMode.Diagnosing => (
+                $"{field.PropertyType}.TryCreate({slice}, {version}, {target}, out int nestedOffset, out string? nestedReason)",
+                $"{offset} + nestedOffset",
+                $"{Errors}.InNested(\"{field.Name}\", nestedReason!)"),
+        };
+        w.Open($"if (!{call})");
+        Failure(w, mode, failedAt, message);
         w.Close();
     }
 

@@ -13,11 +13,16 @@ namespace Tsm.Generators.Schema;
 /// </summary>
 internal static class ReportMemberRules
 {
-    /// <summary>Members every generated view declares (ReportEmitter, ReportBuildEmitter, ReportHashEmitter, ReportVisitEmitter) and those of <c>object</c>.</summary>
+    /// <summary>
+    /// Members every generated view declares (ReportEmitter, ReportBuildEmitter, ReportHashEmitter, ReportVisitEmitter),
+    /// its private helpers (ReportAccessEmitter, ReportParseEmitter: a field named <c>data</c> would clash with them just
+    /// the same) and those of <c>object</c>.
+    /// </summary>
     private static readonly string[] ViewMembers =
     {
         "Bytes", "Length", "MinimumSize", "TrailingBytes", "LayoutVersion", "Parse", "TryParse", "TryCreate", "Build",
         "BuiltSize", "VisitFields", "InternalHashesMatch",
+        "RequireParsed", "At", "Present", "Data", "Fail", "ThrowInvalid",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

@@ -44,9 +44,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static SnpReport Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out SnpReport view, out int offset, out string? reason))
+            if (!TryCreate(data, 0, out SnpReport view))
             {
-                global::Tsm.ReportErrors.Throw("SnpReport", offset, reason!);
+                ThrowInvalid(data, 0);
             }
 
             return view;
@@ -57,7 +57,13 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SnpReport report) => TryCreate(data, 0, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SnpReport report) => TryCreate(data, 0, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("SnpReport", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -547,6 +553,62 @@ namespace Tsm.Vendors
             return size;
         }
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SnpReport view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new SnpReport(data);
+            int end = MinimumSize;
+            _ = parentVersion;
+            bool hasCpuidFamId = false;
+            bool hasCpuidModId = false;
+            bool hasCpuidStep = false;
+            bool hasLaunchMitVector = false;
+            bool hasCurrentMitVector = false;
+
+            long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
+            if (!(vVersion == 2 || vVersion == 3 || vVersion == 4 || vVersion == 5))
+            {
+                view = default;
+                return false;
+            }
+
+            long vSignatureAlgo = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(52, 4));
+            if (!(vSignatureAlgo == 1))
+            {
+                view = default;
+                return false;
+            }
+
+            hasCpuidFamId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
+
+            hasCpuidModId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
+
+            hasCpuidStep = (vVersion == 3 || vVersion == 4 || vVersion == 5);
+
+            hasLaunchMitVector = (vVersion == 5);
+
+            hasCurrentMitVector = (vVersion == 5);
+
+            if (end != data.Length)
+            {
+                view = default;
+                return false;
+            }
+
+            view._hasCpuidFamId = hasCpuidFamId;
+            view._hasCpuidModId = hasCpuidModId;
+            view._hasCpuidStep = hasCpuidStep;
+            view._hasLaunchMitVector = hasLaunchMitVector;
+            view._hasCurrentMitVector = hasCurrentMitVector;
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SnpReport view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)

@@ -48,9 +48,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static QeReportCertificationData Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out QeReportCertificationData view, out int offset, out string? reason))
+            if (!TryCreate(data, 0, out QeReportCertificationData view))
             {
-                global::Tsm.ReportErrors.Throw("QeReportCertificationData", offset, reason!);
+                ThrowInvalid(data, 0);
             }
 
             return view;
@@ -61,7 +61,13 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out QeReportCertificationData report) => TryCreate(data, 0, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out QeReportCertificationData report) => TryCreate(data, 0, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("QeReportCertificationData", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -193,6 +199,126 @@ namespace Tsm.Vendors
             visitor.Integer("pckcertdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oPckCertDataSize, 4)));
             visitor.Bytes("pckcertchain", _data.Slice(_oPckCertChain, _lPckCertChain));
         }
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out QeReportCertificationData view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new QeReportCertificationData(data);
+            int end = MinimumSize;
+            _ = parentVersion;
+            int oQeAuthData = 0, lQeAuthData = 0;
+            bool hasQeAuthData = false;
+            int oPckCertDataType = 0, lPckCertDataType = 0;
+            bool hasPckCertDataType = false;
+            long vPckCertDataType = 0;
+            int oPckCertDataSize = 0, lPckCertDataSize = 0;
+            bool hasPckCertDataSize = false;
+            long vPckCertDataSize = 0;
+            int oPckCertChain = 0, lPckCertChain = 0;
+
+            if (!SgxReportBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), 0), 384), 0, out view._viewQeReport))
+            {
+                view = default;
+                return false;
+            }
+
+            long vQeAuthDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(448, 2));
+
+            // qeauthdata: bytes
+            {
+                hasQeAuthData = true;
+                oQeAuthData = 450;
+                if (vQeAuthDataSize > data.Length - oQeAuthData)
+                {
+                    view = default;
+                    return false;
+                }
+                lQeAuthData = (int)vQeAuthDataSize;
+                end = global::System.Math.Max(end, oQeAuthData + lQeAuthData);
+            }
+
+            // pckcertdatatype: u16
+            {
+                if (!hasQeAuthData)
+                {
+                    view = default;
+                    return false;
+                }
+                hasPckCertDataType = true;
+                oPckCertDataType = oQeAuthData + lQeAuthData;
+                lPckCertDataType = 2;
+                if (oPckCertDataType > data.Length - lPckCertDataType)
+                {
+                    view = default;
+                    return false;
+                }
+                vPckCertDataType = (long)global::Tsm.ReportBytes.UInt16(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataType));
+                if (!(vPckCertDataType == 5))
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oPckCertDataType + lPckCertDataType);
+            }
+
+            // pckcertdatasize: u32
+            {
+                if (!hasPckCertDataType)
+                {
+                    view = default;
+                    return false;
+                }
+                hasPckCertDataSize = true;
+                oPckCertDataSize = oPckCertDataType + lPckCertDataType;
+                lPckCertDataSize = 4;
+                if (oPckCertDataSize > data.Length - lPckCertDataSize)
+                {
+                    view = default;
+                    return false;
+                }
+                vPckCertDataSize = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataSize));
+                end = global::System.Math.Max(end, oPckCertDataSize + lPckCertDataSize);
+            }
+
+            // pckcertchain: bytes
+            {
+                if (!hasPckCertDataSize)
+                {
+                    view = default;
+                    return false;
+                }
+                oPckCertChain = oPckCertDataSize + lPckCertDataSize;
+                if (vPckCertDataSize > data.Length - oPckCertChain)
+                {
+                    view = default;
+                    return false;
+                }
+                lPckCertChain = (int)vPckCertDataSize;
+                end = global::System.Math.Max(end, oPckCertChain + lPckCertChain);
+            }
+
+            if (end != data.Length)
+            {
+                view = default;
+                return false;
+            }
+
+            view._oQeAuthData = oQeAuthData;
+            view._lQeAuthData = lQeAuthData;
+            view._oPckCertDataType = oPckCertDataType;
+            view._lPckCertDataType = lPckCertDataType;
+            view._oPckCertDataSize = oPckCertDataSize;
+            view._lPckCertDataSize = lPckCertDataSize;
+            view._oPckCertChain = oPckCertChain;
+            view._lPckCertChain = lPckCertChain;
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out QeReportCertificationData view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
@@ -214,7 +340,7 @@ namespace Tsm.Vendors
             long vPckCertDataSize = 0;
             int oPckCertChain = 0, lPckCertChain = 0;
 
-            if (!SgxReportBody.TryCreate(data.Slice(0, 384), 0, out view._viewQeReport, out int nestedOffset, out string? nestedReason))
+            if (!SgxReportBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), 0), 384), 0, out view._viewQeReport, out int nestedOffset, out string? nestedReason))
             {
                 view = default;
                 return Fail(0 + nestedOffset, global::Tsm.ReportErrors.InNested("qereport", nestedReason!), out errorOffset, out reason);
@@ -250,7 +376,7 @@ namespace Tsm.Vendors
                     view = default;
                     return Fail(global::System.Math.Min(oPckCertDataType, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatatype", oPckCertDataType, lPckCertDataType, data.Length), out errorOffset, out reason);
                 }
-                vPckCertDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(oPckCertDataType, 2));
+                vPckCertDataType = (long)global::Tsm.ReportBytes.UInt16(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataType));
                 if (!(vPckCertDataType == 5))
                 {
                     view = default;
@@ -274,7 +400,7 @@ namespace Tsm.Vendors
                     view = default;
                     return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatasize", oPckCertDataSize, lPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
-                vPckCertDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oPckCertDataSize, 4));
+                vPckCertDataSize = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataSize));
                 end = global::System.Math.Max(end, oPckCertDataSize + lPckCertDataSize);
             }
 

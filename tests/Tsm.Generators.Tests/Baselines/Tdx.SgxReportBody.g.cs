@@ -39,9 +39,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static SgxReportBody Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out SgxReportBody view, out int offset, out string? reason))
+            if (!TryCreate(data, 0, out SgxReportBody view))
             {
-                global::Tsm.ReportErrors.Throw("SgxReportBody", offset, reason!);
+                ThrowInvalid(data, 0);
             }
 
             return view;
@@ -52,7 +52,13 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SgxReportBody report) => TryCreate(data, 0, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SgxReportBody report) => TryCreate(data, 0, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("SgxReportBody", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -223,6 +229,28 @@ namespace Tsm.Vendors
             visitor.Bytes("reportdata", _data.Slice(320, 64));
         }
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new SgxReportBody(data);
+            int end = MinimumSize;
+            _ = parentVersion;
+
+            if (end != data.Length)
+            {
+                view = default;
+                return false;
+            }
+
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)

@@ -48,9 +48,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuote Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out TdQuote view, out int offset, out string? reason))
+            if (!TryCreate(data, 0, out TdQuote view))
             {
-                global::Tsm.ReportErrors.Throw("TdQuote", offset, reason!);
+                ThrowInvalid(data, 0);
             }
 
             return view;
@@ -61,7 +61,13 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuote report) => TryCreate(data, 0, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuote report) => TryCreate(data, 0, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("TdQuote", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -264,6 +270,161 @@ namespace Tsm.Vendors
             visitor.Integer("signaturedatalength", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oSignatureDataLength, 4)));
             { visitor.BeginNested("signaturedata", "TdQuoteSignatureData"); _viewSignatureData.VisitFields(visitor); visitor.EndNested(); }
         }
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuote view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new TdQuote(data);
+            int end = MinimumSize;
+            _ = parentVersion;
+            int oBody = 0, lBody = 0;
+            bool hasBody = false;
+            long verBody = 0;
+            bool hasBodyType = false;
+            long vBodyType = 0;
+            bool hasBodySize = false;
+            long vBodySize = 0;
+            int oSignatureDataLength = 0, lSignatureDataLength = 0;
+            bool hasSignatureDataLength = false;
+            long vSignatureDataLength = 0;
+            int oSignatureData = 0, lSignatureData = 0;
+            long verSignatureData = 0;
+
+            long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2));
+            if (!(vVersion == 4 || vVersion == 5))
+            {
+                view = default;
+                return false;
+            }
+
+            long vAttestationKeyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2, 2));
+            if (!(vAttestationKeyType == 2))
+            {
+                view = default;
+                return false;
+            }
+
+            long vTeeType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(4, 4));
+            if (!(vTeeType == 129))
+            {
+                view = default;
+                return false;
+            }
+
+            // body: layout tdquotebody
+            if ((vVersion == 4))
+            {
+                hasBody = true;
+                oBody = 48;
+                lBody = 584;
+                if (oBody > data.Length - lBody)
+                {
+                    view = default;
+                    return false;
+                }
+                verBody = 2;
+                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody))
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oBody + lBody);
+            }
+
+            hasBodyType = (vVersion == 5);
+            if (hasBodyType)
+            {
+                vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(48, 2));
+                if (!(vBodyType == 2 || vBodyType == 3))
+                {
+                    view = default;
+                    return false;
+                }
+            }
+
+            hasBodySize = (vVersion == 5);
+            if (hasBodySize)
+            {
+                vBodySize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(50, 4));
+            }
+
+            // body: layout tdquotebody
+            if ((vVersion == 5))
+            {
+                hasBody = true;
+                oBody = 54;
+                if (vBodySize > data.Length - oBody)
+                {
+                    view = default;
+                    return false;
+                }
+                lBody = (int)vBodySize;
+                verBody = vBodyType;
+                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody))
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oBody + lBody);
+            }
+
+            // signaturedatalength: u32
+            {
+                if (!hasBody)
+                {
+                    view = default;
+                    return false;
+                }
+                hasSignatureDataLength = true;
+                oSignatureDataLength = oBody + lBody;
+                lSignatureDataLength = 4;
+                if (oSignatureDataLength > data.Length - lSignatureDataLength)
+                {
+                    view = default;
+                    return false;
+                }
+                vSignatureDataLength = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureDataLength));
+                end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
+            }
+
+            // signaturedata: layout tdquotesignaturedata
+            {
+                if (!hasSignatureDataLength)
+                {
+                    view = default;
+                    return false;
+                }
+                oSignatureData = oSignatureDataLength + lSignatureDataLength;
+                if (vSignatureDataLength > data.Length - oSignatureData)
+                {
+                    view = default;
+                    return false;
+                }
+                lSignatureData = (int)vSignatureDataLength;
+                verSignatureData = 0;
+                if (!TdQuoteSignatureData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureData), lSignatureData), verSignatureData, out view._viewSignatureData))
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oSignatureData + lSignatureData);
+            }
+
+            view._oBody = oBody;
+            view._hasBody = hasBody;
+            view._hasBodyType = hasBodyType;
+            view._hasBodySize = hasBodySize;
+            view._oSignatureDataLength = oSignatureDataLength;
+            view._lSignatureDataLength = lSignatureDataLength;
+            view._oSignatureData = oSignatureData;
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuote view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
@@ -321,7 +482,7 @@ namespace Tsm.Vendors
                     return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", oBody, lBody, data.Length), out errorOffset, out reason);
                 }
                 verBody = 2;
-                if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
                 {
                     view = default;
                     return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
@@ -358,7 +519,7 @@ namespace Tsm.Vendors
                 }
                 lBody = (int)vBodySize;
                 verBody = vBodyType;
-                if (!TdQuoteBody.TryCreate(data.Slice(oBody, lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
                 {
                     view = default;
                     return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
@@ -381,7 +542,7 @@ namespace Tsm.Vendors
                     view = default;
                     return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out errorOffset, out reason);
                 }
-                vSignatureDataLength = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oSignatureDataLength, 4));
+                vSignatureDataLength = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureDataLength));
                 end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
             }
 
@@ -400,7 +561,7 @@ namespace Tsm.Vendors
                 }
                 lSignatureData = (int)vSignatureDataLength;
                 verSignatureData = 0;
-                if (!TdQuoteSignatureData.TryCreate(data.Slice(oSignatureData, lSignatureData), verSignatureData, out view._viewSignatureData, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteSignatureData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureData), lSignatureData), verSignatureData, out view._viewSignatureData, out int nestedOffset, out string? nestedReason))
                 {
                     view = default;
                     return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out errorOffset, out reason);

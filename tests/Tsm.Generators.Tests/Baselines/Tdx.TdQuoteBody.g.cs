@@ -47,9 +47,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteBody Parse(global::System.ReadOnlySpan<byte> data, long version)
         {
-            if (!TryCreate(data, version, out TdQuoteBody view, out int offset, out string? reason))
+            if (!TryCreate(data, version, out TdQuoteBody view))
             {
-                global::Tsm.ReportErrors.Throw("TdQuoteBody", offset, reason!);
+                ThrowInvalid(data, version);
             }
 
             return view;
@@ -61,7 +61,13 @@ namespace Tsm.Vendors
         /// <param name="data">The report bytes.</param>
         /// <param name="version">The layout version, which the enclosing report carries (e.g. a TD quote's body type).</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, long version, out TdQuoteBody report) => TryCreate(data, version, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, long version, out TdQuoteBody report) => TryCreate(data, version, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("TdQuoteBody", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -370,6 +376,67 @@ namespace Tsm.Vendors
             }
             return size;
         }
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteBody view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new TdQuoteBody(data);
+            int end = MinimumSize;
+            long version = parentVersion;
+            int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
+            bool hasTeeTcbSvn2 = false;
+            int oMrServiceTd = 0, lMrServiceTd = 0;
+            bool hasMrServiceTd = false;
+
+            // teetcbsvn2: bytes
+            if ((version == 3))
+            {
+                hasTeeTcbSvn2 = true;
+                oTeeTcbSvn2 = 584;
+                lTeeTcbSvn2 = 16;
+                if (oTeeTcbSvn2 > data.Length - lTeeTcbSvn2)
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
+            }
+
+            // mrservicetd: digest
+            if ((version == 3))
+            {
+                hasMrServiceTd = true;
+                oMrServiceTd = 600;
+                lMrServiceTd = 48;
+                if (oMrServiceTd > data.Length - lMrServiceTd)
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
+            }
+
+            if (end != data.Length)
+            {
+                view = default;
+                return false;
+            }
+
+            view._oTeeTcbSvn2 = oTeeTcbSvn2;
+            view._lTeeTcbSvn2 = lTeeTcbSvn2;
+            view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
+            view._oMrServiceTd = oMrServiceTd;
+            view._lMrServiceTd = lMrServiceTd;
+            view._hasMrServiceTd = hasMrServiceTd;
+            view._version = version;
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteBody view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)

@@ -41,9 +41,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteSignatureData Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out TdQuoteSignatureData view, out int offset, out string? reason))
+            if (!TryCreate(data, 0, out TdQuoteSignatureData view))
             {
-                global::Tsm.ReportErrors.Throw("TdQuoteSignatureData", offset, reason!);
+                ThrowInvalid(data, 0);
             }
 
             return view;
@@ -54,7 +54,13 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuoteSignatureData report) => TryCreate(data, 0, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuoteSignatureData report) => TryCreate(data, 0, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("TdQuoteSignatureData", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -154,6 +160,58 @@ namespace Tsm.Vendors
             visitor.Integer("certificationdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(130, 4)));
             { visitor.BeginNested("certificationdata", "QeReportCertificationData"); _viewCertificationData.VisitFields(visitor); visitor.EndNested(); }
         }
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteSignatureData view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new TdQuoteSignatureData(data);
+            int end = MinimumSize;
+            _ = parentVersion;
+            int oCertificationData = 0, lCertificationData = 0;
+            long verCertificationData = 0;
+
+            long vCertificationDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(128, 2));
+            if (!(vCertificationDataType == 6))
+            {
+                view = default;
+                return false;
+            }
+
+            long vCertificationDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(130, 4));
+
+            // certificationdata: layout qereportcertificationdata
+            {
+                oCertificationData = 134;
+                if (vCertificationDataSize > data.Length - oCertificationData)
+                {
+                    view = default;
+                    return false;
+                }
+                lCertificationData = (int)vCertificationDataSize;
+                verCertificationData = 0;
+                if (!QeReportCertificationData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oCertificationData), lCertificationData), verCertificationData, out view._viewCertificationData))
+                {
+                    view = default;
+                    return false;
+                }
+                end = global::System.Math.Max(end, oCertificationData + lCertificationData);
+            }
+
+            if (end != data.Length)
+            {
+                view = default;
+                return false;
+            }
+
+            view._oCertificationData = oCertificationData;
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteSignatureData view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
@@ -187,7 +245,7 @@ namespace Tsm.Vendors
                 }
                 lCertificationData = (int)vCertificationDataSize;
                 verCertificationData = 0;
-                if (!QeReportCertificationData.TryCreate(data.Slice(oCertificationData, lCertificationData), verCertificationData, out view._viewCertificationData, out int nestedOffset, out string? nestedReason))
+                if (!QeReportCertificationData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oCertificationData), lCertificationData), verCertificationData, out view._viewCertificationData, out int nestedOffset, out string? nestedReason))
                 {
                     view = default;
                     return Fail(oCertificationData + nestedOffset, global::Tsm.ReportErrors.InNested("certificationdata", nestedReason!), out errorOffset, out reason);

@@ -41,9 +41,9 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdReport Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out TdReport view, out int offset, out string? reason))
+            if (!TryCreate(data, 0, out TdReport view))
             {
-                global::Tsm.ReportErrors.Throw("TdReport", offset, reason!);
+                ThrowInvalid(data, 0);
             }
 
             return view;
@@ -54,7 +54,13 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdReport report) => TryCreate(data, 0, out report, out _, out _);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdReport report) => TryCreate(data, 0, out report);
+
+        private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            throw new global::Tsm.ReportFormatException("TdReport", offset, reason!);
+        }
 
         /// <summary>
         /// The bytes this report occupies (without trailing bytes).
@@ -463,6 +469,45 @@ namespace Tsm.Vendors
             return size;
         }
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view)
+        {
+            if (data.Length < MinimumSize)
+            {
+                view = default;
+                return false;
+            }
+
+            view = new TdReport(data);
+            int end = MinimumSize;
+            _ = parentVersion;
+            bool hasTeeTcbSvn2 = false;
+            bool hasServTdHash = false;
+
+            long vReportVersion = (long)data[2];
+
+            long vReportType = (long)data[0];
+            if (!(vReportType == 129))
+            {
+                view = default;
+                return false;
+            }
+
+            hasTeeTcbSvn2 = (vReportVersion == 1);
+
+            hasServTdHash = (vReportVersion == 1);
+
+            if (end != data.Length)
+            {
+                view = default;
+                return false;
+            }
+
+            view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
+            view._hasServTdHash = hasServTdHash;
+            view._end = end;
+            return true;
+        }
+
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)

@@ -33,6 +33,9 @@ public sealed class ReportNameCollisionTests
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "x", "propertyName": ↓"VisitFields", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "a", "offset": 0, "size": 4, "type": "u32" }, { "name": "b", "propertyName": ↓"AOffset", "offset": 4, "size": 4, "type": "u32" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "x", "propertyName": ↓"R", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
+        { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"data", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
+        { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"throw_invalid", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
+        { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "x", "propertyName": ↓"RequireParsed", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
     };
 
     [Theory]
