@@ -51,7 +51,10 @@ internal static class ReportParseEmitter
         }
 
         w.Open(signature);
-        w.Open("if (data.Length < MinimumSize)");
+        // A layout whose fields all lie inside its fixed part ends there: the fast parse tests the exact length once,
+        // the diagnosing one tells a short input from trailing bytes.
+        bool exact = mode == ParseMode.Fast && plan.IsSmall && !report.Trailing;
+        w.Open(exact ? "if (data.Length != MinimumSize)" : "if (data.Length < MinimumSize)");
         Failure(w, mode, "data.Length", $"{Errors}.TooShort(MinimumSize, data.Length)");
         w.Close();
         w.Line();
@@ -78,7 +81,7 @@ internal static class ReportParseEmitter
         }
 
         w.Line();
-        if (!report.Trailing)
+        if (!report.Trailing && !exact)
         {
             w.Open("if (end != data.Length)");
             Failure(w, mode, "end", $"{Errors}.UnexpectedTrailingBytes(\"{t}\", end, data.Length)");
@@ -270,12 +273,26 @@ internal static class ReportParseEmitter
         string p = field.PropertyName;
         foreach (ReportCheckSpec check in plan.Report.Checks.Where(c => c.Field == field.Name))
         {
-            string test = string.Join(" || ", check.Allowed.Select(v => $"v{p} == {CSharpLiteral.Int(v)}"));
+            string test = Allowed($"v{p}", check.Allowed);
             string expected = check.Allowed.Count == 1 ? CSharpLiteral.Int(check.Allowed[0]) : "one of " + string.Join(", ", check.Allowed.Select(static v => CSharpLiteral.Int(v)));
             w.Open($"if (!({test}))");
             Failure(w, mode, offset, $"{Errors}.UnexpectedValue(\"{field.Name}\", v{p}, \"{expected}\")");
             w.Close();
         }
+    }
+
+    /// <summary>
+    /// The test that <paramref name="value"/> is one of <paramref name="allowed"/>: a run of three or more consecutive
+    /// values is one unsigned range comparison, the form a hand-written check takes (SEV-SNP VERSION 2-5).
+    /// </summary>
+    private static string Allowed(string value, Helpers.EquatableArray<long> allowed)
+    {
+        long min = allowed.Min();
+        long max = allowed.Max();
+        bool run = allowed.Count >= 3 && max - min == allowed.Count - 1 && allowed.Distinct().Count() == allowed.Count;
+        return run
+            ? $"(ulong)({value} - {CSharpLiteral.Int(min)}) <= {CSharpLiteral.Int(max - min)}UL"
+            : string.Join(" || ", allowed.Select(v => $"{value} == {CSharpLiteral.Int(v)}"));
     }
 
     /// <summary>Validates a nested layout straight into the view's slot for it: reading it later costs no second validation.</summary>

@@ -555,7 +555,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SnpReport view)
         {
-            if (data.Length < MinimumSize)
+            if (data.Length != MinimumSize)
             {
                 view = default;
                 return false;
@@ -571,7 +571,7 @@ namespace Tsm.Vendors
             bool hasCurrentMitVector = false;
 
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
-            if (!(vVersion == 2 || vVersion == 3 || vVersion == 4 || vVersion == 5))
+            if (!((ulong)(vVersion - 2) <= 3UL))
             {
                 view = default;
                 return false;
@@ -593,12 +593,6 @@ namespace Tsm.Vendors
             hasLaunchMitVector = (vVersion == 5);
 
             hasCurrentMitVector = (vVersion == 5);
-
-            if (end != data.Length)
-            {
-                view = default;
-                return false;
-            }
 
             view._hasCpuidFamId = hasCpuidFamId;
             view._hasCpuidModId = hasCpuidModId;
@@ -627,7 +621,7 @@ namespace Tsm.Vendors
             bool hasCurrentMitVector = false;
 
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
-            if (!(vVersion == 2 || vVersion == 3 || vVersion == 4 || vVersion == 5))
+            if (!((ulong)(vVersion - 2) <= 3UL))
             {
                 view = default;
                 return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 2, 3, 4, 5"), out errorOffset, out reason);

@@ -231,7 +231,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view)
         {
-            if (data.Length < MinimumSize)
+            if (data.Length != MinimumSize)
             {
                 view = default;
                 return false;
@@ -240,12 +240,6 @@ namespace Tsm.Vendors
             view = new SgxReportBody(data);
             int end = MinimumSize;
             _ = parentVersion;
-
-            if (end != data.Length)
-            {
-                view = default;
-                return false;
-            }
 
             view._end = end;
             return true;

@@ -471,7 +471,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view)
         {
-            if (data.Length < MinimumSize)
+            if (data.Length != MinimumSize)
             {
                 view = default;
                 return false;
@@ -495,12 +495,6 @@ namespace Tsm.Vendors
             hasTeeTcbSvn2 = (vReportVersion == 1);
 
             hasServTdHash = (vReportVersion == 1);
-
-            if (end != data.Length)
-            {
-                view = default;
-                return false;
-            }
 
             view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
             view._hasServTdHash = hasServTdHash;
