@@ -31,7 +31,7 @@ internal static class ReportPropertyEmitter
         switch (field.Type)
         {
             case "u8" or "u16" or "u32" or "u64" or "flags":
-                string type = field.Type == "flags" ? flagsType! : field.As is not null ? "global::Tsm." + field.As : ReportNames.IntegerType(field);
+                string type = field.Type == "flags" ? flagsType! : field.As is not null ? "global::" + field.As : ReportNames.IntegerType(field);
                 string read = placed ? ReportNames.ReadAt(field, offset) : ReportNames.ReadInteger(field, span, offset);
                 string value = field.Type == "flags" || field.As is not null ? $"new {type}({read})" : read;
                 w.Line(conditional ? $"public readonly {type}? {p} => {has} ? {value} : null;" : $"public readonly {type} {p} => {value};");
