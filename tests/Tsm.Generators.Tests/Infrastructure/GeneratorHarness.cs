@@ -24,10 +24,12 @@ internal static class GeneratorHarness
     public static IReadOnlyList<MetadataReference> RuntimeOnlyReferences { get; } =
         Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Tsm.MeasurementDevice).Assembly.Location)).ToList();
 
-    public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation(References, sources);
+
+    public static CSharpCompilation Compilation(IReadOnlyList<MetadataReference> references, params string[] sources) => CSharpCompilation.Create(
         "Consumer",
         sources.Select(static s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-        References,
+        references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> schemas, IReadOnlyDictionary<string, string>? globals = null)
