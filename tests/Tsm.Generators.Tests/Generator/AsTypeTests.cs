@@ -155,6 +155,24 @@ public sealed class AsTypeTests
         Assert.All(analyzer, static d => Assert.Contains("reference the Tsm.Attestation package", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("SnpTcbVersion", "; did you mean 'Tsm.Attestation.SnpTcbVersion'?")]
+    [InlineData("Contoso.Outer+Inner", "; did you mean 'Contoso.Outer.Inner'?")]
+    [InlineData("Contoso::Tcb", "; did you mean 'Contoso.Tcb'?")]
+    [InlineData("Contoso.Tcb Version", "")]
+    public async Task An_as_that_is_not_a_fully_qualified_name_is_TSM0004_with_a_did_you_mean(string @as, string meant)
+    {
+        string json = Schema(@as);
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerHarness.Analyze(new[] { GeneratorHarness.Schema(SchemaPath, json) });
+
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("TSM0004", diagnostic.Id);
+        Assert.Equal(
+            $"'as' is '{@as}', not a fully qualified C# type name: Namespace.Type, or global::Type for a type of the global namespace{meant}",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Position(json, $"\"{@as}\""), (diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1));
+    }
+
     private static async Task<(string Report, Compilation Output, ImmutableArray<Diagnostic> Analyzer)> Generate(string json, IReadOnlyList<MetadataReference> references, string source)
     {
         AdditionalText schema = GeneratorHarness.Schema(SchemaPath, json);
