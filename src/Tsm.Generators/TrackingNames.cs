@@ -14,4 +14,6 @@ internal static class TrackingNames
     public const string PlaceholderOwner = nameof(PlaceholderOwner);
     public const string PlatformVendors = nameof(PlatformVendors);
     public const string CatalogVendors = nameof(CatalogVendors);
+    public const string UnusableAsTypes = nameof(UnusableAsTypes);
+    public const string VendorAsTypes = nameof(VendorAsTypes);
 }

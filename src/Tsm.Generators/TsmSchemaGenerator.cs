@@ -67,8 +67,27 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .Select(static (pair, _) => (pair.Left.Spec, pair.Left.Path, TypeOwnership.OwnerPath(TypeOwnership.Claims(pair.Right), VendorKey.From(pair.Left.Spec, pair.Left.Path))))
             .WithTrackingName(TrackingNames.VendorOwner);
 
+        // An 'as' type the compilation lacks makes its field a plain integer (SchemaFileAnalyzer reports TSM0017). Only
+        // the names go in and the unusable ones come out, as strings, so a C# edit re-runs the lookup but, resolving
+        // the names the same way, leaves every vendor output cached.
+        IncrementalValueProvider<EquatableArray<(string Name, string IntegerType)>> unusableAsTypes = specs
+            .Select(static (pair, _) => AsTypeFallback.Names(pair.Spec))
+            .Collect()
+            .Select(static (names, _) => AsTypeFallback.Merge(names))
+            .Combine(context.CompilationProvider)
+            .Combine(options)
+            .Select(static (input, _) => input.Left.Left
+                .Where(n => AsTypeResolver.Problem(input.Left.Right, n.Name, n.IntegerType, input.Right.Accessibility == GenerationOptions.PublicAccessibility) is not null)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.UnusableAsTypes);
+
+        IncrementalValuesProvider<(VendorSpec Spec, string Path, string OwnerPath)> typed = owned
+            .Combine(unusableAsTypes)
+            .Select(static (pair, _) => (AsTypeFallback.Apply(pair.Left.Spec, pair.Right), pair.Left.Path, pair.Left.OwnerPath))
+            .WithTrackingName(TrackingNames.VendorAsTypes);
+
         context.RegisterSourceOutput(
-            owned.Combine(options),
+            typed.Combine(options),
             static (spc, input) => Emit(spc, input.Left.Spec, input.Left.Path, input.Left.OwnerPath, input.Right));
 
         // MeasurementPlatforms depends only on which vendors map roles (id and class), so a schema without roles, or an

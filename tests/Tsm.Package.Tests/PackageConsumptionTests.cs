@@ -114,6 +114,37 @@ public sealed class PackageConsumptionTests(PackedPackages packages)
     }
 
     [Fact]
+    public void Generating_sev_snp_with_only_Tsm_Runtime_builds_with_integer_tcb_fields_and_warns_TSM0017()
+    {
+        // sev-snp's 'as' type is Tsm.Attestation.SnpTcbVersion, which this consumer does not reference: the fields fall
+        // back to ulong and the build says why (kept a warning here; the consumers treat warnings as errors).
+        ConsumerProject consumer = ConsumerProject.Create(packages, "SnpWithoutAttestation", """
+            <ItemGroup><TsmVendor Include="sev-snp" /></ItemGroup>
+            <PropertyGroup><WarningsNotAsErrors>$(WarningsNotAsErrors);TSM0017</WarningsNotAsErrors></PropertyGroup>
+            """);
+        consumer.Write("Program.cs", """
+            using Tsm.Vendors;
+
+            Console.WriteLine(typeof(SnpReport).GetProperty("LaunchTcb")!.PropertyType.Name);
+
+            static class Tcb
+            {
+                public static ulong Launch(SnpReport report) => report.LaunchTcb;
+            }
+            """);
+
+        (int buildExit, string buildOutput) = consumer.Build();
+        Assert.True(buildExit == 0, buildOutput);
+        (int runExit, string runOutput) = consumer.Run();
+
+        Assert.Contains("sev-snp.tsm.json", buildOutput, StringComparison.Ordinal);
+        Assert.Contains("warning TSM0017", buildOutput, StringComparison.Ordinal);
+        Assert.Contains("reference the Tsm.Attestation package", buildOutput, StringComparison.Ordinal);
+        Assert.Equal(0, runExit);
+        Assert.Contains("UInt64", runOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TsmVendorSchemaPath_is_the_json_schema_inside_the_package_the_same_file_as_the_repositorys()
     {
         ConsumerProject consumer = ConsumerProject.Create(packages, "SchemaPath", """<ItemGroup><TsmVendor Include="tdx" /></ItemGroup>""");

@@ -102,6 +102,16 @@ internal static class DiagnosticDescriptors
         "The {0} would generate the C# type {1}, which '{2}' also generates; this file is not generated");
 
     /// <summary>
+    /// Format: "The 'as' type '{0}' {1}, so the field is generated as a plain {2}; {3}" ({1} why, from
+    /// <see cref="Schema.AsTypeResolver"/>, {3} what to do). A warning: the schema still generates, only without the type.
+    /// </summary>
+    public static readonly DiagnosticDescriptor UnusableAsType = Schema(
+        DiagnosticIds.UnusableAsType,
+        "Report field's 'as' type is not usable in this compilation",
+        "The 'as' type '{0}' {1}, so the field is generated as a plain {2}; {3}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>
     /// Format: "{0} of {1} is read-only: {2}; {3}" ({0} the register or file, {1} the vendor's display name, {2} why, from
     /// the schema, {3} which registers can be extended).
     /// </summary>
@@ -194,12 +204,12 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.For(id));
 
-    private static DiagnosticDescriptor Schema(string id, string title, string format) => new(
+    private static DiagnosticDescriptor Schema(string id, string title, string format, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,
         format,
         DiagnosticCategories.Schema,
-        DiagnosticSeverity.Error,
+        severity,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.For(id));
 }

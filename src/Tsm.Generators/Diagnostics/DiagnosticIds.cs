@@ -22,6 +22,7 @@ internal static class DiagnosticIds
     public const string InvalidRoleRegister = "TSM0014";
     public const string SharedRoleRegister = "TSM0015";
     public const string TypeNameCollision = "TSM0016";
+    public const string UnusableAsType = "TSM0017";
 
     // C# usage of the generated classes (src/Tsm.Generators/Analyzers).
     public const string ReadOnlyRegisterWrite = "TSM1001";

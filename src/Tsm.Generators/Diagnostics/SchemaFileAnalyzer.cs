@@ -20,7 +20,9 @@ namespace Tsm.Generators.Diagnostics;
 /// The cross-file checks are here too (issue 8 §1): every schema of the compilation is read once when the compilation
 /// starts, <see cref="TypeOwnership"/> decides, as in the generator, which file generates each type, and each file's
 /// action reports on that file's tokens: TSM0011 on the <c>vendor</c> value of a file whose vendor class another file
-/// generates as its vendor class, else TSM0016 on the token naming each type another file generates.
+/// generates as its vendor class, else TSM0016 on the token naming each type another file generates. The compilation
+/// decides one more thing: whether each <c>as</c> type exists and can carry its field (<see cref="AsTypeResolver"/>,
+/// which the generator asks too); TSM0017 on the <c>as</c> value says it does not, and the field stays an integer.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
@@ -40,11 +42,13 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
             AnalyzerOptions options = start.Options;
             CancellationToken cancellationToken = start.CancellationToken;
             var claims = new Lazy<Dictionary<string, VendorKey>>(() => Claims(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, claims));
+            Compilation compilation = start.Compilation;
+            bool publicViews = GenerationOptions.From(options.AnalyzerConfigOptionsProvider.GlobalOptions).Accessibility == GenerationOptions.PublicAccessibility;
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, claims, compilation, publicViews));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, Lazy<Dictionary<string, VendorKey>> claims)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, Lazy<Dictionary<string, VendorKey>> claims, Compilation compilation, bool publicViews)
     {
         AdditionalText file = context.AdditionalFile;
         if (!SchemaFiles.IsSchema(file, context.Options.AnalyzerConfigOptionsProvider))
@@ -67,8 +71,27 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
         if (result.Spec is { } spec)
         {
             ReportCollisions(context, spec, result, claims.Value);
+            ReportUnusableAsTypes(context, result, compilation, publicViews);
         }
     }
+
+    /// <summary>TSM0017 on each <c>as</c> value whose type the generator leaves out, saying why and what to do.</summary>
+    private static void ReportUnusableAsTypes(AdditionalFileAnalysisContext context, SchemaResult result, Compilation compilation, bool publicViews)
+    {
+        foreach (AsTypeReference reference in result.AsTypes)
+        {
+            if (AsTypeResolver.Problem(compilation, reference.Name, reference.IntegerType, publicViews) is { } problem)
+            {
+                string integer = reference.IntegerType == "u64" ? "ulong" : "uint";
+                context.ReportDiagnostic(DiagnosticInfo.At(DiagnosticIds.UnusableAsType, result.Path, reference.At, reference.Name, problem, integer, Advice(reference.Name, integer)).ToDiagnostic());
+            }
+        }
+    }
+
+    // The shipped schemas name types of Tsm.Attestation; a project that generates them with only Tsm.Runtime lacks them.
+    private static string Advice(string name, string integer) => name.StartsWith("Tsm.Attestation.", StringComparison.Ordinal)
+        ? "reference the Tsm.Attestation package, which defines it, or name a struct of your own in 'as'"
+        : $"reference the assembly that defines it, or name in 'as' a struct with an accessible constructor taking a {integer}";
 
     /// <summary>
     /// Why a file that is not generated loses: TSM0011 alone when another file generates its vendor class (a second

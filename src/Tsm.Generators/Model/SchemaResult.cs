@@ -18,4 +18,10 @@ internal sealed record SchemaResult(string Path, VendorSpec? Spec, EquatableArra
     /// <see cref="Diagnostics.SchemaFileAnalyzer"/> can report a collision with another file on the right token.
     /// </summary>
     public EquatableArray<DeclaredType> Types { get; init; } = EquatableArray<DeclaredType>.Empty;
+
+    /// <summary>
+    /// The types a valid file's <c>as</c> values name and their tokens (empty for a broken file): whether they exist
+    /// depends on the compilation, so <see cref="Diagnostics.SchemaFileAnalyzer"/> checks them there.
+    /// </summary>
+    public EquatableArray<AsTypeReference> AsTypes { get; init; } = EquatableArray<AsTypeReference>.Empty;
 }

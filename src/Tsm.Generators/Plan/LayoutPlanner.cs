@@ -58,7 +58,7 @@ internal static class LayoutPlanner
         return field.Type switch
         {
             FieldType.U8 or FieldType.U16 or FieldType.U32 or FieldType.U64 =>
-                (PropertyShape.Integer, field.As is not null ? "global::Tsm." + field.As : IntegerReads.CSharpType(integer!.Value)),
+                (PropertyShape.Integer, field.As is not null ? "global::" + field.As : IntegerReads.CSharpType(integer!.Value)),
             FieldType.Flags => (PropertyShape.Flags, $"global::{@namespace}.{vendor.ClassName}.{FlagsTypes.NameOf(vendor, report, field)}"),
             FieldType.Layout => (PropertyShape.Nested, typeNames[field.Nested!.Layout]),
             FieldType.Bytes or FieldType.Digest or FieldType.Opaque =>

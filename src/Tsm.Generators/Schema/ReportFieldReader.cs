@@ -336,13 +336,21 @@ internal sealed class ReportFieldReader
             return null;
         }
 
-        if (type is not ("u32" or "u64") || !Naming.IsCSharpIdentifier(@as.Value))
+        if (type is not ("u32" or "u64"))
         {
-            _context.Report(DiagnosticIds.InvalidValue, @as.Range, Invariant($"'as' gives a runtime type (a C# identifier such as SnpTcbVersion) for a u32 or u64 field, not for a {size}-byte {type} field"));
+            _context.Report(DiagnosticIds.InvalidValue, @as.Range, Invariant($"'as' gives a C# type (such as Tsm.Attestation.SnpTcbVersion) for a u32 or u64 field, not for a {size}-byte {type} field"));
             return null;
         }
 
-        return @as.Value;
+        if (AsTypeNames.Normalize(@as.Value) is not { } name)
+        {
+            string? meant = AsTypeNames.Suggest(@as.Value);
+            _context.Report(DiagnosticIds.InvalidValue, @as.Range, $"'as' is '{@as.Value}', not a fully qualified C# type name: Namespace.Type, or global::Type for a type of the global namespace" + (meant is null ? string.Empty : $"; did you mean '{meant}'?"));
+            return null;
+        }
+
+        _context.ReferenceAsType(name, type, @as.Range);
+        return name;
     }
 
     private EquatableArray<long> ReadVersions(ObjectReader field)

@@ -13,6 +13,7 @@ internal sealed class SchemaContext
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _brokenRegisters = new(System.StringComparer.Ordinal);
     private readonly List<DeclaredType> _declaredTypes = new();
+    private readonly List<AsTypeReference> _asTypes = new();
 
     public SchemaContext(string path, CancellationToken cancellationToken)
     {
@@ -36,6 +37,12 @@ internal sealed class SchemaContext
 
     /// <summary>Records a top-level type the file generates and the token that names it, for the cross-file checks.</summary>
     public void DeclareType(string name, string source, TextRange at) => _declaredTypes.Add(new DeclaredType(name, source, at));
+
+    /// <summary>The types the file's <c>as</c> values name, in the order they were read.</summary>
+    public IReadOnlyList<AsTypeReference> AsTypes => _asTypes;
+
+    /// <summary>Records a type an <c>as</c> names and its token, so the analyzer can check it against the compilation.</summary>
+    public void ReferenceAsType(string name, string integerType, TextRange at) => _asTypes.Add(new AsTypeReference(name, integerType, at));
 
     public void Report(string id, TextRange range, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments));

@@ -48,6 +48,7 @@ internal static class SchemaParser
         {
             ClassName = context.VendorClassName,
             Types = valid ? context.DeclaredTypes.ToEquatableArray() : EquatableArray<DeclaredType>.Empty,
+            AsTypes = valid ? context.AsTypes.ToEquatableArray() : EquatableArray<AsTypeReference>.Empty,
         };
     }
 

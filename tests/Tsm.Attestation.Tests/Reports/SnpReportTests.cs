@@ -17,6 +17,16 @@ public sealed class SnpReportTests
         { SampleInventory.AzureSnpReportSlice, 2 },
     };
 
+    [Fact]
+    public void The_tcb_fields_are_Tsm_Attestations_SnpTcbVersion_which_Tsm_Runtime_no_longer_has()
+    {
+        // Issue 8 §5: the vendor-specific type lives with the vendor's schema; the sev-snp 'as' names it fully qualified.
+        Assert.Equal(typeof(SnpTcbVersion), typeof(SnpReport).GetProperty(nameof(SnpReport.CurrentTcb))!.PropertyType);
+        Assert.Equal(typeof(SnpReport).Assembly, typeof(SnpTcbVersion).Assembly);
+        Assert.Equal("Tsm.Attestation.SnpTcbVersion", typeof(SnpTcbVersion).FullName);
+        Assert.DoesNotContain(typeof(MeasurementDevice).Assembly.GetExportedTypes(), static t => t.Name is "SnpTcbVersion" or "SnpTcbParts");
+    }
+
     [SampleDataFact]
     public void The_go_sev_guest_report_has_the_values_its_check_tests_state()
     {

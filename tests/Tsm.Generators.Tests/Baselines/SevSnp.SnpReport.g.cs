@@ -148,7 +148,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// CURRENT_TCB (TCB_VERSION). Milan/Genoa: byte 0 BL_SPL, 1 TEE_SPL, 6 SNP_SPL, 7 UCODE_SPL. Turin: byte 0 FMC, 1 BL, 2 TEE, 3 SNP, 7 microcode. 'currenttcb' (u64, 8 bytes, offset 56).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion CurrentTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(56)));
+        public readonly global::Tsm.Attestation.SnpTcbVersion CurrentTcb => new global::Tsm.Attestation.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(56)));
 
         /// <summary>
         /// The byte offset of 'currenttcb' in this report.
@@ -248,7 +248,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// REPORTED_TCB (TCB_VERSION): the TCB used to derive the VCEK that signed this report. 'reportedtcb' (u64, 8 bytes, offset 384).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion ReportedTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(384)));
+        public readonly global::Tsm.Attestation.SnpTcbVersion ReportedTcb => new global::Tsm.Attestation.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(384)));
 
         /// <summary>
         /// The byte offset of 'reportedtcb' in this report.
@@ -313,7 +313,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// COMMITTED_TCB (TCB_VERSION). 'committedtcb' (u64, 8 bytes, offset 480).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion CommittedTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(480)));
+        public readonly global::Tsm.Attestation.SnpTcbVersion CommittedTcb => new global::Tsm.Attestation.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(480)));
 
         /// <summary>
         /// The byte offset of 'committedtcb' in this report.
@@ -383,7 +383,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// LAUNCH_TCB (TCB_VERSION): the TCB at the time the guest was launched or imported. 'launchtcb' (u64, 8 bytes, offset 496).
         /// </summary>
-        public readonly global::Tsm.SnpTcbVersion LaunchTcb => new global::Tsm.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(496)));
+        public readonly global::Tsm.Attestation.SnpTcbVersion LaunchTcb => new global::Tsm.Attestation.SnpTcbVersion(global::Tsm.ReportBytes.UInt64(ref At(496)));
 
         /// <summary>
         /// The byte offset of 'launchtcb' in this report.

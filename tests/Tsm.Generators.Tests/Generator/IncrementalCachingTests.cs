@@ -14,7 +14,8 @@ public sealed class IncrementalCachingTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.SchemaInput, TrackingNames.SchemaResult, TrackingNames.VendorSpec, TrackingNames.VendorKeys, TrackingNames.Options,
-        TrackingNames.VendorOwner, TrackingNames.PlatformVendors, TrackingNames.CatalogVendors,
+        TrackingNames.VendorOwner, TrackingNames.PlatformVendors, TrackingNames.CatalogVendors, TrackingNames.UnusableAsTypes,
+        TrackingNames.VendorAsTypes,
     };
 
     [Fact]
@@ -173,6 +174,38 @@ public sealed class IncrementalCachingTests
             second.TrackedSteps[TrackingNames.CatalogVendors].SelectMany(static s => s.Outputs),
             static o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Contains("The report type (edited).", second.GeneratedSources.Single(static s => s.HintName == "TdReport.g.cs" || s.HintName == "Tdx.TdReport.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unrelated_csharp_edit_leaves_a_vendor_whose_as_type_is_missing_cached()
+    {
+        // Only Tsm.Runtime: sev-snp's Tsm.Attestation.SnpTcbVersion is missing, so the lookup has an answer to keep.
+        CSharpCompilation compilation = GeneratorHarness.Compilation(GeneratorHarness.RuntimeOnlyReferences, "class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(GeneratorHarness.ShippedSchemas()).RunGenerators(compilation);
+
+        GeneratorRunResult second = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions))).GetRunResult().Results.Single();
+
+        IncrementalStepRunReason lookup = Assert.Single(second.TrackedSteps[TrackingNames.UnusableAsTypes].SelectMany(static s => s.Outputs)).Reason;
+        Assert.Equal(IncrementalStepRunReason.Unchanged, lookup);
+        Assert.All(second.TrackedSteps[TrackingNames.VendorAsTypes].SelectMany(static s => s.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(second.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs), static o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Contains("public readonly ulong CurrentTcb", second.GeneratedSources.Single(static s => s.HintName == "SevSnp.SnpReport.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Declaring_the_missing_as_type_re_emits_only_the_vendor_that_names_it()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compilation(GeneratorHarness.RuntimeOnlyReferences, "class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(GeneratorHarness.ShippedSchemas()).RunGenerators(compilation);
+
+        const string Declared = "namespace Tsm.Attestation { public readonly struct SnpTcbVersion { public SnpTcbVersion(ulong raw) { } } }";
+        GeneratorRunResult second = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Declared, GeneratorHarness.ParseOptions))).GetRunResult().Results.Single();
+
+        var vendors = second.TrackedSteps[TrackingNames.VendorAsTypes].SelectMany(static s => s.Outputs).ToList();
+        Assert.Equal(1, vendors.Count(static o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(vendors.Count - 1, vendors.Count(static o => o.Reason == IncrementalStepRunReason.Unchanged));
+        Assert.Equal(1, second.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).Count(static o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Contains("public readonly global::Tsm.Attestation.SnpTcbVersion CurrentTcb", second.GeneratedSources.Single(static s => s.HintName == "SevSnp.SnpReport.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,12 +11,13 @@ namespace Tsm.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class AnalyzerHarness
 {
-    public static async Task<ImmutableArray<Diagnostic>> Analyze(IEnumerable<AdditionalText> schemas, IEnumerable<AdditionalText>? others = null)
+    /// <param name="compilation">The C# the schemas are analyzed with (whose types an <c>as</c> may name); a stub by default.</param>
+    public static async Task<ImmutableArray<Diagnostic>> Analyze(IEnumerable<AdditionalText> schemas, IEnumerable<AdditionalText>? others = null, Compilation? compilation = null)
     {
         ImmutableArray<AdditionalText> marked = schemas.ToImmutableArray();
         ImmutableArray<AdditionalText> files = marked.AddRange(others ?? Array.Empty<AdditionalText>());
         var options = new TestOptionsProvider(marked.Select(static t => t.Path).ToHashSet(), new Dictionary<string, string>());
-        CompilationWithAnalyzers analysis = GeneratorHarness.Compilation("class A { }").WithAnalyzers(
+        CompilationWithAnalyzers analysis = (compilation ?? GeneratorHarness.Compilation("class A { }")).WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new SchemaFileAnalyzer()),
             new AnalyzerOptions(files, options));
         ImmutableArray<Diagnostic> diagnostics = await analysis.GetAnalyzerDiagnosticsAsync();

@@ -11,13 +11,25 @@ internal static class GeneratorHarness
     /// <summary>Documentation comments are parsed and checked, as in a consumer that builds with GenerateDocumentationFile.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    public static IReadOnlyList<MetadataReference> References { get; } =
+    /// <summary>
+    /// The consumer references Tsm.Runtime and Tsm.Attestation, like an app with both packages: the shipped sev-snp
+    /// schema's <c>as</c> type is Tsm.Attestation's, and without it those fields would fall back to integers (TSM0017).
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> References { get; } = Net100.References.All
+        .Append(MetadataReference.CreateFromFile(typeof(Tsm.MeasurementDevice).Assembly.Location))
+        .Append(MetadataReference.CreateFromFile(typeof(Tsm.Attestation.SnpTcbVersion).Assembly.Location))
+        .ToList();
+
+    /// <summary>The references of a consumer that has Tsm.Runtime only, in which Tsm.Attestation's types do not exist.</summary>
+    public static IReadOnlyList<MetadataReference> RuntimeOnlyReferences { get; } =
         Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Tsm.MeasurementDevice).Assembly.Location)).ToList();
 
-    public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation(References, sources);
+
+    public static CSharpCompilation Compilation(IReadOnlyList<MetadataReference> references, params string[] sources) => CSharpCompilation.Create(
         "Consumer",
         sources.Select(static s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-        References,
+        references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> schemas, IReadOnlyDictionary<string, string>? globals = null)

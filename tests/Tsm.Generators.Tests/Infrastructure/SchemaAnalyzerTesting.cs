@@ -20,6 +20,10 @@ internal static class SchemaAnalyzerTesting
         test.ReferenceAssemblies = NoPackages;
         test.TestState.AdditionalReferences.AddRange(Net100.References.All);
 
+        // Tsm.Runtime and Tsm.Attestation, as in GeneratorHarness: the shipped sev-snp schema's 'as' type is Tsm.Attestation's.
+        test.TestState.AdditionalReferences.Add(typeof(Tsm.MeasurementDevice).Assembly);
+        test.TestState.AdditionalReferences.Add(typeof(Tsm.Attestation.SnpTcbVersion).Assembly);
+
         // The library insists on at least one C# file; the schema is an additional file next to it.
         test.TestState.Sources.Add(("/0/Consumer.cs", "internal static class Consumer { }"));
     }

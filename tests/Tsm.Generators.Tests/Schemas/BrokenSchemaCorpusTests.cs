@@ -110,6 +110,8 @@ public sealed class BrokenSchemaCorpusTests
         ["layout-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/layout"),
         ["layout-version-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/layoutVersion"),
         ["as-on-a-bytes-field"] = ("TSM0004", "/reports/0/fields/0/as"),
+        ["as-that-is-a-bare-identifier"] = ("TSM0004", "/reports/0/fields/0/as"),
+        ["as-with-an-empty-name-part"] = ("TSM0004", "/reports/0/fields/0/as"),
         ["register-on-a-u64-field"] = ("TSM0009", "/reports/0/fields/0/register"),
         ["version-field-with-version-from-parent"] = ("TSM0004", "/reports/0/versionField"),
         ["claim-set-on-a-bytes-claim"] = ("TSM0004", "/claimSets/0/claims/0/claimSet"),

@@ -431,7 +431,7 @@ public sealed class VendorSchemaValidationTests
               {
                 "name": "inner", "typeName": "Inner", "size": 8, "versionFromParent": true,
                 "fields": [
-                  { "name": "a", "propertyName": "ValueA", "offset": 0, "size": 8, "type": "u64", "as": "SnpTcbVersion" },
+                  { "name": "a", "propertyName": "ValueA", "offset": 0, "size": 8, "type": "u64", "as": "Tsm.Attestation.SnpTcbVersion" },
                   { "name": "b", "offset": 8, "size": 4, "type": "u32", "versions": [2] }
                 ]
               },
@@ -612,9 +612,13 @@ public sealed class VendorSchemaValidationTests
         ["negative layoutVersion"] = (Layout("""{ "name": "in", "offset": 0, "size": 8, "type": "layout", "layout": "inner", "layoutVersion": -1 }"""), "/reports/0/fields/0/layoutVersion"),
         ["propertyName in camelCase"] = (Layout("""{ "name": "reportdata", "propertyName": "reportData", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
         ["propertyName with a hyphen"] = (Layout("""{ "name": "reportdata", "propertyName": "Report-Data", "offset": 0, "size": 8, "type": "bytes" }"""), "/reports/0/fields/0/propertyName"),
-        ["as on a bytes field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "bytes", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
-        ["as on a u16 field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 2, "type": "u16", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
-        ["as that is not a type name"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Snp.TcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as on a bytes field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "bytes", "as": "Tsm.Attestation.SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as on a u16 field"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 2, "type": "u16", "as": "Tsm.Attestation.SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as that is not a type name"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Snp TcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as that is a bare identifier"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "SnpTcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as with an empty name part"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Contoso..TcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as with a nested type in metadata form"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Contoso.Outer+TcbVersion" }"""), "/reports/0/fields/0/as"),
+        ["as with global:: in the middle"] = (Layout("""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "Contoso.global::TcbVersion" }"""), "/reports/0/fields/0/as"),
         ["hashOf on a bytes field"] = (Layout("""{ "name": "h", "offset": 0, "size": 8, "type": "bytes", "hashOf": { "offset": 0, "size": 8 } }"""), "/reports/0/fields/0/hashOf"),
         ["hashOf without size"] = (Layout("""{ "name": "h", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32 } }"""), "/reports/0/fields/0/hashOf"),
         ["hashOf of zero bytes"] = (Layout("""{ "name": "h", "offset": 0, "size": 32, "type": "digest", "hash": "sha256", "hashOf": { "offset": 32, "size": 0 } }"""), "/reports/0/fields/0/hashOf/size"),
@@ -664,6 +668,17 @@ public sealed class VendorSchemaValidationTests
         }
 
         return data;
+    }
+
+    [Theory]
+    [InlineData("Tsm.Attestation.SnpTcbVersion")]
+    [InlineData("Contoso.Tcb.Outer.TcbVersion")]
+    [InlineData("global::Contoso.TcbVersion")]
+    [InlineData("global::TcbVersion")]
+    [InlineData("_Contoso.Tcb_2")]
+    public void A_fully_qualified_as_is_valid(string name)
+    {
+        AssertValid(Layout($$"""{ "name": "tcb", "offset": 0, "size": 8, "type": "u64", "as": "{{name}}" }"""), name);
     }
 
     [Theory]

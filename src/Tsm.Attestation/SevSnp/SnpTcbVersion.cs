@@ -1,12 +1,17 @@
 using System;
 using System.Globalization;
 
-namespace Tsm;
+namespace Tsm.Attestation;
 
 /// <summary>
 /// An AMD SEV-SNP TCB_VERSION (u64, little-endian in reports). Its byte layout depends on the processor family, so
 /// both decompositions are offered: Milan/Genoa and Turin (AMD SEV-SNP ABI specification, TCB_VERSION; go-sev-guest abi/abi.go).
 /// </summary>
+/// <remarks>
+/// The shipped <c>sev-snp</c> schema names it in <c>"as": "Tsm.Attestation.SnpTcbVersion"</c> on its four TCB fields, so it
+/// lives with that schema's other vendor code, not in Tsm.Runtime; a project that generates <c>sev-snp</c> itself gets
+/// these fields typed when it references Tsm.Attestation, and plain <c>ulong</c>s (warning TSM0017) when it does not.
+/// </remarks>
 public readonly struct SnpTcbVersion : IEquatable<SnpTcbVersion>
 {
     /// <summary>Wraps the raw 64-bit value as read from the report.</summary>

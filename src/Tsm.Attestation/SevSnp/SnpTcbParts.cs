@@ -1,4 +1,4 @@
-namespace Tsm;
+namespace Tsm.Attestation;
 
 /// <summary>The security patch levels of an SEV-SNP TCB version in one processor family's layout (FMC exists on Turin only).</summary>
 /// <param name="Fmc">Turin's FMC SPL; null in the Milan/Genoa layout.</param>
