@@ -112,6 +112,17 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning);
 
     /// <summary>
+    /// Format: "The 'as' type '{0}' comes with the Tsm.Attestation package, which this project does not reference, so the
+    /// field is generated as a plain {1}; reference Tsm.Attestation to have it as {0}". Info, not a warning: a shipped
+    /// schema (sev-snp) names Tsm.Attestation's types, and generating it with only Tsm.Runtime is a supported setup.
+    /// </summary>
+    public static readonly DiagnosticDescriptor OptionalAsTypeAbsent = Schema(
+        DiagnosticIds.OptionalAsTypeAbsent,
+        "Report field's 'as' type comes with a package this project does not reference",
+        "The 'as' type '{0}' comes with the Tsm.Attestation package, which this project does not reference, so the field is generated as a plain {1}; reference Tsm.Attestation to have it as {0}",
+        DiagnosticSeverity.Info);
+
+    /// <summary>
     /// Format: "{0} of {1} is read-only: {2}; {3}" ({0} the register or file, {1} the vendor's display name, {2} why, from
     /// the schema, {3} which registers can be extended).
     /// </summary>

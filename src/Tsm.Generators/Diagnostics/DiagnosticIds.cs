@@ -23,6 +23,7 @@ internal static class DiagnosticIds
     public const string SharedRoleRegister = "TSM0015";
     public const string TypeNameCollision = "TSM0016";
     public const string UnusableAsType = "TSM0017";
+    public const string OptionalAsTypeAbsent = "TSM0018";
 
     // C# usage of the generated classes (src/Tsm.Generators/Analyzers).
     public const string ReadOnlyRegisterWrite = "TSM1001";

@@ -83,15 +83,23 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
             if (AsTypeResolver.Problem(compilation, reference.Name, reference.IntegerType, publicViews) is { } problem)
             {
                 string integer = reference.IntegerType == "u64" ? "ulong" : "uint";
-                context.ReportDiagnostic(DiagnosticInfo.At(DiagnosticIds.UnusableAsType, result.Path, reference.At, reference.Name, problem, integer, Advice(reference.Name, integer)).ToDiagnostic());
+                DiagnosticInfo diagnostic = IsOptionalPackageAbsent(compilation, reference.Name)
+                    ? DiagnosticInfo.At(DiagnosticIds.OptionalAsTypeAbsent, result.Path, reference.At, reference.Name, integer)
+                    : DiagnosticInfo.At(DiagnosticIds.UnusableAsType, result.Path, reference.At, reference.Name, problem, integer, Advice(integer));
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         }
     }
 
-    // The shipped schemas name types of Tsm.Attestation; a project that generates them with only Tsm.Runtime lacks them.
-    private static string Advice(string name, string integer) => name.StartsWith("Tsm.Attestation.", StringComparison.Ordinal)
-        ? "reference the Tsm.Attestation package, which defines it, or name a struct of your own in 'as'"
-        : $"reference the assembly that defines it, or name in 'as' a struct with an accessible constructor taking a {integer}";
+    // The shipped schemas name types of Tsm.Attestation; a project that generates them with only Tsm.Runtime (the
+    // quickstart, a library that wants its own internal views) lacks them, and the plain integer is what it asked for.
+    private static bool IsOptionalPackageAbsent(Compilation compilation, string name) =>
+        name.StartsWith("Tsm.Attestation.", StringComparison.Ordinal)
+        && !compilation.ReferencedAssemblyNames.Any(static a => a.Name == "Tsm.Attestation")
+        && compilation.AssemblyName != "Tsm.Attestation";
+
+    private static string Advice(string integer) =>
+        $"reference the assembly that defines it, or name in 'as' a struct with an accessible constructor taking a {integer}";
 
     /// <summary>
     /// Why a file that is not generated loses: TSM0011 alone when another file generates its vendor class (a second

@@ -137,7 +137,7 @@ public sealed class AsTypeTests
     }
 
     [Fact]
-    public async Task The_shipped_sev_snp_schema_with_only_Tsm_Runtime_gets_integer_tcb_fields_and_four_warnings()
+    public async Task The_shipped_sev_snp_schema_with_only_Tsm_Runtime_gets_integer_tcb_fields_and_four_infos_not_warnings()
     {
         AdditionalText snp = GeneratorHarness.ShippedSchemas().Single(static s => s.Path.EndsWith("sev-snp.tsm.json", StringComparison.Ordinal));
         Compilation runtimeOnly = GeneratorHarness.Compilation(GeneratorHarness.RuntimeOnlyReferences, "class A { }");
@@ -151,8 +151,20 @@ public sealed class AsTypeTests
         Assert.DoesNotContain("SnpTcbVersion", report, StringComparison.Ordinal);
         Assert.Empty(result.Diagnostics);
         Assert.Empty(GeneratorHarness.Errors(output));
-        Assert.Equal(4, analyzer.Count(static d => d.Id == "TSM0017"));
-        Assert.All(analyzer, static d => Assert.Contains("reference the Tsm.Attestation package", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Equal(4, analyzer.Count(static d => d.Id == "TSM0018"));
+        Assert.All(analyzer, static d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        Assert.All(analyzer, static d => Assert.Contains("reference Tsm.Attestation to have it as Tsm.Attestation.SnpTcbVersion", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_mistyped_Tsm_Attestation_type_with_Tsm_Attestation_referenced_is_still_the_warning()
+    {
+        (string report, Compilation output, ImmutableArray<Diagnostic> analyzer) = await Generate(Schema("Tsm.Attestation.SnpTcbVersino"), GeneratorHarness.References, OwnType);
+
+        Diagnostic diagnostic = Assert.Single(analyzer);
+        Assert.Equal(("TSM0017", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("public readonly ulong Tcb => ", report, StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.Errors(output));
     }
 
     [Theory]
