@@ -74,6 +74,15 @@ internal static class CatalogEmitter
         w.Summary($"The report layouts a tool can decode on their own (those no other layout nests), in vendor order: {(layouts.Count == 0 ? "none" : layoutNames)}.");
         w.Line($"public static {StringList} Layouts {{ get; }} = {List(layouts.Select(static l => l.Layout.Name))};");
         w.Line();
+        // A detector that tries the most constrained signature first does not take a report for a layout whose signature
+        // its own implies (a one-byte magic also found in a longer one).
+        var detection = layouts.Select(static l => l.Layout)
+            .OrderByDescending(static l => l.Signature.Count)
+            .ThenByDescending(static l => l.Signature.Sum(static c => c.Size))
+            .ToList();
+        w.SummaryXml($"The names of <see cref=\"Layouts\"/> in the order a detector tries their <see cref=\"HasSignature\"/>: more checked fields first, then more checked bytes, then vendor order: {(layouts.Count == 0 ? "none" : SourceWriter.Escape(string.Join(", ", detection.Select(static l => l.Name))))}.");
+        w.Line($"public static {StringList} DetectionOrder {{ get; }} = {List(detection.Select(static l => l.Name))};");
+        w.Line();
         w.SummaryXml("The id of the vendor whose schema defines <paramref name=\"layout\"/>.");
         w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");

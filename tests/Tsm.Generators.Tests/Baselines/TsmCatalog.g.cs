@@ -59,6 +59,11 @@ namespace Tsm.Vendors
         public static global::System.Collections.Generic.IReadOnlyList<string> Layouts { get; } = global::System.Array.AsReadOnly(new string[] { "snpreport", "tdreport", "tdquote" });
 
         /// <summary>
+        /// The names of <see cref="Layouts"/> in the order a detector tries their <see cref="HasSignature"/>: more checked fields first, then more checked bytes, then vendor order: tdquote, snpreport, tdreport.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> DetectionOrder { get; } = global::System.Array.AsReadOnly(new string[] { "tdquote", "snpreport", "tdreport" });
+
+        /// <summary>
         /// The id of the vendor whose schema defines <paramref name="layout"/>.
         /// </summary>
         /// <param name="layout">A name from <see cref="Layouts"/>.</param>

@@ -28,6 +28,8 @@ public sealed class CatalogExecutionTests
                 return length + "|" + names.First;
             }
 
+            public static string DetectionOrder() => string.Join(",", TsmCatalog.DetectionOrder);
+
             public static string SignatureText(string layout) => TsmCatalog.SignatureText(layout);
 
             public static string ParseTdReport()
@@ -100,6 +102,12 @@ public sealed class CatalogExecutionTests
     public void SignatureText_says_in_words_what_HasSignature_tests(string layout, string expected)
     {
         Assert.Equal(expected, CompiledConsumer.Invoke(Load(), "Probe", "SignatureText", layout));
+    }
+
+    [Fact]
+    public void DetectionOrder_tries_the_most_constrained_signature_first()
+    {
+        Assert.Equal("tdquote,snpreport,tdreport", CompiledConsumer.Invoke(Load(), "Probe", "DetectionOrder"));
     }
 
     [Fact]
