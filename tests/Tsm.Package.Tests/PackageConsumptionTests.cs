@@ -94,7 +94,27 @@ public sealed class PackageConsumptionTests(PackedPackages packages)
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error TSM9001", output, StringComparison.Ordinal);
-        Assert.Contains("tdx, sev-snp, arm-cca, tpm, tsm-mr-sample", output, StringComparison.Ordinal);
+        Assert.Equal(["arm-cca", "sev-snp", "tdx", "tpm", "tsm-mr-sample"], ShippedVendorsNamed(output));
+    }
+
+    [Fact]
+    public void An_unknown_vendor_names_the_schemas_present_in_the_schema_directory_not_a_fixed_list()
+    {
+        ConsumerProject consumer = ConsumerProject.Create(packages, "OwnSchemaDirectory", """
+            <ItemGroup><TsmVendor Include="tdx" /></ItemGroup>
+            <PropertyGroup><TsmSchemaDirectory>$(MSBuildProjectDirectory)/vendors/</TsmSchemaDirectory></PropertyGroup>
+            """);
+        consumer.Write("Program.cs", "System.Console.WriteLine();");
+        Directory.CreateDirectory(Path.Combine(consumer.Directory, "vendors"));
+        consumer.Write("vendors/acme.tsm.json", "{}");
+        consumer.Write("vendors/acme-tee.tsm.json", "{}");
+        consumer.Write("vendors/tsm-vendor.schema.json", "{}");
+
+        (int exitCode, string output) = consumer.Build();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error TSM9001: Unknown Tsm vendor 'tdx'", output, StringComparison.Ordinal);
+        Assert.Equal(["acme", "acme-tee"], ShippedVendorsNamed(output));
     }
 
     [Fact]
@@ -150,5 +170,15 @@ public sealed class PackageConsumptionTests(PackedPackages packages)
 
         Assert.StartsWith(Path.Combine(packages.PackageCache, "tsm.generators", packages.Version), path, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(Path.Combine(packages.Repository, "schemas", "tsm-vendor.schema.json")), File.ReadAllBytes(path));
+    }
+
+    /// <summary>The vendors a TSM9001 message lists, sorted (MSBuild globs in directory order).</summary>
+    private static string[] ShippedVendorsNamed(string output)
+    {
+        int start = output.IndexOf("Shipped vendors: ", StringComparison.Ordinal);
+        Assert.True(start >= 0, output);
+        start += "Shipped vendors: ".Length;
+        string list = output[start..output.IndexOf(". For your own hardware", start, StringComparison.Ordinal)];
+        return [.. list.Split(", ").Order(StringComparer.Ordinal)];
     }
 }

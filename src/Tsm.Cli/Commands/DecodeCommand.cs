@@ -17,13 +17,13 @@ internal static class DecodeCommand
             Description = "The file's format; auto detects it from the content (and looks inside MSG_REPORT_RSP and Azure HCL envelopes).",
             DefaultValueFactory = _ => "auto",
         };
-        format.AcceptOnlyFromAmong(["auto", .. ReportFormatNames.All]);
+        format.AcceptOnlyFromAmong(["auto", .. ReportFormat.Names]);
 
         Command command = new("decode", "Decode a TD quote, TDREPORT, SEV-SNP report or Arm CCA token and print every field.") { file, json, format };
         command.SetAction(parsed =>
         {
             string path = parsed.GetRequiredValue(file);
-            return CommandRunner.Run(parsed, path, stdout => Decode(path, ReportFormatNames.Parse(parsed.GetRequiredValue(format)), parsed.GetValue(json), stdout));
+            return CommandRunner.Run(parsed, path, stdout => Decode(path, ReportFormat.Parse(parsed.GetRequiredValue(format)), parsed.GetValue(json), stdout));
         });
         return command;
     }

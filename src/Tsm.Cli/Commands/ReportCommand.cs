@@ -205,13 +205,11 @@ internal static class ReportCommand
     {
         byte[] bytes = InputFile.Read(path);
         DecodedReport seed = ReportDecoder.Decode(bytes, format: null);
-        switch (vendor, seed.Format)
+        switch (vendor)
         {
-            case (ReportVendor.Tdx, ReportFormat.TdQuote or ReportFormat.TdReport):
-                return SeededFromFields(Tdx.Definition, seed);
-            case (ReportVendor.SevSnp, ReportFormat.SnpReport):
-                return SeededFromFields(SevSnp.Definition, seed);
-            case (ReportVendor.ArmCca, ReportFormat.CcaToken):
+            case ReportVendor.Tdx or ReportVendor.SevSnp when seed.Format.IsLayout && TsmCatalog.LayoutVendor(seed.Format.Name) == vendor:
+                return SeededFromFields(VendorCatalog.Find(vendor), seed);
+            case ReportVendor.ArmCca when seed.Format == ReportFormat.CcaToken:
                 CcaRealmMeasurements measurements = CcaToken.Parse(bytes.AsMemory(seed.Start, seed.Length)).RealmMeasurements
                     ?? throw InputException.ForFile(path, "its RIM and REMs are not digests of the realm hash it names, so they cannot seed an emulated realm");
                 EmulatedBackend emulator = TsmBackend.Emulated(new EmulatorOptions { SelectedHash = measurements.Algorithm });
@@ -224,7 +222,7 @@ internal static class ReportCommand
 
                 return emulator;
             default:
-                throw InputException.ForFile(path, $"holds an {seed.Format.Title()}, which cannot seed a {vendor} emulator");
+                throw InputException.ForFile(path, $"holds an {seed.Format.Title}, which cannot seed a {vendor} emulator");
         }
     }
 

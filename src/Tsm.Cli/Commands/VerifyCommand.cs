@@ -85,13 +85,14 @@ internal static class VerifyCommand
             throw new InputException("--iak is for Arm CCA tokens; TD quotes and SEV-SNP reports are signed under certificates (use --root or --cert).");
         }
 
-        VerificationResult result = report.Format switch
+        // Each verifier knows its evidence's signature scheme and trust roots; a layout without one is reported, not guessed at.
+        VerificationResult result = report.Format.Name switch
         {
-            ReportFormat.TdQuote => VerifyTdQuote(report, request),
-            ReportFormat.SnpReport => VerifySnpReport(report, request),
-            ReportFormat.TdReport => throw InputException.ForFile(request.Path, "a TDREPORT is MAC-protected for the platform that made it and cannot be verified offline; verify a TD quote made from it"),
-            ReportFormat.CcaToken => VerifyCcaToken(report, request),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), report.Format, "no verifier for this format"),
+            "tdquote" => VerifyTdQuote(report, request),
+            "snpreport" => VerifySnpReport(report, request),
+            "tdreport" => throw InputException.ForFile(request.Path, "a TDREPORT is MAC-protected for the platform that made it and cannot be verified offline; verify a TD quote made from it"),
+            _ when report.Format == ReportFormat.CcaToken => VerifyCcaToken(report, request),
+            _ => throw InputException.ForFile(request.Path, $"tsm verify has no verifier for a {report.Format.Title}"),
         };
 
         if (request.Json)

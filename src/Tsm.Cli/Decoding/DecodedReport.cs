@@ -33,7 +33,7 @@ internal sealed class DecodedReport
     /// <summary>The report's own length as its parser measured it (a quote: up to the end of its signature data).</summary>
     public int Length { get; }
 
-    /// <summary>The report's version field: the quote version, TDREPORT REPORTTYPE.VERSION, or the SNP report version; null for a CCA token.</summary>
+    /// <summary>The report's version field (the quote version, TDREPORT REPORTTYPE.VERSION, the SNP report version); null for a CCA token or a layout without one.</summary>
     public ulong? Version { get; }
 
     /// <summary>Which version or form this is, for people: "version 4", "tag 907 (CMW collection)".</summary>
@@ -52,9 +52,9 @@ internal sealed class DecodedReport
     /// </summary>
     public void VisitFields(IReportFieldVisitor visitor)
     {
-        if (Format != ReportFormat.CcaToken)
+        if (Format.IsLayout)
         {
-            TsmCatalog.Visit(Format.Name(), Report, visitor);
+            TsmCatalog.Visit(Format.Name, Report, visitor);
             return;
         }
 

@@ -1,10 +1,14 @@
 using System;
+using System.Globalization;
 using Tsm.Attestation;
 using Tsm.Attestation.Cca;
 
 namespace Tsm.Cli.Decoding;
 
-/// <summary>Finds a file's format (or takes the one the user named) and parses it with that format's parser.</summary>
+/// <summary>
+/// Finds a file's format (or takes the one the user named) and parses it with that format's parser: a binary layout
+/// through <see cref="TsmCatalog.Parse"/>, the CCA token through <see cref="CcaToken.Parse(ReadOnlyMemory{byte})"/>.
+/// </summary>
 internal static class ReportDecoder
 {
     /// <summary>
@@ -29,24 +33,15 @@ internal static class ReportDecoder
     private static DecodedReport Parse(byte[] file, DetectedReport detected)
     {
         int length = detected.Length ?? file.Length - detected.Start;
-        ReadOnlySpan<byte> data = file.AsSpan(detected.Start, length);
-        switch (detected.Format)
+        if (detected.Format.IsLayout)
         {
-            case ReportFormat.TdQuote:
-                TdQuote quote = TdQuote.Parse(data);
-                return new DecodedReport(file, detected, quote.Length, quote.Version, $"version {quote.Version}");
-            case ReportFormat.TdReport:
-                TdReport report = TdReport.Parse(data);
-                return new DecodedReport(file, detected, report.Length, report.ReportVersion, $"version {report.ReportVersion}");
-            case ReportFormat.SnpReport:
-                SnpReport snp = SnpReport.Parse(data);
-                return new DecodedReport(file, detected, snp.Length, snp.Version, $"version {snp.Version}");
-            case ReportFormat.CcaToken:
-                CcaToken token = CcaToken.Parse(file.AsMemory(detected.Start, length));
-                string form = token.Format == CcaTokenFormat.Cmw907 ? "tag 907 (CMW collection)" : "tag 399 (legacy)";
-                return new DecodedReport(file, detected, length, version: null, form);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(detected), detected.Format, "unknown report format");
+            (int measured, ulong? version) = TsmCatalog.Parse(detected.Format.Name, file.AsSpan(detected.Start, length));
+            string variant = version is { } v ? string.Create(CultureInfo.InvariantCulture, $"version {v}") : "no version field";
+            return new DecodedReport(file, detected, measured, version, variant);
         }
+
+        CcaToken token = CcaToken.Parse(file.AsMemory(detected.Start, length));
+        string form = token.Format == CcaTokenFormat.Cmw907 ? "tag 907 (CMW collection)" : "tag 399 (legacy)";
+        return new DecodedReport(file, detected, length, version: null, form);
     }
 }

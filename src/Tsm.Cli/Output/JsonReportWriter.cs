@@ -22,7 +22,7 @@ internal static class JsonReportWriter
         using (Utf8JsonWriter json = new(buffer, Options))
         {
             json.WriteStartObject();
-            json.WriteString("format", report.Format.Name());
+            json.WriteString("format", report.Format.Name);
             if (report.Version is { } version)
             {
                 json.WriteNumber("version", version);

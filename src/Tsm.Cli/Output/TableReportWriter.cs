@@ -16,7 +16,7 @@ internal static class TableReportWriter
         report.VisitFields(table);
         int width = table.Rows.Max(row => row.Path.Length) + 2;
 
-        output.WriteLine($"{fileName}: {report.Format.Name()} ({report.Format.Title()}, {report.Variant})");
+        output.WriteLine($"{fileName}: {report.Format.Name} ({report.Format.Title}, {report.Variant})");
         if (report.Envelope != ReportEnvelope.None)
         {
             output.WriteLine($"envelope: {report.Envelope.Title()}, the report starts at byte {report.Start}");

@@ -22,7 +22,7 @@ internal static class VerificationJsonWriter
         using (Utf8JsonWriter json = new(buffer, Options))
         {
             json.WriteStartObject();
-            json.WriteString("format", format.Name());
+            json.WriteString("format", format.Name);
             json.WriteString("evidence", result.Evidence);
             json.WriteBoolean("verified", result.IsVerified);
             json.WriteStartArray("checks");

@@ -9,9 +9,9 @@ namespace Tsm.Generators.Emit;
 
 /// <summary>
 /// Writes <c>TsmCatalog</c>: every vendor of the compilation (id, definition, <c>Open</c>), every outermost report
-/// layout (name, size, detection signature from its fixed-offset <c>checks</c>, a parse-and-visit entry point) and
-/// every claim set, so that tools list and decode them without naming each. It depends only on
-/// <see cref="CatalogVendor"/> values, so editing a schema's descriptions leaves it cached.
+/// layout (name, type, size, detection signature from its fixed-offset <c>checks</c> and that signature in words,
+/// parse and parse-and-visit entry points) and every claim set, so that tools list and decode them without naming
+/// each. It depends only on <see cref="CatalogVendor"/> values, so editing a schema's descriptions leaves it cached.
 /// </summary>
 internal static class CatalogEmitter
 {
@@ -74,10 +74,23 @@ internal static class CatalogEmitter
         w.Summary($"The report layouts a tool can decode on their own (those no other layout nests), in vendor order: {(layouts.Count == 0 ? "none" : layoutNames)}.");
         w.Line($"public static {StringList} Layouts {{ get; }} = {List(layouts.Select(static l => l.Layout.Name))};");
         w.Line();
+        // A detector that tries the most constrained signature first does not take a report for a layout whose signature
+        // its own implies (a one-byte magic also found in a longer one).
+        var detection = layouts.Select(static l => l.Layout)
+            .OrderByDescending(static l => l.Signature.Count)
+            .ThenByDescending(static l => l.Signature.Sum(static c => c.Size))
+            .ToList();
+        w.SummaryXml($"The names of <see cref=\"Layouts\"/> in the order a detector tries their <see cref=\"HasSignature\"/>: more checked fields first, then more checked bytes, then vendor order: {(layouts.Count == 0 ? "none" : SourceWriter.Escape(string.Join(", ", detection.Select(static l => l.Name))))}.");
+        w.Line($"public static {StringList} DetectionOrder {{ get; }} = {List(detection.Select(static l => l.Name))};");
+        w.Line();
         w.SummaryXml("The id of the vendor whose schema defines <paramref name=\"layout\"/>.");
         w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");
         LayoutSwitch(w, "string LayoutVendor(string layout)", layouts.Select(l => (l.Layout.Name, CSharpLiteral.String(l.Vendor.Vendor))));
+        w.SummaryXml("The C# type that parses <paramref name=\"layout\"/>, e.g. <c>TdQuote</c> (the name its parser's errors give it).");
+        w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");
+        LayoutSwitch(w, "string LayoutTypeName(string layout)", layouts.Select(l => (l.Layout.Name, CSharpLiteral.String(l.Layout.TypeName))));
         w.SummaryXml("The size of the fixed part every input of <paramref name=\"layout\"/> must have, in bytes (its <c>MinimumSize</c>).");
         w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");
@@ -92,6 +105,35 @@ internal static class CatalogEmitter
         w.Line("/// <param name=\"data\">The leading bytes of a candidate report.</param>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");
         LayoutSwitch(w, $"bool HasSignature(string layout, {Span} data)", layouts.Select(l => (l.Layout.Name, Signature(l.Layout.Signature))));
+
+        w.SummaryXml("What <see cref=\"HasSignature\"/> tests for <paramref name=\"layout\"/>, for people (e.g. an error that lists the formats it tried): each checked field as its width, schema name and allowed values, e.g. <c>u16 version 4 or 5, u32 teetype 0x81</c>.");
+        w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");
+        LayoutSwitch(w, "string SignatureText(string layout)", layouts.Select(l => (l.Layout.Name, CSharpLiteral.String(SignatureText(l.Layout.Signature)))));
+
+        w.SummaryXml("Parses <paramref name=\"data\"/> as <paramref name=\"layout\"/>: the report's length as its parser measured it, and the value of its version field (null when the layout has none).");
+        w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
+        w.Line("/// <param name=\"data\">The report, possibly followed by other bytes when the layout allows trailing data.</param>");
+        w.Line($"/// <exception cref=\"{Runtime}ReportFormatException\">The bytes are not a valid report of that layout; the exception names the byte offset and the reason.</exception>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">No layout has that name.</exception>");
+        w.Line($"public static (int Length, ulong? Version) Parse(string layout, {Span} data)");
+        w.OpenBlock();
+        w.Line("switch (layout)");
+        w.OpenBlock();
+        foreach ((CatalogVendor _, CatalogLayout layout) in layouts)
+        {
+            w.Line($"case {CSharpLiteral.String(layout.Name)}:");
+            w.OpenBlock();
+            w.Line($"{Type(layout.TypeName)} report = {Type(layout.TypeName)}.Parse(data);");
+            w.Line($"return (report.Length, {(layout.VersionProperty is { } version ? $"(ulong)report.{version}" : "null")});");
+            w.Close();
+        }
+
+        w.Line("default:");
+        w.Line("    throw UnknownLayout(layout);");
+        w.Close();
+        w.Close();
+        w.Line();
 
         w.SummaryXml("Parses <paramref name=\"data\"/> as <paramref name=\"layout\"/> and passes every field, in layout order and under its schema name, to <paramref name=\"visitor\"/>.");
         w.Line("/// <param name=\"layout\">A name from <see cref=\"Layouts\"/>.</param>");
@@ -170,6 +212,44 @@ internal static class CatalogEmitter
         terms.AddRange(checks.Skip(leading).Select(static c => $"(data.Length < {End(c)} || {Read(c)} is {Allowed(c)})"));
         return string.Join(" && ", terms);
     }
+
+    // The same checks as Signature, in words: "u16 version 4 or 5, u16 attestationkeytype 2, u32 teetype 0x81".
+    private static string SignatureText(EquatableArray<CatalogCheck> checks) => checks.Count == 0
+        ? "no fixed-offset checks"
+        : string.Join(", ", checks.Select(static c => $"u{c.Size * 8} {c.Field} {AllowedText(c.Allowed)}"));
+
+    // A run of three or more consecutive values reads as a range ("2-5"); others are listed ("4 or 5").
+    private static string AllowedText(EquatableArray<long> allowed)
+    {
+        var sorted = allowed.Distinct().OrderBy(static v => v).ToList();
+        var parts = new List<string>();
+        for (int start = 0; start < sorted.Count;)
+        {
+            int end = start;
+            while (end + 1 < sorted.Count && sorted[end + 1] == sorted[end] + 1)
+            {
+                end++;
+            }
+
+            if (end - start >= 2)
+            {
+                parts.Add($"{Number(sorted[start])}-{Number(sorted[end])}");
+            }
+            else
+            {
+                parts.AddRange(sorted.Skip(start).Take(end - start + 1).Select(Number));
+            }
+
+            start = end + 1;
+        }
+
+        return string.Join(" or ", parts);
+    }
+
+    // Small values in decimal, larger ones (type codes, magic numbers) in hex as specifications write them.
+    private static string Number(long value) => value < 10
+        ? value.ToString(CultureInfo.InvariantCulture)
+        : "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 
     private static int End(CatalogCheck check) => check.Offset + check.Size;
 

@@ -59,6 +59,11 @@ namespace Tsm.Vendors
         public static global::System.Collections.Generic.IReadOnlyList<string> Layouts { get; } = global::System.Array.AsReadOnly(new string[] { "snpreport", "tdreport", "tdquote" });
 
         /// <summary>
+        /// The names of <see cref="Layouts"/> in the order a detector tries their <see cref="HasSignature"/>: more checked fields first, then more checked bytes, then vendor order: tdquote, snpreport, tdreport.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> DetectionOrder { get; } = global::System.Array.AsReadOnly(new string[] { "tdquote", "snpreport", "tdreport" });
+
+        /// <summary>
         /// The id of the vendor whose schema defines <paramref name="layout"/>.
         /// </summary>
         /// <param name="layout">A name from <see cref="Layouts"/>.</param>
@@ -68,6 +73,19 @@ namespace Tsm.Vendors
             "snpreport" => "sev-snp",
             "tdreport" => "tdx",
             "tdquote" => "tdx",
+            _ => throw UnknownLayout(layout),
+        };
+
+        /// <summary>
+        /// The C# type that parses <paramref name="layout"/>, e.g. <c>TdQuote</c> (the name its parser's errors give it).
+        /// </summary>
+        /// <param name="layout">A name from <see cref="Layouts"/>.</param>
+        /// <exception cref="global::System.ArgumentException">No layout has that name.</exception>
+        public static string LayoutTypeName(string layout) => layout switch
+        {
+            "snpreport" => "SnpReport",
+            "tdreport" => "TdReport",
+            "tdquote" => "TdQuote",
             _ => throw UnknownLayout(layout),
         };
 
@@ -110,6 +128,50 @@ namespace Tsm.Vendors
             "tdquote" => data.Length >= 8 && global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2)) is 4 or 5 && global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2, 2)) is 2 && global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(4, 4)) is 129,
             _ => throw UnknownLayout(layout),
         };
+
+        /// <summary>
+        /// What <see cref="HasSignature"/> tests for <paramref name="layout"/>, for people (e.g. an error that lists the formats it tried): each checked field as its width, schema name and allowed values, e.g. <c>u16 version 4 or 5, u32 teetype 0x81</c>.
+        /// </summary>
+        /// <param name="layout">A name from <see cref="Layouts"/>.</param>
+        /// <exception cref="global::System.ArgumentException">No layout has that name.</exception>
+        public static string SignatureText(string layout) => layout switch
+        {
+            "snpreport" => "u32 version 2-5, u32 signaturealgo 1",
+            "tdreport" => "u8 reporttype 0x81",
+            "tdquote" => "u16 version 4 or 5, u16 attestationkeytype 2, u32 teetype 0x81",
+            _ => throw UnknownLayout(layout),
+        };
+
+        /// <summary>
+        /// Parses <paramref name="data"/> as <paramref name="layout"/>: the report's length as its parser measured it, and the value of its version field (null when the layout has none).
+        /// </summary>
+        /// <param name="layout">A name from <see cref="Layouts"/>.</param>
+        /// <param name="data">The report, possibly followed by other bytes when the layout allows trailing data.</param>
+        /// <exception cref="global::Tsm.ReportFormatException">The bytes are not a valid report of that layout; the exception names the byte offset and the reason.</exception>
+        /// <exception cref="global::System.ArgumentException">No layout has that name.</exception>
+        public static (int Length, ulong? Version) Parse(string layout, global::System.ReadOnlySpan<byte> data)
+        {
+            switch (layout)
+            {
+                case "snpreport":
+                {
+                    global::Tsm.Vendors.SnpReport report = global::Tsm.Vendors.SnpReport.Parse(data);
+                    return (report.Length, (ulong)report.Version);
+                }
+                case "tdreport":
+                {
+                    global::Tsm.Vendors.TdReport report = global::Tsm.Vendors.TdReport.Parse(data);
+                    return (report.Length, (ulong)report.ReportVersion);
+                }
+                case "tdquote":
+                {
+                    global::Tsm.Vendors.TdQuote report = global::Tsm.Vendors.TdQuote.Parse(data);
+                    return (report.Length, (ulong)report.Version);
+                }
+                default:
+                    throw UnknownLayout(layout);
+            }
+        }
 
         /// <summary>
         /// Parses <paramref name="data"/> as <paramref name="layout"/> and passes every field, in layout order and under its schema name, to <paramref name="visitor"/>.

@@ -28,6 +28,19 @@ public sealed class CatalogExecutionTests
                 return length + "|" + names.First;
             }
 
+            public static string DetectionOrder() => string.Join(",", TsmCatalog.DetectionOrder);
+
+            public static string SignatureText(string layout) => TsmCatalog.SignatureText(layout);
+
+            public static string ParseTdReport()
+            {
+                byte[] report = new byte[TsmCatalog.MinimumSize("tdreport")];
+                report[0] = 0x81;
+                report[2] = 1;
+                (int length, ulong? version) = TsmCatalog.Parse("tdreport", report);
+                return length + "|" + version + "|" + TsmCatalog.LayoutTypeName("tdreport");
+            }
+
             public static string OpenEmulated(string vendor)
             {
                 using MeasurementDevice device = TsmCatalog.Open(vendor, TsmBackend.Emulated());
@@ -80,6 +93,27 @@ public sealed class CatalogExecutionTests
     public void Visit_parses_a_layout_by_name_and_returns_its_length()
     {
         Assert.Equal("1024|reporttype", CompiledConsumer.Invoke(Load(), "Probe", "VisitTdReport"));
+    }
+
+    [Theory]
+    [InlineData("tdquote", "u16 version 4 or 5, u16 attestationkeytype 2, u32 teetype 0x81")]
+    [InlineData("snpreport", "u32 version 2-5, u32 signaturealgo 1")]
+    [InlineData("tdreport", "u8 reporttype 0x81")]
+    public void SignatureText_says_in_words_what_HasSignature_tests(string layout, string expected)
+    {
+        Assert.Equal(expected, CompiledConsumer.Invoke(Load(), "Probe", "SignatureText", layout));
+    }
+
+    [Fact]
+    public void DetectionOrder_tries_the_most_constrained_signature_first()
+    {
+        Assert.Equal("tdquote,snpreport,tdreport", CompiledConsumer.Invoke(Load(), "Probe", "DetectionOrder"));
+    }
+
+    [Fact]
+    public void Parse_returns_a_layouts_length_and_version_and_LayoutTypeName_its_parser()
+    {
+        Assert.Equal("1024|1|TdReport", CompiledConsumer.Invoke(Load(), "Probe", "ParseTdReport"));
     }
 
     [Fact]
