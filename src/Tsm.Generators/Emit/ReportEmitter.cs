@@ -58,15 +58,12 @@ internal static class ReportEmitter
             w.Line("private long _version;");
         }
 
-        foreach (FieldPlan field in plan.Properties.Where(static f => f.NeedsSlot || f.IsNested))
+        foreach (FieldPlan field in plan.Properties.Where(static f => f.NeedsSlot || f.HasVersionSlot))
         {
             if (field.HasOffsetSlot)
             {
                 w.Line($"private int _o{field.PropertyName};");
-                if (!field.IsNested)
-                {
-                    w.Line($"private int _l{field.PropertyName};");
-                }
+                w.Line($"private int _l{field.PropertyName};");
             }
 
             if (field.HasPresenceSlot)
@@ -74,10 +71,9 @@ internal static class ReportEmitter
                 w.Line($"private bool _has{field.PropertyName};");
             }
 
-            if (field.IsNested)
+            if (field.HasVersionSlot)
             {
-                // The nested view TryCreate validated, kept so that reading it costs a copy, not a second validation.
-                w.Line($"private {field.PropertyType} {ReportNames.NestedView(field.Field)};");
+                w.Line($"private long _ver{field.PropertyName};");
             }
         }
 
@@ -105,11 +101,11 @@ internal static class ReportEmitter
         w.Line("/// <exception cref=\"global::Tsm.ReportFormatException\">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>");
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open($"public static {t} Parse({ReportNames.Span} data{versionParameter})");
-        w.Open($"if (!TryCreate(data, {versionArgument}, out {t} view))");
+        w.Open($"if (!IsValid(data, {versionArgument}))");
         w.Line($"ThrowInvalid(data, {versionArgument});");
         w.Close();
         w.Line();
-        w.Line("return view;");
+        w.Line($"return Proven(data, {versionArgument});");
         w.Close();
         w.Line();
         w.SummaryXml($"Parses {t} from <paramref name=\"data\"/> without copying it; false when the bytes are not a valid report.");
@@ -120,12 +116,20 @@ internal static class ReportEmitter
         }
 
         w.Line("/// <param name=\"report\">The view, when the result is true.</param>");
-        w.Line($"public static bool TryParse({ReportNames.Span} data{versionParameter}, out {t} report) => TryCreate(data, {versionArgument}, out report);");
+        w.Open($"public static bool TryParse({ReportNames.Span} data{versionParameter}, out {t} report)");
+        w.Open($"if (!IsValid(data, {versionArgument}))");
+        w.Line("report = default;");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Line($"report = Proven(data, {versionArgument});");
+        w.Line("return true;");
+        w.Close();
         w.Line();
         // Throws and never returns (no ret in its IL), so the JIT treats the call as cold and keeps the facts of a
         // successful parse for the reads that follow. The diagnosing parse runs only here.
         w.Open($"private static void ThrowInvalid({ReportNames.Span} data, long parentVersion)");
-        w.Line("TryCreate(data, parentVersion, out _, out int offset, out string? reason);");
+        w.Line("Diagnose(data, parentVersion, out int offset, out string? reason);");
         w.Line($"throw new global::Tsm.ReportFormatException(\"{t}\", offset, reason!);");
         w.Close();
     }

@@ -31,7 +31,7 @@ internal static class ReportPropertyEmitter
         System.Action emit = plan.Shape switch
         {
             PropertyShape.Integer or PropertyShape.Flags => () => EmitInteger(w, plan, conditional, placed ? IntegerReads.ReadAt(plan.Integer!.Value, offset) : IntegerReads.Read(plan.Integer!.Value, span, offset), has),
-            PropertyShape.Nested => () => EmitNested(w, plan, conditional, has, missing),
+            PropertyShape.Nested => () => EmitNested(w, plan, conditional, placed, where, has, missing),
             PropertyShape.Value => () => EmitValue(w, plan, conditional, placed, where, has),
             PropertyShape.Bytes => () => EmitBytes(w, plan, conditional, placed, where, has, missing),
         };
@@ -57,21 +57,15 @@ internal static class ReportPropertyEmitter
         w.Line(conditional ? $"public readonly {type}? {plan.PropertyName} => {has} ? {value} : null;" : $"public readonly {type} {plan.PropertyName} => {value};");
     }
 
-    private static void EmitNested(SourceWriter w, FieldPlan plan, bool conditional, string has, string missing)
+    /// <summary>
+    /// The nested view, built on each read from the slice and version the parse proved: a few field reads, never a
+    /// second validation.
+    /// </summary>
+    private static void EmitNested(SourceWriter w, FieldPlan plan, bool conditional, bool placed, string where, string has, string missing)
     {
-        string view = ReportNames.NestedView(plan.Field);
-        if (conditional)
-        {
-            w.Line($"public readonly {plan.PropertyType} {plan.PropertyName} => {has} ? {view} : {missing};");
-            return;
-        }
-
-        w.Open($"public readonly {plan.PropertyType} {plan.PropertyName}");
-        w.Open("get");
-        w.Line("RequireParsed();");
-        w.Line($"return {view};");
-        w.Close();
-        w.Close();
+        string slice = placed ? $"{ReportNames.Marshal}.CreateReadOnlySpan(ref At({where}), {plan.LengthExpression})" : where;
+        string view = $"{plan.PropertyType}.Proven({slice}, {plan.NestedVersionExpression})";
+        w.Line(conditional ? $"public readonly {plan.PropertyType} {plan.PropertyName} => {has} ? {view} : {missing};" : $"public readonly {plan.PropertyType} {plan.PropertyName} => {view};");
     }
 
     /// <param name="where">For a placed field its constant offset (read through <c>At</c>), otherwise the checked slice.</param>

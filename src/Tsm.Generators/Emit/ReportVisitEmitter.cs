@@ -19,7 +19,7 @@ internal static class ReportVisitEmitter
             string call = field.Shape switch
             {
                 PropertyShape.Integer or PropertyShape.Flags => $"visitor.Integer(\"{name}\", {IntegerReads.Read(field.Integer!.Value, "_data", field.OffsetExpression)});",
-                PropertyShape.Nested => $"{{ visitor.BeginNested(\"{name}\", \"{field.PropertyType}\"); {ReportNames.NestedView(field.Field)}.VisitFields(visitor); visitor.EndNested(); }}",
+                PropertyShape.Nested => $"{{ visitor.BeginNested(\"{name}\", \"{field.PropertyType}\"); {field.PropertyName}.VisitFields(visitor); visitor.EndNested(); }}",
                 PropertyShape.Value or PropertyShape.Bytes => $"visitor.Bytes(\"{name}\", _data.Slice({field.OffsetExpression}, {field.LengthExpression}));",
             };
             w.Line(field.HasPresenceSlot ? $"if (_has{field.PropertyName}) {call}" : call);

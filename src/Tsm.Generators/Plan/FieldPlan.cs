@@ -20,8 +20,29 @@ internal sealed record FieldPlan
     /// <summary>The parser tracks a local <c>hasP</c>: the field may be absent and its presence is stored or consulted.</summary>
     public required bool PresenceTracked { get; init; }
 
+    /// <summary>A later field's <c>when</c> tests whether this one, which may be absent, is there.</summary>
+    public required bool PresenceTestedByWhen { get; init; }
+
+    /// <summary>A later field placed <c>after</c> this one, which may be absent, requires it to be there.</summary>
+    public required bool PresenceTestedByAfter { get; init; }
+
     /// <summary>The parser reads the value itself (checks, conditions, sizes, versions refer to it).</summary>
     public required bool ValueNeeded { get; init; }
+
+    /// <summary>
+    /// The value decides where other fields are or whether they exist (a condition, a size, a version), so building
+    /// a view of proven bytes reads it too; a value only checks refer to is read by the validation alone.
+    /// </summary>
+    public required bool ValueShapesLayout { get; init; }
+
+    /// <summary>
+    /// A nested layout whose version the parse reads or that differs between variants: an instance slot
+    /// (<c>_verP</c>) holds it. Otherwise the version the nested view gets is the constant <see cref="NestedVersionExpression"/>.
+    /// </summary>
+    public required bool HasVersionSlot { get; init; }
+
+    /// <summary>The version a nested view is built with: its slot or a constant; null for a field that is not a layout.</summary>
+    public required string? NestedVersionExpression { get; init; }
 
     public required ParseStep Step { get; init; }
 

@@ -47,14 +47,14 @@ internal sealed class LayoutPlan
     /// </summary>
     public bool IsSmall => Fields.All(static f => !f.HasOffsetSlot && !f.IsNested);
 
-    /// <summary>Some field is read at a constant offset through the unchecked <c>At</c>.</summary>
-    public bool NeedsAt => Fields.Any(static f => !f.IsNested && !f.HasOffsetSlot);
+    /// <summary>Some field is read (or a nested view sliced) at a constant offset through the unchecked <c>At</c>.</summary>
+    public bool NeedsAt => Fields.Any(static f => !f.HasOffsetSlot);
 
     /// <summary>Some field may be absent and is read behind <c>Present</c>.</summary>
     public bool NeedsPresent => Fields.Any(static f => f.HasPresenceSlot);
 
-    /// <summary>Some always-present field lies at an offset the parse found, read through <c>Data</c>.</summary>
-    public bool NeedsData => Fields.Any(static f => !f.IsNested && f.HasOffsetSlot && !f.HasPresenceSlot);
+    /// <summary>Some always-present field lies at an offset the parse found, read (or sliced) through <c>Data</c>.</summary>
+    public bool NeedsData => Fields.Any(static f => f.HasOffsetSlot && !f.HasPresenceSlot);
 
     /// <summary>The first occurrence of the field named <paramref name="name"/>.</summary>
     public FieldPlan Field(string name) => _byName[name];

@@ -16,7 +16,8 @@ internal static class LayoutPlanner
     public static LayoutPlan Plan(VendorSpec vendor, ReportSpec report, string @namespace)
     {
         Dictionary<string, string> typeNames = vendor.Reports.ToDictionary(static r => r.Name, static r => r.TypeName, System.StringComparer.Ordinal);
-        HashSet<string> needed = ValuesNeeded(report);
+        HashSet<string> shaping = ValuesShapingLayout(report);
+        var needed = new HashSet<string>(shaping.Concat(report.Checks.Select(static c => c.Field)), System.StringComparer.Ordinal);
         var occurrences = report.Fields.GroupBy(static f => f.Name).ToDictionary(static g => g.Key, static g => g.Count(), System.StringComparer.Ordinal);
         bool IsVariant(ReportFieldSpec field) => occurrences[field.Name] > 1;
         bool HasOffsetSlot(ReportFieldSpec field) =>
@@ -24,7 +25,8 @@ internal static class LayoutPlanner
         bool HasPresenceSlot(ReportFieldSpec field) => field.IsConditional || IsVariant(field);
         bool IsStatic(ReportFieldSpec field) => !HasOffsetSlot(field) && !HasPresenceSlot(field);
 
-        HashSet<string> tracked = PresenceTracked(report, HasPresenceSlot, IsStatic);
+        HashSet<string> testedByWhen = PresenceTested(report, static f => f.When?.Field, IsStatic);
+        HashSet<string> testedByAfter = PresenceTested(report, static f => f.Placement.After, IsStatic);
         var plans = new List<FieldPlan>();
         foreach (ReportFieldSpec field in report.Fields)
         {
@@ -33,13 +35,19 @@ internal static class LayoutPlanner
             int? size = field.Length.Size;
             IntegerWidth? integer = size is int fixedSize ? field.Type.Integer(fixedSize) : null;
             (PropertyShape shape, string type) = Shape(vendor, report, field, integer, typeNames, @namespace);
+            bool versionSlot = HasVersionSlot(report, field);
             plans.Add(new FieldPlan
             {
                 Field = field,
                 HasOffsetSlot = offsetSlot,
                 HasPresenceSlot = presenceSlot,
-                PresenceTracked = tracked.Contains(field.Name),
+                PresenceTracked = presenceSlot || testedByWhen.Contains(field.Name) || testedByAfter.Contains(field.Name),
+                PresenceTestedByWhen = testedByWhen.Contains(field.Name),
+                PresenceTestedByAfter = testedByAfter.Contains(field.Name),
                 ValueNeeded = needed.Contains(field.Name),
+                ValueShapesLayout = shaping.Contains(field.Name),
+                HasVersionSlot = versionSlot,
+                NestedVersionExpression = field.Nested is null ? null : versionSlot ? "_ver" + field.PropertyName : CSharpLiteral.Int(field.Nested.Version ?? 0),
                 Step = !offsetSlot && !presenceSlot ? ParseStep.Static : !offsetSlot ? ParseStep.PlacedConditional : ParseStep.Dynamic,
                 Shape = shape,
                 Integer = integer,
@@ -85,37 +93,49 @@ internal static class LayoutPlanner
         return type is null ? null : "global::Tsm." + type;
     }
 
-    /// <summary>Fields whose value the parser itself needs: checks, conditions, sizes, versions.</summary>
-    private static HashSet<string> ValuesNeeded(ReportSpec report)
+    /// <summary>Fields whose value decides where other fields are or whether they exist: conditions, sizes, versions.</summary>
+    private static HashSet<string> ValuesShapingLayout(ReportSpec report)
     {
-        var needed = new HashSet<string>(report.Checks.Select(static c => c.Field), System.StringComparer.Ordinal);
+        var shaping = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (ReportFieldSpec field in report.Fields)
         {
-            AddIfSet(needed, field.When?.Field);
-            AddIfSet(needed, field.Length.From);
-            AddIfSet(needed, field.Nested?.VersionFrom);
+            AddIfSet(shaping, field.When?.Field);
+            AddIfSet(shaping, field.Length.From);
+            AddIfSet(shaping, field.Nested?.VersionFrom);
         }
 
-        AddIfSet(needed, report.VersionField);
-        return needed;
+        AddIfSet(shaping, report.VersionField);
+        return shaping;
     }
 
-    /// <summary>Fields whose presence is stored, or consulted by a later field (<c>after</c>, <c>when</c>), and may be absent.</summary>
-    private static HashSet<string> PresenceTracked(ReportSpec report, System.Func<ReportFieldSpec, bool> hasPresenceSlot, System.Func<ReportFieldSpec, bool> isStatic)
+    /// <summary>Fields that may be absent and whose presence a later field consults through <paramref name="reference"/> (its <c>after</c> or <c>when</c>).</summary>
+    private static HashSet<string> PresenceTested(ReportSpec report, System.Func<ReportFieldSpec, string?> reference, System.Func<ReportFieldSpec, bool> isStatic)
     {
-        var tracked = new HashSet<string>(report.Fields.Where(hasPresenceSlot).Select(static f => f.Name), System.StringComparer.Ordinal);
+        var tested = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (ReportFieldSpec field in report.Fields)
         {
-            foreach (string? referenced in new[] { field.Placement.After, field.When?.Field })
+            if (reference(field) is string referenced && !isStatic(report.Fields.First(f => f.Name == referenced)))
             {
-                if (referenced is not null && !isStatic(report.Fields.First(f => f.Name == referenced)))
-                {
-                    tracked.Add(referenced);
-                }
+                tested.Add(referenced);
             }
         }
 
-        return tracked;
+        return tested;
+    }
+
+    /// <summary>
+    /// A nested layout keeps its version in a slot when the parse reads it from a field, or when its variants nest it
+    /// with different constant versions.
+    /// </summary>
+    private static bool HasVersionSlot(ReportSpec report, ReportFieldSpec field)
+    {
+        if (field.Nested is null)
+        {
+            return false;
+        }
+
+        var occurrences = report.Fields.Where(f => f.Name == field.Name).Select(static f => f.Nested).OfType<NestedLayoutSpec>().ToList();
+        return occurrences.Any(static n => n.VersionFrom is not null) || occurrences.Select(static n => n.Version ?? 0).Distinct().Count() > 1;
     }
 
     private static void AddIfSet(HashSet<string> set, string? value)

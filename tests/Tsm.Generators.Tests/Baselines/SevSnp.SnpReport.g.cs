@@ -44,12 +44,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static SnpReport Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out SnpReport view))
+            if (!IsValid(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
 
-            return view;
+            return Proven(data, 0);
         }
 
         /// <summary>
@@ -57,11 +57,21 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SnpReport report) => TryCreate(data, 0, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SnpReport report)
+        {
+            if (!IsValid(data, 0))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, 0);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("SnpReport", offset, reason!);
         }
 
@@ -553,86 +563,83 @@ namespace Tsm.Vendors
             return size;
         }
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SnpReport view)
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length != MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new SnpReport(data);
-            int end = MinimumSize;
             _ = parentVersion;
-            bool hasCpuidFamId = false;
-            bool hasCpuidModId = false;
-            bool hasCpuidStep = false;
-            bool hasLaunchMitVector = false;
-            bool hasCurrentMitVector = false;
 
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
             if (!((ulong)(vVersion - 2) <= 3UL))
             {
-                view = default;
                 return false;
             }
 
             long vSignatureAlgo = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(52, 4));
             if (!(vSignatureAlgo == 1))
             {
-                view = default;
                 return false;
             }
 
-            hasCpuidFamId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
-            hasCpuidModId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
-            hasCpuidStep = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
-            hasLaunchMitVector = (vVersion == 5);
 
-            hasCurrentMitVector = (vVersion == 5);
 
-            view._hasCpuidFamId = hasCpuidFamId;
-            view._hasCpuidModId = hasCpuidModId;
-            view._hasCpuidStep = hasCpuidStep;
-            view._hasLaunchMitVector = hasLaunchMitVector;
-            view._hasCurrentMitVector = hasCurrentMitVector;
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SnpReport view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new SnpReport(data);
             int end = MinimumSize;
             _ = parentVersion;
-            bool hasCpuidFamId = false;
-            bool hasCpuidModId = false;
-            bool hasCpuidStep = false;
-            bool hasLaunchMitVector = false;
-            bool hasCurrentMitVector = false;
 
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
             if (!((ulong)(vVersion - 2) <= 3UL))
             {
-                view = default;
                 return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 2, 3, 4, 5"), out errorOffset, out reason);
             }
 
             long vSignatureAlgo = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(52, 4));
             if (!(vSignatureAlgo == 1))
             {
-                view = default;
                 return Fail(52, global::Tsm.ReportErrors.UnexpectedValue("signaturealgo", vSignatureAlgo, "1"), out errorOffset, out reason);
             }
+
+
+
+
+
+
+            if (end != data.Length)
+            {
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SnpReport", end, data.Length), out errorOffset, out reason);
+            }
+
+            errorOffset = 0;
+            reason = null;
+            return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static SnpReport Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            _ = parentVersion;
+            bool hasCpuidFamId = false;
+            bool hasCpuidModId = false;
+            bool hasCpuidStep = false;
+            bool hasLaunchMitVector = false;
+            bool hasCurrentMitVector = false;
+
+            long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(0, 4));
 
             hasCpuidFamId = (vVersion == 3 || vVersion == 4 || vVersion == 5);
 
@@ -644,21 +651,14 @@ namespace Tsm.Vendors
 
             hasCurrentMitVector = (vVersion == 5);
 
-            if (end != data.Length)
-            {
-                view = default;
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SnpReport", end, data.Length), out errorOffset, out reason);
-            }
-
+            SnpReport view = new SnpReport(data);
             view._hasCpuidFamId = hasCpuidFamId;
             view._hasCpuidModId = hasCpuidModId;
             view._hasCpuidStep = hasCpuidStep;
             view._hasLaunchMitVector = hasLaunchMitVector;
             view._hasCurrentMitVector = hasCurrentMitVector;
-            view._end = end;
-            errorOffset = 0;
-            reason = null;
-            return true;
+            view._end = data.Length;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -24,7 +24,6 @@ namespace Tsm.Vendors
 
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
-        private SgxReportBody _viewQeReport;
         private int _oQeAuthData;
         private int _lQeAuthData;
         private int _oPckCertDataType;
@@ -48,12 +47,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static QeReportCertificationData Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out QeReportCertificationData view))
+            if (!IsValid(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
 
-            return view;
+            return Proven(data, 0);
         }
 
         /// <summary>
@@ -61,11 +60,21 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out QeReportCertificationData report) => TryCreate(data, 0, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out QeReportCertificationData report)
+        {
+            if (!IsValid(data, 0))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, 0);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("QeReportCertificationData", offset, reason!);
         }
 
@@ -82,14 +91,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// QE report: the SGX report body of the quoting enclave. 'qereport' (layout, 384 bytes, offset 0).
         /// </summary>
-        public readonly SgxReportBody QeReport
-        {
-            get
-            {
-                RequireParsed();
-                return _viewQeReport;
-            }
-        }
+        public readonly SgxReportBody QeReport => SgxReportBody.Proven(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(0), 384), 0);
 
         /// <summary>
         /// The byte offset of 'qereport' in this report.
@@ -191,7 +193,7 @@ namespace Tsm.Vendors
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
             RequireParsed();
-            { visitor.BeginNested("qereport", "SgxReportBody"); _viewQeReport.VisitFields(visitor); visitor.EndNested(); }
+            { visitor.BeginNested("qereport", "SgxReportBody"); QeReport.VisitFields(visitor); visitor.EndNested(); }
             visitor.Bytes("qereportsignature", _data.Slice(384, 64));
             visitor.Integer("qeauthdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(448, 2)));
             visitor.Bytes("qeauthdata", _data.Slice(_oQeAuthData, _lQeAuthData));
@@ -199,15 +201,14 @@ namespace Tsm.Vendors
             visitor.Integer("pckcertdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oPckCertDataSize, 4)));
             visitor.Bytes("pckcertchain", _data.Slice(_oPckCertChain, _lPckCertChain));
         }
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out QeReportCertificationData view)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new QeReportCertificationData(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oQeAuthData = 0, lQeAuthData = 0;
@@ -220,9 +221,8 @@ namespace Tsm.Vendors
             long vPckCertDataSize = 0;
             int oPckCertChain = 0, lPckCertChain = 0;
 
-            if (!SgxReportBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), 0), 384), 0, out view._viewQeReport))
+            if (!SgxReportBody.IsValid(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), 0), 384), 0))
             {
-                view = default;
                 return false;
             }
 
@@ -234,7 +234,6 @@ namespace Tsm.Vendors
                 oQeAuthData = 450;
                 if (vQeAuthDataSize > data.Length - oQeAuthData)
                 {
-                    view = default;
                     return false;
                 }
                 lQeAuthData = (int)vQeAuthDataSize;
@@ -245,7 +244,6 @@ namespace Tsm.Vendors
             {
                 if (!hasQeAuthData)
                 {
-                    view = default;
                     return false;
                 }
                 hasPckCertDataType = true;
@@ -253,13 +251,11 @@ namespace Tsm.Vendors
                 lPckCertDataType = 2;
                 if (oPckCertDataType > data.Length - lPckCertDataType)
                 {
-                    view = default;
                     return false;
                 }
                 vPckCertDataType = (long)global::Tsm.ReportBytes.UInt16(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataType));
                 if (!(vPckCertDataType == 5))
                 {
-                    view = default;
                     return false;
                 }
                 end = global::System.Math.Max(end, oPckCertDataType + lPckCertDataType);
@@ -269,7 +265,6 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataType)
                 {
-                    view = default;
                     return false;
                 }
                 hasPckCertDataSize = true;
@@ -277,7 +272,6 @@ namespace Tsm.Vendors
                 lPckCertDataSize = 4;
                 if (oPckCertDataSize > data.Length - lPckCertDataSize)
                 {
-                    view = default;
                     return false;
                 }
                 vPckCertDataSize = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataSize));
@@ -288,13 +282,11 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataSize)
                 {
-                    view = default;
                     return false;
                 }
                 oPckCertChain = oPckCertDataSize + lPckCertDataSize;
                 if (vPckCertDataSize > data.Length - oPckCertChain)
                 {
-                    view = default;
                     return false;
                 }
                 lPckCertChain = (int)vPckCertDataSize;
@@ -303,31 +295,19 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                view = default;
                 return false;
             }
 
-            view._oQeAuthData = oQeAuthData;
-            view._lQeAuthData = lQeAuthData;
-            view._oPckCertDataType = oPckCertDataType;
-            view._lPckCertDataType = lPckCertDataType;
-            view._oPckCertDataSize = oPckCertDataSize;
-            view._lPckCertDataSize = lPckCertDataSize;
-            view._oPckCertChain = oPckCertChain;
-            view._lPckCertChain = lPckCertChain;
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out QeReportCertificationData view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new QeReportCertificationData(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oQeAuthData = 0, lQeAuthData = 0;
@@ -340,9 +320,8 @@ namespace Tsm.Vendors
             long vPckCertDataSize = 0;
             int oPckCertChain = 0, lPckCertChain = 0;
 
-            if (!SgxReportBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), 0), 384), 0, out view._viewQeReport, out int nestedOffset, out string? nestedReason))
+            if (!SgxReportBody.Diagnose(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), 0), 384), 0, out int nestedOffset, out string? nestedReason))
             {
-                view = default;
                 return Fail(0 + nestedOffset, global::Tsm.ReportErrors.InNested("qereport", nestedReason!), out errorOffset, out reason);
             }
 
@@ -354,7 +333,6 @@ namespace Tsm.Vendors
                 oQeAuthData = 450;
                 if (vQeAuthDataSize > data.Length - oQeAuthData)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oQeAuthData, data.Length), global::Tsm.ReportErrors.OutOfBounds("qeauthdata", "qeauthdatasize", oQeAuthData, vQeAuthDataSize, data.Length), out errorOffset, out reason);
                 }
                 lQeAuthData = (int)vQeAuthDataSize;
@@ -365,7 +343,6 @@ namespace Tsm.Vendors
             {
                 if (!hasQeAuthData)
                 {
-                    view = default;
                     return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatatype", "qeauthdata"), out errorOffset, out reason);
                 }
                 hasPckCertDataType = true;
@@ -373,13 +350,11 @@ namespace Tsm.Vendors
                 lPckCertDataType = 2;
                 if (oPckCertDataType > data.Length - lPckCertDataType)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oPckCertDataType, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatatype", oPckCertDataType, lPckCertDataType, data.Length), out errorOffset, out reason);
                 }
                 vPckCertDataType = (long)global::Tsm.ReportBytes.UInt16(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataType));
                 if (!(vPckCertDataType == 5))
                 {
-                    view = default;
                     return Fail(oPckCertDataType, global::Tsm.ReportErrors.UnexpectedValue("pckcertdatatype", vPckCertDataType, "5"), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oPckCertDataType + lPckCertDataType);
@@ -389,7 +364,6 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataType)
                 {
-                    view = default;
                     return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertdatasize", "pckcertdatatype"), out errorOffset, out reason);
                 }
                 hasPckCertDataSize = true;
@@ -397,7 +371,6 @@ namespace Tsm.Vendors
                 lPckCertDataSize = 4;
                 if (oPckCertDataSize > data.Length - lPckCertDataSize)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatasize", oPckCertDataSize, lPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
                 vPckCertDataSize = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataSize));
@@ -408,13 +381,11 @@ namespace Tsm.Vendors
             {
                 if (!hasPckCertDataSize)
                 {
-                    view = default;
                     return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("pckcertchain", "pckcertdatasize"), out errorOffset, out reason);
                 }
                 oPckCertChain = oPckCertDataSize + lPckCertDataSize;
                 if (vPckCertDataSize > data.Length - oPckCertChain)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oPckCertChain, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertchain", "pckcertdatasize", oPckCertChain, vPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
                 lPckCertChain = (int)vPckCertDataSize;
@@ -423,10 +394,52 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                view = default;
                 return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("QeReportCertificationData", end, data.Length), out errorOffset, out reason);
             }
 
+            errorOffset = 0;
+            reason = null;
+            return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static QeReportCertificationData Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            _ = parentVersion;
+            int oQeAuthData = 0, lQeAuthData = 0;
+            int oPckCertDataType = 0, lPckCertDataType = 0;
+            int oPckCertDataSize = 0, lPckCertDataSize = 0;
+            long vPckCertDataSize = 0;
+            int oPckCertChain = 0, lPckCertChain = 0;
+
+            long vQeAuthDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(448, 2));
+
+            // qeauthdata: bytes
+            {
+                oQeAuthData = 450;
+                lQeAuthData = (int)vQeAuthDataSize;
+            }
+
+            // pckcertdatatype: u16
+            {
+                oPckCertDataType = oQeAuthData + lQeAuthData;
+                lPckCertDataType = 2;
+            }
+
+            // pckcertdatasize: u32
+            {
+                oPckCertDataSize = oPckCertDataType + lPckCertDataType;
+                lPckCertDataSize = 4;
+                vPckCertDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oPckCertDataSize, 4));
+            }
+
+            // pckcertchain: bytes
+            {
+                oPckCertChain = oPckCertDataSize + lPckCertDataSize;
+                lPckCertChain = (int)vPckCertDataSize;
+            }
+
+            QeReportCertificationData view = new QeReportCertificationData(data);
             view._oQeAuthData = oQeAuthData;
             view._lQeAuthData = lQeAuthData;
             view._oPckCertDataType = oPckCertDataType;
@@ -435,10 +448,8 @@ namespace Tsm.Vendors
             view._lPckCertDataSize = lPckCertDataSize;
             view._oPckCertChain = oPckCertChain;
             view._lPckCertChain = lPckCertChain;
-            view._end = end;
-            errorOffset = 0;
-            reason = null;
-            return true;
+            view._end = data.Length;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

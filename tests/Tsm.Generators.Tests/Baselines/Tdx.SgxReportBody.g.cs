@@ -39,12 +39,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static SgxReportBody Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out SgxReportBody view))
+            if (!IsValid(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
 
-            return view;
+            return Proven(data, 0);
         }
 
         /// <summary>
@@ -52,11 +52,21 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SgxReportBody report) => TryCreate(data, 0, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out SgxReportBody report)
+        {
+            if (!IsValid(data, 0))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, 0);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("SgxReportBody", offset, reason!);
         }
 
@@ -229,44 +239,46 @@ namespace Tsm.Vendors
             visitor.Bytes("reportdata", _data.Slice(320, 64));
         }
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view)
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length != MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new SgxReportBody(data);
-            int end = MinimumSize;
             _ = parentVersion;
 
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out SgxReportBody view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new SgxReportBody(data);
             int end = MinimumSize;
             _ = parentVersion;
 
             if (end != data.Length)
             {
-                view = default;
                 return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("SgxReportBody", end, data.Length), out errorOffset, out reason);
             }
 
-            view._end = end;
             errorOffset = 0;
             reason = null;
             return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static SgxReportBody Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            _ = parentVersion;
+
+            SgxReportBody view = new SgxReportBody(data);
+            view._end = data.Length;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

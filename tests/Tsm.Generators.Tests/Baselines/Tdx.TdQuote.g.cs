@@ -25,14 +25,15 @@ namespace Tsm.Vendors
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
         private int _oBody;
+        private int _lBody;
         private bool _hasBody;
-        private TdQuoteBody _viewBody;
+        private long _verBody;
         private bool _hasBodyType;
         private bool _hasBodySize;
         private int _oSignatureDataLength;
         private int _lSignatureDataLength;
         private int _oSignatureData;
-        private TdQuoteSignatureData _viewSignatureData;
+        private int _lSignatureData;
 
         private TdQuote(global::System.ReadOnlySpan<byte> data)
             : this()
@@ -48,12 +49,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuote Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out TdQuote view))
+            if (!IsValid(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
 
-            return view;
+            return Proven(data, 0);
         }
 
         /// <summary>
@@ -61,11 +62,21 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuote report) => TryCreate(data, 0, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuote report)
+        {
+            if (!IsValid(data, 0))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, 0);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("TdQuote", offset, reason!);
         }
 
@@ -147,7 +158,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// TD report body (version 4 quote: always the 584-byte TDX 1.0 body). 'body' (layout, 584 bytes, offset 48).
         /// </summary>
-        public readonly TdQuoteBody Body => Present(_hasBody) ? _viewBody : throw new global::Tsm.ReportFieldNotPresentException("TdQuote", "body");
+        public readonly TdQuoteBody Body => Present(_hasBody) ? TdQuoteBody.Proven(_data.Slice(_oBody, _lBody), _verBody) : throw new global::Tsm.ReportFieldNotPresentException("TdQuote", "body");
 
         /// <summary>
         /// Whether this report has 'body' (its version or type decides).
@@ -202,14 +213,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// ECDSA signature data: signature, attestation key, QE report certification data. 'signaturedata' (layout, size from 'signaturedatalength', after 'signaturedatalength').
         /// </summary>
-        public readonly TdQuoteSignatureData SignatureData
-        {
-            get
-            {
-                RequireParsed();
-                return _viewSignatureData;
-            }
-        }
+        public readonly TdQuoteSignatureData SignatureData => TdQuoteSignatureData.Proven(Data.Slice(_oSignatureData, _lSignatureData), 0);
 
         /// <summary>
         /// The byte offset of 'signaturedata' in this report.
@@ -264,29 +268,25 @@ namespace Tsm.Vendors
             visitor.Bytes("headerreserved", _data.Slice(8, 4));
             visitor.Bytes("qevendorid", _data.Slice(12, 16));
             visitor.Bytes("userdata", _data.Slice(28, 20));
-            if (_hasBody) { visitor.BeginNested("body", "TdQuoteBody"); _viewBody.VisitFields(visitor); visitor.EndNested(); }
+            if (_hasBody) { visitor.BeginNested("body", "TdQuoteBody"); Body.VisitFields(visitor); visitor.EndNested(); }
             if (_hasBodyType) visitor.Integer("bodytype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(48, 2)));
             if (_hasBodySize) visitor.Integer("bodysize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(50, 4)));
             visitor.Integer("signaturedatalength", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(_oSignatureDataLength, 4)));
-            { visitor.BeginNested("signaturedata", "TdQuoteSignatureData"); _viewSignatureData.VisitFields(visitor); visitor.EndNested(); }
+            { visitor.BeginNested("signaturedata", "TdQuoteSignatureData"); SignatureData.VisitFields(visitor); visitor.EndNested(); }
         }
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuote view)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new TdQuote(data);
-            int end = MinimumSize;
             _ = parentVersion;
             int oBody = 0, lBody = 0;
             bool hasBody = false;
             long verBody = 0;
-            bool hasBodyType = false;
             long vBodyType = 0;
-            bool hasBodySize = false;
             long vBodySize = 0;
             int oSignatureDataLength = 0, lSignatureDataLength = 0;
             bool hasSignatureDataLength = false;
@@ -297,21 +297,18 @@ namespace Tsm.Vendors
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2));
             if (!(vVersion == 4 || vVersion == 5))
             {
-                view = default;
                 return false;
             }
 
             long vAttestationKeyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2, 2));
             if (!(vAttestationKeyType == 2))
             {
-                view = default;
                 return false;
             }
 
             long vTeeType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(4, 4));
             if (!(vTeeType == 129))
             {
-                view = default;
                 return false;
             }
 
@@ -323,31 +320,25 @@ namespace Tsm.Vendors
                 lBody = 584;
                 if (oBody > data.Length - lBody)
                 {
-                    view = default;
                     return false;
                 }
                 verBody = 2;
-                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody))
+                if (!TdQuoteBody.IsValid(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody))
                 {
-                    view = default;
                     return false;
                 }
-                end = global::System.Math.Max(end, oBody + lBody);
             }
 
-            hasBodyType = (vVersion == 5);
-            if (hasBodyType)
+            if ((vVersion == 5))
             {
                 vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(48, 2));
                 if (!(vBodyType == 2 || vBodyType == 3))
                 {
-                    view = default;
                     return false;
                 }
             }
 
-            hasBodySize = (vVersion == 5);
-            if (hasBodySize)
+            if ((vVersion == 5))
             {
                 vBodySize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(50, 4));
             }
@@ -359,24 +350,20 @@ namespace Tsm.Vendors
                 oBody = 54;
                 if (vBodySize > data.Length - oBody)
                 {
-                    view = default;
                     return false;
                 }
                 lBody = (int)vBodySize;
                 verBody = vBodyType;
-                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody))
+                if (!TdQuoteBody.IsValid(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody))
                 {
-                    view = default;
                     return false;
                 }
-                end = global::System.Math.Max(end, oBody + lBody);
             }
 
             // signaturedatalength: u32
             {
                 if (!hasBody)
                 {
-                    view = default;
                     return false;
                 }
                 hasSignatureDataLength = true;
@@ -384,64 +371,46 @@ namespace Tsm.Vendors
                 lSignatureDataLength = 4;
                 if (oSignatureDataLength > data.Length - lSignatureDataLength)
                 {
-                    view = default;
                     return false;
                 }
                 vSignatureDataLength = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureDataLength));
-                end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
             }
 
             // signaturedata: layout tdquotesignaturedata
             {
                 if (!hasSignatureDataLength)
                 {
-                    view = default;
                     return false;
                 }
                 oSignatureData = oSignatureDataLength + lSignatureDataLength;
                 if (vSignatureDataLength > data.Length - oSignatureData)
                 {
-                    view = default;
                     return false;
                 }
                 lSignatureData = (int)vSignatureDataLength;
                 verSignatureData = 0;
-                if (!TdQuoteSignatureData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureData), lSignatureData), verSignatureData, out view._viewSignatureData))
+                if (!TdQuoteSignatureData.IsValid(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureData), lSignatureData), verSignatureData))
                 {
-                    view = default;
                     return false;
                 }
-                end = global::System.Math.Max(end, oSignatureData + lSignatureData);
             }
 
-            view._oBody = oBody;
-            view._hasBody = hasBody;
-            view._hasBodyType = hasBodyType;
-            view._hasBodySize = hasBodySize;
-            view._oSignatureDataLength = oSignatureDataLength;
-            view._lSignatureDataLength = lSignatureDataLength;
-            view._oSignatureData = oSignatureData;
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuote view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdQuote(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oBody = 0, lBody = 0;
             bool hasBody = false;
             long verBody = 0;
-            bool hasBodyType = false;
             long vBodyType = 0;
-            bool hasBodySize = false;
             long vBodySize = 0;
             int oSignatureDataLength = 0, lSignatureDataLength = 0;
             bool hasSignatureDataLength = false;
@@ -452,21 +421,18 @@ namespace Tsm.Vendors
             long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2));
             if (!(vVersion == 4 || vVersion == 5))
             {
-                view = default;
                 return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("version", vVersion, "one of 4, 5"), out errorOffset, out reason);
             }
 
             long vAttestationKeyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2, 2));
             if (!(vAttestationKeyType == 2))
             {
-                view = default;
                 return Fail(2, global::Tsm.ReportErrors.UnexpectedValue("attestationkeytype", vAttestationKeyType, "2"), out errorOffset, out reason);
             }
 
             long vTeeType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(4, 4));
             if (!(vTeeType == 129))
             {
-                view = default;
                 return Fail(4, global::Tsm.ReportErrors.UnexpectedValue("teetype", vTeeType, "129"), out errorOffset, out reason);
             }
 
@@ -478,15 +444,115 @@ namespace Tsm.Vendors
                 lBody = 584;
                 if (oBody > data.Length - lBody)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", oBody, lBody, data.Length), out errorOffset, out reason);
                 }
                 verBody = 2;
-                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
+                if (!TdQuoteBody.Diagnose(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out int nestedOffset, out string? nestedReason))
                 {
-                    view = default;
                     return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
                 }
+                end = global::System.Math.Max(end, oBody + lBody);
+            }
+
+            if ((vVersion == 5))
+            {
+                vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(48, 2));
+                if (!(vBodyType == 2 || vBodyType == 3))
+                {
+                    return Fail(48, global::Tsm.ReportErrors.UnexpectedValue("bodytype", vBodyType, "one of 2, 3"), out errorOffset, out reason);
+                }
+            }
+
+            if ((vVersion == 5))
+            {
+                vBodySize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(50, 4));
+            }
+
+            // body: layout tdquotebody
+            if ((vVersion == 5))
+            {
+                hasBody = true;
+                oBody = 54;
+                if (vBodySize > data.Length - oBody)
+                {
+                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", "bodysize", oBody, vBodySize, data.Length), out errorOffset, out reason);
+                }
+                lBody = (int)vBodySize;
+                verBody = vBodyType;
+                if (!TdQuoteBody.Diagnose(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out int nestedOffset, out string? nestedReason))
+                {
+                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
+                }
+                end = global::System.Math.Max(end, oBody + lBody);
+            }
+
+            // signaturedatalength: u32
+            {
+                if (!hasBody)
+                {
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedatalength", "body"), out errorOffset, out reason);
+                }
+                hasSignatureDataLength = true;
+                oSignatureDataLength = oBody + lBody;
+                lSignatureDataLength = 4;
+                if (oSignatureDataLength > data.Length - lSignatureDataLength)
+                {
+                    return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out errorOffset, out reason);
+                }
+                vSignatureDataLength = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureDataLength));
+                end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
+            }
+
+            // signaturedata: layout tdquotesignaturedata
+            {
+                if (!hasSignatureDataLength)
+                {
+                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedata", "signaturedatalength"), out errorOffset, out reason);
+                }
+                oSignatureData = oSignatureDataLength + lSignatureDataLength;
+                if (vSignatureDataLength > data.Length - oSignatureData)
+                {
+                    return Fail(global::System.Math.Min(oSignatureData, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedata", "signaturedatalength", oSignatureData, vSignatureDataLength, data.Length), out errorOffset, out reason);
+                }
+                lSignatureData = (int)vSignatureDataLength;
+                verSignatureData = 0;
+                if (!TdQuoteSignatureData.Diagnose(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureData), lSignatureData), verSignatureData, out int nestedOffset, out string? nestedReason))
+                {
+                    return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out errorOffset, out reason);
+                }
+                end = global::System.Math.Max(end, oSignatureData + lSignatureData);
+            }
+
+            errorOffset = 0;
+            reason = null;
+            return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static TdQuote Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            int end = MinimumSize;
+            _ = parentVersion;
+            int oBody = 0, lBody = 0;
+            bool hasBody = false;
+            long verBody = 0;
+            bool hasBodyType = false;
+            long vBodyType = 0;
+            bool hasBodySize = false;
+            long vBodySize = 0;
+            int oSignatureDataLength = 0, lSignatureDataLength = 0;
+            long vSignatureDataLength = 0;
+            int oSignatureData = 0, lSignatureData = 0;
+
+            long vVersion = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(0, 2));
+
+            // body: layout tdquotebody
+            if ((vVersion == 4))
+            {
+                hasBody = true;
+                oBody = 48;
+                lBody = 584;
+                verBody = 2;
                 end = global::System.Math.Max(end, oBody + lBody);
             }
 
@@ -494,11 +560,6 @@ namespace Tsm.Vendors
             if (hasBodyType)
             {
                 vBodyType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(48, 2));
-                if (!(vBodyType == 2 || vBodyType == 3))
-                {
-                    view = default;
-                    return Fail(48, global::Tsm.ReportErrors.UnexpectedValue("bodytype", vBodyType, "one of 2, 3"), out errorOffset, out reason);
-                }
             }
 
             hasBodySize = (vVersion == 5);
@@ -512,74 +573,39 @@ namespace Tsm.Vendors
             {
                 hasBody = true;
                 oBody = 54;
-                if (vBodySize > data.Length - oBody)
-                {
-                    view = default;
-                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", "bodysize", oBody, vBodySize, data.Length), out errorOffset, out reason);
-                }
                 lBody = (int)vBodySize;
                 verBody = vBodyType;
-                if (!TdQuoteBody.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out view._viewBody, out int nestedOffset, out string? nestedReason))
-                {
-                    view = default;
-                    return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
-                }
                 end = global::System.Math.Max(end, oBody + lBody);
             }
 
             // signaturedatalength: u32
             {
-                if (!hasBody)
-                {
-                    view = default;
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedatalength", "body"), out errorOffset, out reason);
-                }
-                hasSignatureDataLength = true;
                 oSignatureDataLength = oBody + lBody;
                 lSignatureDataLength = 4;
-                if (oSignatureDataLength > data.Length - lSignatureDataLength)
-                {
-                    view = default;
-                    return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out errorOffset, out reason);
-                }
-                vSignatureDataLength = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureDataLength));
+                vSignatureDataLength = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oSignatureDataLength, 4));
                 end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
             }
 
             // signaturedata: layout tdquotesignaturedata
             {
-                if (!hasSignatureDataLength)
-                {
-                    view = default;
-                    return Fail(end, global::Tsm.ReportErrors.MissingPredecessor("signaturedata", "signaturedatalength"), out errorOffset, out reason);
-                }
                 oSignatureData = oSignatureDataLength + lSignatureDataLength;
-                if (vSignatureDataLength > data.Length - oSignatureData)
-                {
-                    view = default;
-                    return Fail(global::System.Math.Min(oSignatureData, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedata", "signaturedatalength", oSignatureData, vSignatureDataLength, data.Length), out errorOffset, out reason);
-                }
                 lSignatureData = (int)vSignatureDataLength;
-                verSignatureData = 0;
-                if (!TdQuoteSignatureData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureData), lSignatureData), verSignatureData, out view._viewSignatureData, out int nestedOffset, out string? nestedReason))
-                {
-                    view = default;
-                    return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out errorOffset, out reason);
-                }
                 end = global::System.Math.Max(end, oSignatureData + lSignatureData);
             }
 
+            TdQuote view = new TdQuote(data);
             view._oBody = oBody;
+            view._lBody = lBody;
             view._hasBody = hasBody;
+            view._verBody = verBody;
             view._hasBodyType = hasBodyType;
             view._hasBodySize = hasBodySize;
             view._oSignatureDataLength = oSignatureDataLength;
             view._lSignatureDataLength = lSignatureDataLength;
             view._oSignatureData = oSignatureData;
+            view._lSignatureData = lSignatureData;
             view._end = end;
-            errorOffset = 0;
-            reason = null;
-            return true;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

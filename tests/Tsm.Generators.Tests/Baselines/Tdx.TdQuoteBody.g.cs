@@ -47,12 +47,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteBody Parse(global::System.ReadOnlySpan<byte> data, long version)
         {
-            if (!TryCreate(data, version, out TdQuoteBody view))
+            if (!IsValid(data, version))
             {
                 ThrowInvalid(data, version);
             }
 
-            return view;
+            return Proven(data, version);
         }
 
         /// <summary>
@@ -61,11 +61,21 @@ namespace Tsm.Vendors
         /// <param name="data">The report bytes.</param>
         /// <param name="version">The layout version, which the enclosing report carries (e.g. a TD quote's body type).</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, long version, out TdQuoteBody report) => TryCreate(data, version, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, long version, out TdQuoteBody report)
+        {
+            if (!IsValid(data, version))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, version);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("TdQuoteBody", offset, reason!);
         }
 
@@ -376,31 +386,26 @@ namespace Tsm.Vendors
             }
             return size;
         }
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteBody view)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new TdQuoteBody(data);
             int end = MinimumSize;
             long version = parentVersion;
             int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
-            bool hasTeeTcbSvn2 = false;
             int oMrServiceTd = 0, lMrServiceTd = 0;
-            bool hasMrServiceTd = false;
 
             // teetcbsvn2: bytes
             if ((version == 3))
             {
-                hasTeeTcbSvn2 = true;
                 oTeeTcbSvn2 = 584;
                 lTeeTcbSvn2 = 16;
                 if (oTeeTcbSvn2 > data.Length - lTeeTcbSvn2)
                 {
-                    view = default;
                     return false;
                 }
                 end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
@@ -409,12 +414,10 @@ namespace Tsm.Vendors
             // mrservicetd: digest
             if ((version == 3))
             {
-                hasMrServiceTd = true;
                 oMrServiceTd = 600;
                 lMrServiceTd = 48;
                 if (oMrServiceTd > data.Length - lMrServiceTd)
                 {
-                    view = default;
                     return false;
                 }
                 end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
@@ -422,46 +425,31 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                view = default;
                 return false;
             }
 
-            view._oTeeTcbSvn2 = oTeeTcbSvn2;
-            view._lTeeTcbSvn2 = lTeeTcbSvn2;
-            view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
-            view._oMrServiceTd = oMrServiceTd;
-            view._lMrServiceTd = lMrServiceTd;
-            view._hasMrServiceTd = hasMrServiceTd;
-            view._version = version;
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteBody view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdQuoteBody(data);
             int end = MinimumSize;
             long version = parentVersion;
             int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
-            bool hasTeeTcbSvn2 = false;
             int oMrServiceTd = 0, lMrServiceTd = 0;
-            bool hasMrServiceTd = false;
 
             // teetcbsvn2: bytes
             if ((version == 3))
             {
-                hasTeeTcbSvn2 = true;
                 oTeeTcbSvn2 = 584;
                 lTeeTcbSvn2 = 16;
                 if (oTeeTcbSvn2 > data.Length - lTeeTcbSvn2)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), global::Tsm.ReportErrors.OutOfBounds("teetcbsvn2", oTeeTcbSvn2, lTeeTcbSvn2, data.Length), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
@@ -470,12 +458,10 @@ namespace Tsm.Vendors
             // mrservicetd: digest
             if ((version == 3))
             {
-                hasMrServiceTd = true;
                 oMrServiceTd = 600;
                 lMrServiceTd = 48;
                 if (oMrServiceTd > data.Length - lMrServiceTd)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oMrServiceTd, data.Length), global::Tsm.ReportErrors.OutOfBounds("mrservicetd", oMrServiceTd, lMrServiceTd, data.Length), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
@@ -483,10 +469,40 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                view = default;
                 return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteBody", end, data.Length), out errorOffset, out reason);
             }
 
+            errorOffset = 0;
+            reason = null;
+            return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static TdQuoteBody Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            long version = parentVersion;
+            int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
+            bool hasTeeTcbSvn2 = false;
+            int oMrServiceTd = 0, lMrServiceTd = 0;
+            bool hasMrServiceTd = false;
+
+            // teetcbsvn2: bytes
+            if ((version == 3))
+            {
+                hasTeeTcbSvn2 = true;
+                oTeeTcbSvn2 = 584;
+                lTeeTcbSvn2 = 16;
+            }
+
+            // mrservicetd: digest
+            if ((version == 3))
+            {
+                hasMrServiceTd = true;
+                oMrServiceTd = 600;
+                lMrServiceTd = 48;
+            }
+
+            TdQuoteBody view = new TdQuoteBody(data);
             view._oTeeTcbSvn2 = oTeeTcbSvn2;
             view._lTeeTcbSvn2 = lTeeTcbSvn2;
             view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
@@ -494,10 +510,8 @@ namespace Tsm.Vendors
             view._lMrServiceTd = lMrServiceTd;
             view._hasMrServiceTd = hasMrServiceTd;
             view._version = version;
-            view._end = end;
-            errorOffset = 0;
-            reason = null;
-            return true;
+            view._end = data.Length;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -25,7 +25,7 @@ namespace Tsm.Vendors
         private readonly global::System.ReadOnlySpan<byte> _data;
         private int _end;
         private int _oCertificationData;
-        private QeReportCertificationData _viewCertificationData;
+        private int _lCertificationData;
 
         private TdQuoteSignatureData(global::System.ReadOnlySpan<byte> data)
             : this()
@@ -41,12 +41,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteSignatureData Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out TdQuoteSignatureData view))
+            if (!IsValid(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
 
-            return view;
+            return Proven(data, 0);
         }
 
         /// <summary>
@@ -54,11 +54,21 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuoteSignatureData report) => TryCreate(data, 0, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuoteSignatureData report)
+        {
+            if (!IsValid(data, 0))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, 0);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("TdQuoteSignatureData", offset, reason!);
         }
 
@@ -115,14 +125,7 @@ namespace Tsm.Vendors
         /// <summary>
         /// Certification data: the QE report certification data. 'certificationdata' (layout, size from 'certificationdatasize', offset 134).
         /// </summary>
-        public readonly QeReportCertificationData CertificationData
-        {
-            get
-            {
-                RequireParsed();
-                return _viewCertificationData;
-            }
-        }
+        public readonly QeReportCertificationData CertificationData => QeReportCertificationData.Proven(Data.Slice(_oCertificationData, _lCertificationData), 0);
 
         /// <summary>
         /// The byte offset of 'certificationdata' in this report.
@@ -146,6 +149,16 @@ namespace Tsm.Vendors
             return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(_data), offset);
         }
 
+        private readonly global::System.ReadOnlySpan<byte> Data
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                RequireParsed();
+                return _data;
+            }
+        }
+
         /// <summary>
         /// Passes every present field, in layout order and under its schema name, to <paramref name="visitor"/>.
         /// </summary>
@@ -158,17 +171,16 @@ namespace Tsm.Vendors
             visitor.Bytes("attestationkey", _data.Slice(64, 64));
             visitor.Integer("certificationdatatype", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(_data.Slice(128, 2)));
             visitor.Integer("certificationdatasize", global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_data.Slice(130, 4)));
-            { visitor.BeginNested("certificationdata", "QeReportCertificationData"); _viewCertificationData.VisitFields(visitor); visitor.EndNested(); }
+            { visitor.BeginNested("certificationdata", "QeReportCertificationData"); CertificationData.VisitFields(visitor); visitor.EndNested(); }
         }
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteSignatureData view)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new TdQuoteSignatureData(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oCertificationData = 0, lCertificationData = 0;
@@ -177,7 +189,6 @@ namespace Tsm.Vendors
             long vCertificationDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(128, 2));
             if (!(vCertificationDataType == 6))
             {
-                view = default;
                 return false;
             }
 
@@ -188,14 +199,12 @@ namespace Tsm.Vendors
                 oCertificationData = 134;
                 if (vCertificationDataSize > data.Length - oCertificationData)
                 {
-                    view = default;
                     return false;
                 }
                 lCertificationData = (int)vCertificationDataSize;
                 verCertificationData = 0;
-                if (!QeReportCertificationData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oCertificationData), lCertificationData), verCertificationData, out view._viewCertificationData))
+                if (!QeReportCertificationData.IsValid(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oCertificationData), lCertificationData), verCertificationData))
                 {
-                    view = default;
                     return false;
                 }
                 end = global::System.Math.Max(end, oCertificationData + lCertificationData);
@@ -203,24 +212,19 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                view = default;
                 return false;
             }
 
-            view._oCertificationData = oCertificationData;
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdQuoteSignatureData view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdQuoteSignatureData(data);
             int end = MinimumSize;
             _ = parentVersion;
             int oCertificationData = 0, lCertificationData = 0;
@@ -229,7 +233,6 @@ namespace Tsm.Vendors
             long vCertificationDataType = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(128, 2));
             if (!(vCertificationDataType == 6))
             {
-                view = default;
                 return Fail(128, global::Tsm.ReportErrors.UnexpectedValue("certificationdatatype", vCertificationDataType, "6"), out errorOffset, out reason);
             }
 
@@ -240,14 +243,12 @@ namespace Tsm.Vendors
                 oCertificationData = 134;
                 if (vCertificationDataSize > data.Length - oCertificationData)
                 {
-                    view = default;
                     return Fail(global::System.Math.Min(oCertificationData, data.Length), global::Tsm.ReportErrors.OutOfBounds("certificationdata", "certificationdatasize", oCertificationData, vCertificationDataSize, data.Length), out errorOffset, out reason);
                 }
                 lCertificationData = (int)vCertificationDataSize;
                 verCertificationData = 0;
-                if (!QeReportCertificationData.TryCreate(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oCertificationData), lCertificationData), verCertificationData, out view._viewCertificationData, out int nestedOffset, out string? nestedReason))
+                if (!QeReportCertificationData.Diagnose(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oCertificationData), lCertificationData), verCertificationData, out int nestedOffset, out string? nestedReason))
                 {
-                    view = default;
                     return Fail(oCertificationData + nestedOffset, global::Tsm.ReportErrors.InNested("certificationdata", nestedReason!), out errorOffset, out reason);
                 }
                 end = global::System.Math.Max(end, oCertificationData + lCertificationData);
@@ -255,15 +256,33 @@ namespace Tsm.Vendors
 
             if (end != data.Length)
             {
-                view = default;
                 return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdQuoteSignatureData", end, data.Length), out errorOffset, out reason);
             }
 
-            view._oCertificationData = oCertificationData;
-            view._end = end;
             errorOffset = 0;
             reason = null;
             return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static TdQuoteSignatureData Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            _ = parentVersion;
+            int oCertificationData = 0, lCertificationData = 0;
+
+            long vCertificationDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(130, 4));
+
+            // certificationdata: layout qereportcertificationdata
+            {
+                oCertificationData = 134;
+                lCertificationData = (int)vCertificationDataSize;
+            }
+
+            TdQuoteSignatureData view = new TdQuoteSignatureData(data);
+            view._oCertificationData = oCertificationData;
+            view._lCertificationData = lCertificationData;
+            view._end = data.Length;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

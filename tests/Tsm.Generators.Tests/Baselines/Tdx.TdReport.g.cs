@@ -41,12 +41,12 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdReport Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!TryCreate(data, 0, out TdReport view))
+            if (!IsValid(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
 
-            return view;
+            return Proven(data, 0);
         }
 
         /// <summary>
@@ -54,11 +54,21 @@ namespace Tsm.Vendors
         /// </summary>
         /// <param name="data">The report bytes.</param>
         /// <param name="report">The view, when the result is true.</param>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdReport report) => TryCreate(data, 0, out report);
+        public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdReport report)
+        {
+            if (!IsValid(data, 0))
+            {
+                report = default;
+                return false;
+            }
+
+            report = Proven(data, 0);
+            return true;
+        }
 
         private static void ThrowInvalid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
-            TryCreate(data, parentVersion, out _, out int offset, out string? reason);
+            Diagnose(data, parentVersion, out int offset, out string? reason);
             throw new global::Tsm.ReportFormatException("TdReport", offset, reason!);
         }
 
@@ -469,78 +479,76 @@ namespace Tsm.Vendors
             return size;
         }
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view)
+        internal static bool IsValid(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
             if (data.Length != MinimumSize)
             {
-                view = default;
                 return false;
             }
 
-            view = new TdReport(data);
-            int end = MinimumSize;
             _ = parentVersion;
-            bool hasTeeTcbSvn2 = false;
-            bool hasServTdHash = false;
 
             long vReportVersion = (long)data[2];
 
             long vReportType = (long)data[0];
             if (!(vReportType == 129))
             {
-                view = default;
                 return false;
             }
 
-            hasTeeTcbSvn2 = (vReportVersion == 1);
 
-            hasServTdHash = (vReportVersion == 1);
 
-            view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
-            view._hasServTdHash = hasServTdHash;
-            view._end = end;
             return true;
         }
 
-        internal static bool TryCreate(global::System.ReadOnlySpan<byte> data, long parentVersion, out TdReport view, out int errorOffset, out string? reason)
+        internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {
             if (data.Length < MinimumSize)
             {
-                view = default;
                 return Fail(data.Length, global::Tsm.ReportErrors.TooShort(MinimumSize, data.Length), out errorOffset, out reason);
             }
 
-            view = new TdReport(data);
             int end = MinimumSize;
             _ = parentVersion;
-            bool hasTeeTcbSvn2 = false;
-            bool hasServTdHash = false;
 
             long vReportVersion = (long)data[2];
 
             long vReportType = (long)data[0];
             if (!(vReportType == 129))
             {
-                view = default;
                 return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("reporttype", vReportType, "129"), out errorOffset, out reason);
             }
+
+
+
+            if (end != data.Length)
+            {
+                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdReport", end, data.Length), out errorOffset, out reason);
+            }
+
+            errorOffset = 0;
+            reason = null;
+            return true;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static TdReport Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
+        {
+            _ = parentVersion;
+            bool hasTeeTcbSvn2 = false;
+            bool hasServTdHash = false;
+
+            long vReportVersion = (long)data[2];
 
             hasTeeTcbSvn2 = (vReportVersion == 1);
 
             hasServTdHash = (vReportVersion == 1);
 
-            if (end != data.Length)
-            {
-                view = default;
-                return Fail(end, global::Tsm.ReportErrors.UnexpectedTrailingBytes("TdReport", end, data.Length), out errorOffset, out reason);
-            }
-
+            TdReport view = new TdReport(data);
             view._hasTeeTcbSvn2 = hasTeeTcbSvn2;
             view._hasServTdHash = hasServTdHash;
-            view._end = end;
-            errorOffset = 0;
-            reason = null;
-            return true;
+            view._end = data.Length;
+            return view;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
