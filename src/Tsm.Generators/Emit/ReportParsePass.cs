@@ -43,9 +43,15 @@ internal sealed class ReportParsePass(SourceWriter w, LayoutPlan plan, ParseMode
         string offset = field.OffsetExpression;
         bool reads = ReadsValue(field, mode);
         bool nested = field.IsNested && (Validates || KeepsVersion(field, mode));
+        bool keeps = KeepsPresence(field, mode);
+        if (!keeps && !reads && !nested)
+        {
+            return;
+        }
+
         w.Line();
         string condition = Condition(field)!;
-        if (KeepsPresence(field, mode))
+        if (keeps)
         {
             w.Line($"has{p} = {condition};");
             condition = "has" + p;

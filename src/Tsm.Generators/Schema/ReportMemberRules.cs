@@ -15,14 +15,14 @@ internal static class ReportMemberRules
 {
     /// <summary>
     /// Members every generated view declares (ReportEmitter, ReportBuildEmitter, ReportHashEmitter, ReportVisitEmitter),
-    /// its private helpers (ReportAccessEmitter, ReportParseEmitter: a field named <c>data</c> would clash with them just
+    /// its parse passes and private helpers (ReportParseEmitter, ReportAccessEmitter: a field named <c>data</c> would clash with them just
     /// the same) and those of <c>object</c>.
     /// </summary>
     private static readonly string[] ViewMembers =
     {
-        "Bytes", "Length", "MinimumSize", "TrailingBytes", "LayoutVersion", "Parse", "TryParse", "TryCreate", "Build",
+        "Bytes", "Length", "MinimumSize", "TrailingBytes", "LayoutVersion", "Parse", "TryParse", "Build",
         "BuiltSize", "VisitFields", "InternalHashesMatch",
-        "RequireParsed", "At", "Present", "Data", "Fail", "ThrowInvalid",
+        "IsValid", "Diagnose", "Proven", "RequireParsed", "At", "Present", "Data", "Fail", "ThrowInvalid",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
