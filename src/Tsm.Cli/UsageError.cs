@@ -6,7 +6,8 @@ namespace Tsm.Cli;
 
 /// <summary>
 /// The one line <c>tsm</c> prints for a command line it cannot parse: the first problem, naming the option or command
-/// the user typed and the closest one that exists, so a typo is fixed without reading the help.
+/// the user typed and the closest one that exists, so a typo is fixed without reading the help. When the only problem
+/// is an input file that does not exist or is a directory, the line is <c>PATH: REASON</c>, without the pointer to the help.
 /// </summary>
 internal static class UsageError
 {
@@ -31,8 +32,16 @@ internal static class UsageError
                 + $" (see '{help}')";
         }
 
+        // A command line that is wrong is fixed first; a missing input file alone is the line reading it would print,
+        // which scripts match, without the pointer to the help.
+        System.CommandLine.Parsing.ParseError? misuse = parsed.Errors.FirstOrDefault(static e => !Commands.InputFileSymbol.IsAbout(e));
+        if (misuse is null)
+        {
+            return parsed.Errors[0].Message;
+        }
+
         // System.CommandLine lists allowed values one per line; the contract is one line.
-        string message = string.Join(' ', parsed.Errors[0].Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string message = string.Join(' ', misuse.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return $"{message} (see '{help}')";
     }
 

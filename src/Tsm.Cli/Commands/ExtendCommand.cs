@@ -22,7 +22,7 @@ internal static class ExtendCommand
         Argument<string> register = new("REGISTER") { Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
         Option<string> digest = new("--digest") { Description = "Extend with this digest: exactly the register's size, in hex.", HelpName = "HEX" };
         Option<string> text = new("--text") { Description = "Extend with the register's hash of this text (UTF-8).", HelpName = "TEXT" };
-        Option<string> dataFile = new("--data-file") { Description = "Extend with the register's hash of this file's bytes ('-' for standard input).", HelpName = "FILE" };
+        Option<FileInfo> dataFile = InputFileSymbol.Option("--data-file", "Extend with the register's hash of this file's bytes ('-' for standard input).");
         Command command = new("extend", "Extend a measurement register and print its old and new value.") { vendor, backend, register, digest, text, dataFile };
         command.Validators.Add(result =>
         {
@@ -38,7 +38,7 @@ internal static class ExtendCommand
             BackendSpec spec = BackendSpec.Parse(parsed.GetValue(backend));
             ExtendInput input = parsed.GetValue(digest) is { } hex ? ExtendInput.FromDigest(hex)
                 : parsed.GetValue(text) is { } s ? ExtendInput.FromData(Encoding.UTF8.GetBytes(s))
-                : ExtendInput.FromData(InputFile.Read(parsed.GetRequiredValue(dataFile)));
+                : ExtendInput.FromData(InputFile.Read(InputFileSymbol.PathOf(parsed.GetRequiredValue(dataFile))));
             using MeasurementSession session = spec.Open(definition);
             Extend(session, parsed.GetRequiredValue(register), input, stdout);
             return ExitCodes.Success;

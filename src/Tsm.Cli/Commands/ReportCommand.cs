@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using Tsm.Attestation;
 using Tsm.Attestation.Cca;
@@ -56,11 +57,9 @@ internal static class ReportCommand
             HelpName = "FILE",
             Description = "sev-snp: write the test VCEK, followed by its ASK and ARK (PEM), to FILE, for tsm verify --cert.",
         };
-        Option<string> seed = new("--seed")
-        {
-            HelpName = "FILE",
-            Description = "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).",
-        };
+        Option<FileInfo> seed = InputFileSymbol.Option(
+            "--seed",
+            "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).");
 
         Command command = new("report", "Make signed evidence from an emulator, without hardware, for tsm verify and tests.")
         {
@@ -75,7 +74,7 @@ internal static class ReportCommand
                 parsed.GetRequiredValue(output),
                 parsed.GetValue(testRootOut),
                 parsed.GetValue(certificateOut),
-                parsed.GetValue(seed));
+                InputFileSymbol.PathOf(parsed.GetValue(seed)));
             return CommandRunner.Run(parsed, request.Seed ?? request.Out, _ => Report(request));
         });
         return command;
