@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Tsm.Attestation;
+using Tsm.Cli.Commands;
+using Tsm.Cli.Decoding;
+using Tsm.Cli.Tests.Infrastructure;
+
+namespace Tsm.Cli.Tests;
+
+/// <summary>
+/// What a shell completes after an option comes from where <c>tsm</c> gets its values (the catalog, the report
+/// vendors, the roles), so a new schema or vendor completes without a change to the CLI; input files complete to
+/// file names.
+/// </summary>
+public sealed class CompletionTests
+{
+    [Fact]
+    public void Decode_format_completes_to_auto_and_every_format_of_the_catalog()
+    {
+        Assert.Equal(["auto", .. ReportFormat.Names], Complete("decode --format "), Unordered);
+        Assert.Superset(TsmCatalog.Layouts.ToHashSet(), Complete("decode --format ").ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("registers --vendor ")]
+    [InlineData("extend --vendor ")]
+    [InlineData("log record --vendor ")]
+    public void A_register_command_vendor_completes_to_the_shipped_vendors(string commandLine)
+    {
+        Assert.Equal(TsmCatalog.Vendors, Complete(commandLine), Unordered);
+    }
+
+    [Fact]
+    public void Report_vendor_completes_to_the_vendors_it_makes_evidence_for()
+    {
+        Assert.Equal(ReportVendor.All, Complete("report --vendor "), Unordered);
+    }
+
+    [Fact]
+    public void Log_role_completes_to_the_measurement_roles()
+    {
+        Assert.Equal(MeasurementRoleNames.All(), Complete("log record --role "), Unordered);
+    }
+
+    [Fact]
+    public void A_value_outside_the_completions_is_refused()
+    {
+        CliResult result = TsmCli.Run("registers", "--vendor", "acme");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'acme'", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_input_file_completes_to_the_entries_of_the_directory_typed_so_far()
+    {
+        using TempDirectory directory = new();
+        File.WriteAllBytes(directory.File("quote.dat"), [0]);
+        File.WriteAllBytes(directory.File("report.bin"), [0]);
+        Directory.CreateDirectory(directory.File("quotes"));
+
+        string[] completions = Complete($"verify {directory.Path}/quo");
+
+        Assert.Equal([$"{directory.Path}/quote.dat", $"{directory.Path}/quotes/"], completions);
+    }
+
+    private static string[] Complete(string commandLine) =>
+        TsmCommandLine.Create().Parse(commandLine).GetCompletions().Select(static c => c.Label).ToArray();
+
+    private static readonly IEqualityComparer<IEnumerable<string>> Unordered = new SetComparer();
+
+    private sealed class SetComparer : IEqualityComparer<IEnumerable<string>>
+    {
+        public bool Equals(IEnumerable<string>? x, IEnumerable<string>? y) => x!.Order(StringComparer.Ordinal).SequenceEqual(y!.Order(StringComparer.Ordinal));
+
+        public int GetHashCode(IEnumerable<string> obj) => 0;
+    }
+}
