@@ -14,8 +14,8 @@ internal static class UsageError
     public static string Describe(ParseResult parsed)
     {
         Command command = parsed.CommandResult.Command;
-        string where = command.Parents.Any() ? $"'tsm {command.Name}'" : "'tsm'";
-        string help = command.Parents.Any() ? $"tsm {command.Name} --help" : "tsm --help";
+        string where = $"'{PathOf(command)}'";
+        string help = $"{PathOf(command)} --help";
         // A mistyped option can be taken for the FILE argument ('tsm verify --rot a x'); it is still the real mistake.
         string? misread = parsed.Tokens.FirstOrDefault(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal))?.Value;
         if (misread is not null || parsed.UnmatchedTokens.Count > 0)
@@ -44,6 +44,10 @@ internal static class UsageError
         string message = string.Join(' ', misuse.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return $"{message} (see '{help}')";
     }
+
+    // The command as typed from the root, 'tsm log show' rather than 'tsm show'.
+    private static string PathOf(Command command) =>
+        command.Parents.OfType<Command>().FirstOrDefault() is { } parent ? $"{PathOf(parent)} {command.Name}" : "tsm";
 
     // The candidate within an edit distance of a third of the token's length (at least 2), nearest first.
     private static string? Closest(string token, string[] candidates)

@@ -41,6 +41,39 @@ public sealed class CompletionTests
         Assert.Equal(MeasurementRoleNames.All(), Complete("log record --role "), Unordered);
     }
 
+    [Theory]
+    [InlineData("registers --backend ")]
+    [InlineData("extend --backend ")]
+    [InlineData("log verify --backend ")]
+    public void A_register_command_backend_completes_to_the_fixed_part_of_every_backend_form(string commandLine)
+    {
+        Assert.Equal(BackendSpec.Forms, Complete(commandLine), Unordered);
+    }
+
+    [Fact]
+    public void Report_backend_completes_to_the_kernel_and_the_emulator()
+    {
+        Assert.Equal(["configfs", "emulated", "emulated:"], Complete("report --backend "), Unordered);
+    }
+
+    [Fact]
+    public void Log_show_register_completes_to_every_register_an_aael_can_extend()
+    {
+        string[] completions = Complete("log show events.log --register ");
+
+        Assert.Equal(LogFiles.ExtendableRegisters, completions, Unordered);
+        Assert.Equal(24 + 4 + 4, completions.Length);
+    }
+
+    [Fact]
+    public void A_register_that_is_not_extendable_is_a_usage_error_before_the_log_is_read()
+    {
+        CliResult result = TsmCli.Run("log", "show", "/nonexistent/events.log", "--register", "mrtd");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["tsm: --register 'mrtd' is not a register an AAEL can extend: pcr0..pcr23, rtmr0..rtmr3, rem0..rem3 (see 'tsm log show --help')"], result.StderrLines);
+    }
+
     [Fact]
     public void A_value_outside_the_completions_is_refused()
     {

@@ -18,7 +18,7 @@ internal static class ExtendCommand
     public static Command Create()
     {
         Option<string> vendor = VendorOption.Create();
-        Option<string> backend = new("--backend") { Description = BackendSpec.Help, HelpName = "BACKEND" };
+        Option<string> backend = BackendSpec.CreateOption();
         Argument<string> register = new("REGISTER") { Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
         Option<string> digest = new("--digest") { Description = "Extend with this digest: exactly the register's size, in hex.", HelpName = "HEX" };
         Option<string> text = new("--text") { Description = "Extend with the register's hash of this text (UTF-8).", HelpName = "TEXT" };
