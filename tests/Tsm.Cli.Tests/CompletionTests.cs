@@ -96,6 +96,19 @@ public sealed class CompletionTests
         Assert.Equal([$"{directory.Path}/quote.dat", $"{directory.Path}/quotes/"], completions);
     }
 
+    [Theory]
+    [InlineData("report --out ")]
+    [InlineData("report --test-root-out ")]
+    [InlineData("log record --log ")]
+    [InlineData("schema new acme --out ")]
+    public void A_file_to_write_completes_to_file_names_too(string option)
+    {
+        using TempDirectory directory = new();
+        Directory.CreateDirectory(directory.File("hardware"));
+
+        Assert.Equal([$"{directory.Path}/hardware/"], Complete($"{option}{directory.Path}/h"));
+    }
+
     private static string[] Complete(string commandLine) =>
         TsmCommandLine.Create().Parse(commandLine).GetCompletions().Select(static c => c.Label).ToArray();
 

@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
-using System.CommandLine.Completions;
 using System.CommandLine.Parsing;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
-using System.Linq;
 
 namespace Tsm.Cli.Commands;
 
@@ -61,14 +58,14 @@ internal static class InputFileSymbol
     private static Argument<T> Prepare<T>(Argument<T> argument)
     {
         argument.Validators.Add(ArgumentCheck);
-        argument.CompletionSources.Add(FileNames);
+        argument.CompletionSources.Add(FileNameCompletion.Complete);
         return argument;
     }
 
     private static Option<T> Prepare<T>(Option<T> option)
     {
         option.Validators.Add(OptionCheck);
-        option.CompletionSources.Add(FileNames);
+        option.CompletionSources.Add(FileNameCompletion.Complete);
         return option;
     }
 
@@ -90,26 +87,4 @@ internal static class InputFileSymbol
         : Directory.Exists(path) ? "is a directory; give the file inside it"
         : File.Exists(path) ? null
         : "no such file";
-
-    // The entries of the directory being typed into that start with what is typed so far; directories end in '/' so
-    // completing can go on inside them.
-    private static IEnumerable<CompletionItem> FileNames(CompletionContext context)
-    {
-        string typed = context.WordToComplete;
-        string directory = Path.GetDirectoryName(typed) is { Length: > 0 } parent ? parent : ".";
-        string prefix = typed[..(typed.Length - Path.GetFileName(typed).Length)];
-        try
-        {
-            return new DirectoryInfo(directory)
-                .EnumerateFileSystemInfos(Path.GetFileName(typed) + "*")
-                .Select(entry => prefix + entry.Name + (entry is DirectoryInfo ? "/" : string.Empty))
-                .Order(StringComparer.Ordinal)
-                .Select(name => new CompletionItem(name))
-                .ToArray();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return [];
-        }
-    }
 }

@@ -62,6 +62,11 @@ internal static class ReportCommand
             "--seed",
             "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).");
 
+        foreach (Option<string> file in new[] { output, testRootOut, certificateOut })
+        {
+            file.CompletionSources.Add(FileNameCompletion.Complete);
+        }
+
         Command command = new("report", "Make signed evidence from an emulator, without hardware, for tsm verify and tests.")
         {
             vendor, backend, nonce, output, testRootOut, certificateOut, seed,
