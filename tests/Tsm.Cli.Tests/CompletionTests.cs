@@ -13,6 +13,8 @@ namespace Tsm.Cli.Tests;
 /// </summary>
 public sealed class CompletionTests
 {
+    public static TheoryData<string> Vendors() => new(TsmCatalog.Vendors);
+
     [Fact]
     public void Decode_format_completes_to_auto_and_every_format_of_the_catalog()
     {
@@ -27,6 +29,24 @@ public sealed class CompletionTests
     public void A_register_command_vendor_completes_to_the_shipped_vendors(string commandLine)
     {
         Assert.Equal(TsmCatalog.Vendors, Complete(commandLine), Unordered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Vendors))]
+    public void Extend_register_completes_to_the_extendable_registers_of_the_vendor_given(string vendor)
+    {
+        DeviceDefinition definition = TsmCatalog.Definitions.Single(d => d.Vendor == vendor);
+
+        string[] completions = Complete($"extend --vendor {vendor} ");
+
+        Assert.Superset(definition.Registers.Where(r => r.IsExtendable).Select(r => r.QualifiedName).ToHashSet(), completions.ToHashSet());
+        Assert.DoesNotContain(completions, name => definition.Registers.Any(r => r.QualifiedName == name && !r.IsExtendable));
+    }
+
+    [Fact]
+    public void Extend_register_completes_a_banked_register_by_its_bare_name_for_every_bank()
+    {
+        Assert.Contains("pcr16", Complete("extend --vendor tpm "));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Tsm.Attestation;
 
 namespace Tsm.Cli.Commands;
 
@@ -20,6 +21,7 @@ internal static class ExtendCommand
         Option<string> vendor = VendorOption.Create();
         Option<string> backend = BackendSpec.CreateOption();
         Argument<string> register = new("REGISTER") { Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
+        register.CompletionSources.Add(context => ExtendableNames(context.ParseResult.GetValue(vendor)));
         Option<string> digest = new("--digest") { Description = "Extend with this digest: exactly the register's size, in hex.", HelpName = "HEX" };
         Option<string> text = new("--text") { Description = "Extend with the register's hash of this text (UTF-8).", HelpName = "TEXT" };
         Option<FileInfo> dataFile = InputFileSymbol.Option("--data-file", "Extend with the register's hash of this file's bytes ('-' for standard input).");
@@ -44,6 +46,26 @@ internal static class ExtendCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// What REGISTER completes to once <c>--vendor</c> is given: the vendor's extendable registers by qualified name,
+    /// and the bare name of each banked one; nothing before, since the registers are the vendor's.
+    /// </summary>
+    private static string[] ExtendableNames(string? vendor)
+    {
+        DeviceDefinition? definition = TsmCatalog.Definitions.FirstOrDefault(d => d.Vendor == vendor);
+        if (definition is null)
+        {
+            return [];
+        }
+
+        RegisterDefinition[] extendable = definition.Registers.Where(static r => r.IsExtendable).ToArray();
+        return
+        [
+            .. extendable.Select(static r => r.QualifiedName),
+            .. extendable.Where(static r => r.Bank != MeasurementHash.None).Select(static r => r.Name).Distinct(),
+        ];
     }
 
     private static void Extend(MeasurementSession session, string name, ExtendInput input, TextWriter stdout)

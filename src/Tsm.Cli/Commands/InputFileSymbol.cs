@@ -9,7 +9,7 @@ namespace Tsm.Cli.Commands;
 /// <summary>
 /// Makes every argument and option that names a file <c>tsm</c> reads, so all behave alike: typed
 /// <see cref="FileInfo"/>, checked when the command line is parsed (the file exists and is not a directory; <c>-</c>,
-/// standard input, is accepted wherever the file is read through <see cref="InputFile"/>), and completing file names. The check comes before any other work, so a typo
+/// standard input, passes, for <see cref="InputFile.Read"/> to read), and completing file names. The check comes before any other work, so a typo
 /// in a path never opens a device or an emulator state first; its line is the one <see cref="InputFile.Read"/> prints
 /// for the same problem, which scripts match. Reading stays with <see cref="InputFile"/>, bounded, since a file can
 /// vanish or grow between parse and read.
