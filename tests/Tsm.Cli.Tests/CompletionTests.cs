@@ -129,6 +129,19 @@ public sealed class CompletionTests
         Assert.Equal([$"{directory.Path}/hardware/"], Complete($"{option}{directory.Path}/h"));
     }
 
+    [Theory]
+    [InlineData("decode", "<FILE>")]
+    [InlineData("log replay", "<FILE>")]
+    [InlineData("extend", "<REGISTER>")]
+    [InlineData("report", "--backend <BACKEND>")]
+    public void Help_names_a_value_rather_than_listing_its_completions(string command, string placeholder)
+    {
+        CliResult result = TsmCli.Run([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"  {placeholder} ", result.Stdout, StringComparison.Ordinal);
+    }
+
     private static string[] Complete(string commandLine) =>
         TsmCommandLine.Create().Parse(commandLine).GetCompletions().Select(static c => c.Label).ToArray();
 

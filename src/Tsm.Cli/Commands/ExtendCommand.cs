@@ -20,7 +20,7 @@ internal static class ExtendCommand
     {
         Option<string> vendor = VendorOption.Create();
         Option<string> backend = BackendSpec.CreateOption();
-        Argument<string> register = new("REGISTER") { Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
+        Argument<string> register = new("REGISTER") { HelpName = "REGISTER", Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
         register.CompletionSources.Add(context => ExtendableNames(context.ParseResult.GetValue(vendor)));
         Option<string> digest = new("--digest") { Description = "Extend with this digest: exactly the register's size, in hex.", HelpName = "HEX" };
         Option<string> text = new("--text") { Description = "Extend with the register's hash of this text (UTF-8).", HelpName = "TEXT" };

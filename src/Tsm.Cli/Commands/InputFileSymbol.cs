@@ -26,11 +26,11 @@ internal static class InputFileSymbol
 
     /// <summary>A required positional input file.</summary>
     public static Argument<FileInfo> Argument(string name, string description) =>
-        Prepare(new Argument<FileInfo>(name) { Description = description });
+        Prepare(new Argument<FileInfo>(name) { Description = description, HelpName = name });
 
     /// <summary>One or more positional input files, in order.</summary>
     public static Argument<FileInfo[]> Arguments(string name, string description) =>
-        Prepare(new Argument<FileInfo[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore });
+        Prepare(new Argument<FileInfo[]>(name) { Description = description, HelpName = name, Arity = ArgumentArity.OneOrMore });
 
     /// <summary>An input file given by <paramref name="name"/> (help shows its value as <c>FILE</c>).</summary>
     public static Option<FileInfo> Option(string name, string description) =>
@@ -55,6 +55,7 @@ internal static class InputFileSymbol
     [return: NotNullIfNotNull(nameof(file))]
     public static string? PathOf(FileInfo? file) => file?.ToString();
 
+    // Help names the value (HelpName): without it, help would list the completions, the current directory's files.
     private static Argument<T> Prepare<T>(Argument<T> argument)
     {
         argument.Validators.Add(ArgumentCheck);

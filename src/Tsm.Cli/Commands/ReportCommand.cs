@@ -32,6 +32,7 @@ internal static class ReportCommand
         vendor.AcceptOnlyFromAmong(ReportVendor.All);
         Option<string> backend = new("--backend")
         {
+            HelpName = "BACKEND",
             Required = true,
             Description = "Where the evidence comes from: 'configfs' (the kernel's configfs-tsm, /sys/kernel/config/tsm/report), 'emulated' (a fresh emulator with run-time test keys, through a kernel-exact configfs-tsm model) or 'emulated:STATEFILE' (the same, with the registers of the emulated machine in STATEFILE, as tsm extend left them).",
         };
