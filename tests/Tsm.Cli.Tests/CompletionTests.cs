@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Tsm.Attestation;
 using Tsm.Cli.Commands;
 using Tsm.Cli.Decoding;
