@@ -10,7 +10,19 @@ internal static class TsmCommandLine
 {
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        RootCommand root = new("Decode and verify confidential-computing evidence (Intel TDX quotes and TDREPORTs, AMD SEV-SNP reports, Arm CCA tokens), read and extend measurement registers, make evidence, show, replay and verify event logs, start vendor schemas.")
+        ParseResult parsed = Create().Parse(args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            stderr.WriteLine($"tsm: {UsageError.Describe(parsed)}");
+            return ExitCodes.Unusable;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The command tree, to parse a command line or complete one.</summary>
+    public static RootCommand Create() =>
+        new("Decode and verify confidential-computing evidence (Intel TDX quotes and TDREPORTs, AMD SEV-SNP reports, Arm CCA tokens), read and extend measurement registers, make evidence, show, replay and verify event logs, start vendor schemas.")
         {
             DecodeCommand.Create(),
             VerifyCommand.Create(),
@@ -20,14 +32,4 @@ internal static class TsmCommandLine
             LogCommand.Create(),
             SchemaCommand.Create(),
         };
-
-        ParseResult parsed = root.Parse(args);
-        if (parsed.Action is ParseErrorAction)
-        {
-            stderr.WriteLine($"tsm: {UsageError.Describe(parsed)}");
-            return ExitCodes.Unusable;
-        }
-
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-    }
 }

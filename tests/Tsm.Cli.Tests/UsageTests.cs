@@ -56,6 +56,7 @@ public sealed class UsageTests
     [InlineData(new[] { "verify", "--rot", "root.pem", "quote.dat" }, "tsm: unknown option '--rot' for 'tsm verify'; did you mean '--root'? (see 'tsm verify --help')")]
     [InlineData(new[] { "verfy", "quote.dat" }, "tsm: unknown command 'verfy' for 'tsm'; did you mean 'verify'? (see 'tsm --help')")]
     [InlineData(new[] { "decode", "x.bin", "--colour" }, "tsm: unknown option '--colour' for 'tsm decode' (see 'tsm decode --help')")]
+    [InlineData(new[] { "log", "show", "x.log", "--jsn" }, "tsm: unknown option '--jsn' for 'tsm log show'; did you mean '--json'? (see 'tsm log show --help')")]
     public void A_mistyped_option_or_command_is_named_in_one_line_with_the_closest_real_one(string[] args, string expected)
     {
         CliResult result = TsmCli.Run(args);

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
 
 namespace Tsm.Cli.Commands;
 
@@ -13,6 +16,20 @@ internal sealed record BackendSpec(string Text, TsmBackend Backend)
     public const string Help = "Where the registers live: sysfs (default), sysfs:DIR, emulated (fresh each run), emulated:STATEFILE (kept in a file that runs and processes share), tpm:/dev/tpmrm0, tpm:tcp://HOST:PORT (swtpm), tpm:mssim://HOST:PORT.";
 
     private const string EmulatedFilePrefix = "emulated:";
+
+    /// <summary>
+    /// What <c>--backend</c> completes to: each form's fixed part (<c>sysfs:</c>, <c>emulated:</c>, <c>tpm:tcp://</c>
+    /// go on with a directory, a file or an address). The values stay open, so they are checked by <see cref="Parse"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Forms { get; } = ["sysfs", "sysfs:", "emulated", EmulatedFilePrefix, "tpm:/dev/tpmrm0", "tpm:tcp://", "tpm:mssim://"];
+
+    /// <summary>The <c>--backend</c> option of the register commands.</summary>
+    public static Option<string> CreateOption()
+    {
+        Option<string> backend = new("--backend") { Description = Help, HelpName = "BACKEND" };
+        backend.CompletionSources.Add(Forms.ToArray());
+        return backend;
+    }
 
     /// <exception cref="InputException">The value names no backend, or one that has no registers.</exception>
     public static BackendSpec Parse(string? text)

@@ -10,7 +10,7 @@ internal static class DecodeCommand
 {
     public static Command Create()
     {
-        Argument<string> file = new("FILE") { Description = "The report, quote or token to decode." };
+        Argument<FileInfo> file = InputFileSymbol.Argument("FILE", "The report, quote or token to decode (- for standard input).");
         Option<bool> json = new("--json") { Description = "Print JSON: schema field names, byte fields as lowercase hex, integers as numbers, every value in full." };
         Option<string> format = new("--format")
         {
@@ -22,7 +22,7 @@ internal static class DecodeCommand
         Command command = new("decode", "Decode a TD quote, TDREPORT, SEV-SNP report or Arm CCA token and print every field.") { file, json, format };
         command.SetAction(parsed =>
         {
-            string path = parsed.GetRequiredValue(file);
+            string path = InputFileSymbol.PathOf(parsed.GetRequiredValue(file));
             return CommandRunner.Run(parsed, path, stdout => Decode(path, ReportFormat.Parse(parsed.GetRequiredValue(format)), parsed.GetValue(json), stdout));
         });
         return command;

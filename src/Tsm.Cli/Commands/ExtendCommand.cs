@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Tsm.Attestation;
 
 namespace Tsm.Cli.Commands;
 
@@ -18,11 +19,12 @@ internal static class ExtendCommand
     public static Command Create()
     {
         Option<string> vendor = VendorOption.Create();
-        Option<string> backend = new("--backend") { Description = BackendSpec.Help, HelpName = "BACKEND" };
-        Argument<string> register = new("REGISTER") { Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
+        Option<string> backend = BackendSpec.CreateOption();
+        Argument<string> register = new("REGISTER") { HelpName = "REGISTER", Description = "A register: rtmr3:sha384, pcr16:sha256, or a bare banked name (pcr16) for every bank." };
+        register.CompletionSources.Add(context => ExtendableNames(context.ParseResult.GetValue(vendor)));
         Option<string> digest = new("--digest") { Description = "Extend with this digest: exactly the register's size, in hex.", HelpName = "HEX" };
         Option<string> text = new("--text") { Description = "Extend with the register's hash of this text (UTF-8).", HelpName = "TEXT" };
-        Option<string> dataFile = new("--data-file") { Description = "Extend with the register's hash of this file's bytes ('-' for standard input).", HelpName = "FILE" };
+        Option<FileInfo> dataFile = InputFileSymbol.Option("--data-file", "Extend with the register's hash of this file's bytes ('-' for standard input).");
         Command command = new("extend", "Extend a measurement register and print its old and new value.") { vendor, backend, register, digest, text, dataFile };
         command.Validators.Add(result =>
         {
@@ -38,12 +40,32 @@ internal static class ExtendCommand
             BackendSpec spec = BackendSpec.Parse(parsed.GetValue(backend));
             ExtendInput input = parsed.GetValue(digest) is { } hex ? ExtendInput.FromDigest(hex)
                 : parsed.GetValue(text) is { } s ? ExtendInput.FromData(Encoding.UTF8.GetBytes(s))
-                : ExtendInput.FromData(InputFile.Read(parsed.GetRequiredValue(dataFile)));
+                : ExtendInput.FromData(InputFile.Read(InputFileSymbol.PathOf(parsed.GetRequiredValue(dataFile))));
             using MeasurementSession session = spec.Open(definition);
             Extend(session, parsed.GetRequiredValue(register), input, stdout);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// What REGISTER completes to once <c>--vendor</c> is given: the vendor's extendable registers by qualified name,
+    /// and the bare name of each banked one; nothing before, since the registers are the vendor's.
+    /// </summary>
+    private static string[] ExtendableNames(string? vendor)
+    {
+        DeviceDefinition? definition = TsmCatalog.Definitions.FirstOrDefault(d => d.Vendor == vendor);
+        if (definition is null)
+        {
+            return [];
+        }
+
+        RegisterDefinition[] extendable = definition.Registers.Where(static r => r.IsExtendable).ToArray();
+        return
+        [
+            .. extendable.Select(static r => r.QualifiedName),
+            .. extendable.Where(static r => r.Bank != MeasurementHash.None).Select(static r => r.Name).Distinct(),
+        ];
     }
 
     private static void Extend(MeasurementSession session, string name, ExtendInput input, TextWriter stdout)

@@ -18,6 +18,12 @@ internal static class InputFile
     /// </summary>
     public const int MaxLength = 16 * 1024 * 1024;
 
+    /// <summary>The reason for a path that names nothing: <c>tsm: PATH: no such file</c>, which scripts match.</summary>
+    public const string NoSuchFile = "no such file";
+
+    /// <summary>The reason for a path that names a directory, which scripts match.</summary>
+    public const string IsADirectory = "is a directory; give the file inside it";
+
     private static readonly AsyncLocal<Stream?> StandardInputOverride = new();
 
     /// <summary>Reads <paramref name="path"/>, or standard input for <c>-</c>.</summary>
@@ -31,7 +37,7 @@ internal static class InputFile
 
         if (Directory.Exists(path))
         {
-            throw InputException.ForFile(path, "is a directory; give the file inside it");
+            throw InputException.ForFile(path, IsADirectory);
         }
 
         try
@@ -41,7 +47,7 @@ internal static class InputFile
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw InputException.ForFile(path, "no such file");
+            throw InputException.ForFile(path, NoSuchFile);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
 using Tsm.EventLog;
 using Tsm.EventLog.Registers;
 using Tsm.EventLog.Verification;
@@ -9,22 +10,34 @@ namespace Tsm.Cli.Commands;
 /// <summary>Reads logs and evidence named on the command line: through <see cref="InputFile.Read"/>, with format errors as <see cref="InputException"/>.</summary>
 internal static class LogFiles
 {
-    /// <summary>The <c>--register</c> option: the register an AAEL extends, which its text does not say.</summary>
-    public static Option<string> RegisterOption() =>
-        new("--register") { Description = "For an AAEL: the register it extends (schema name: rtmr3, the default; pcr23; rem3). Other formats name their registers.", HelpName = "NAME" };
+    /// <summary>The names <c>--register</c> accepts and completes to: every register events can be extended into.</summary>
+    public static IReadOnlyList<string> ExtendableRegisters { get; } =
+    [
+        .. Enumerable.Range(0, RegisterIndexes.PcrCount).Select(static i => RegisterId.Pcr(i).Name),
+        .. Enumerable.Range(0, RegisterIndexes.RtmrCount).Select(static i => RegisterId.Rtmr(i).Name),
+        .. Enumerable.Range(0, RegisterIndexes.RemCount).Select(static i => new RegisterId(RegisterKind.Rem, i).Name),
+    ];
 
-    /// <exception cref="InputException">The name is not an extendable register.</exception>
-    public static RegisterId? Register(string? name)
+    /// <summary>
+    /// The <c>--register</c> option: the register an AAEL extends, which its text does not say. A name that is not an
+    /// extendable register is a usage error, found before the log is read.
+    /// </summary>
+    public static Option<string> RegisterOption()
     {
-        if (name is null)
+        Option<string> register = new("--register") { Description = "For an AAEL: the register it extends (schema name: rtmr3, the default; pcr23; rem3). Other formats name their registers.", HelpName = "NAME" };
+        register.Validators.Add(static result =>
         {
-            return null;
-        }
-
-        return RegisterId.TryParse(name, out RegisterId register) && RegisterIndexes.IsExtendable(register)
-            ? register
-            : throw new InputException($"--register '{name}' is not a register an AAEL can extend: pcr0..pcr23, rtmr0..rtmr3, rem0..rem3");
+            if (result.GetValueOrDefault<string>() is { } name && !ExtendableRegisters.Contains(name))
+            {
+                result.AddError($"--register '{name}' is not a register an AAEL can extend: pcr0..pcr23, rtmr0..rtmr3, rem0..rem3");
+            }
+        });
+        register.CompletionSources.Add([.. ExtendableRegisters]);
+        return register;
     }
+
+    /// <summary>The register <c>--register</c> names (checked when parsed), or null when it was not given.</summary>
+    public static RegisterId? Register(string? name) => name is null ? null : RegisterId.TryParse(name, out RegisterId register) ? register : null;
 
     public static EventLogFile Read(string path, RegisterId? register = null)
     {

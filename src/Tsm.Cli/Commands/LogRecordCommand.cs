@@ -23,6 +23,7 @@ internal static class LogRecordCommand
     public static Command Create()
     {
         Option<string> log = new("--log") { Description = "The measurement log (AAEL text); created with an INIT entry when it does not exist.", HelpName = "FILE", Required = true };
+        log.CompletionSources.Add(FileNameCompletion.Complete);
         LogTarget target = LogTarget.Create();
         Option<string> format = new("--format") { Description = "The format of a new log: aael (default, the attestation agent's text) or cel (TCG CEL TLV, every bank's start recorded). An existing log keeps its own.", HelpName = "FORMAT", DefaultValueFactory = _ => "aael" };
         format.AcceptOnlyFromAmong("aael", "cel");

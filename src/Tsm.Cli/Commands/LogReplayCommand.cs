@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using Tsm.Cli.Output;
 using Tsm.EventLog;
 using Tsm.EventLog.Replay;
@@ -11,12 +12,12 @@ internal static class LogReplayCommand
 {
     public static Command Create()
     {
-        Argument<string[]> files = new("FILE") { Description = "The logs, replayed in order into one set of registers.", Arity = ArgumentArity.OneOrMore };
+        Argument<FileInfo[]> files = InputFileSymbol.Arguments("FILE", "The logs, replayed in order into one set of registers.");
         Option<bool> json = new("--json") { Description = "Print {\"format\": ..., \"registers\": {\"pcr0\": {\"sha256\": \"<hex>\"}}}." };
         Command command = new("replay", "Replay logs: the value of every register bank their events extend.") { files, json };
         command.SetAction(parsed =>
         {
-            string[] paths = parsed.GetRequiredValue(files);
+            string[] paths = parsed.GetRequiredValue(files).Select(static f => InputFileSymbol.PathOf(f)).ToArray();
             return CommandRunner.Run(parsed, paths[0], stdout => Replay(paths, parsed.GetValue(json), stdout));
         });
         return command;

@@ -11,13 +11,13 @@ internal static class LogShowCommand
 {
     public static Command Create()
     {
-        Argument<string> file = new("FILE") { Description = "The event log; its format is detected from the content." };
+        Argument<FileInfo> file = InputFileSymbol.Argument("FILE", "The event log; its format is detected from the content.");
         Option<bool> json = new("--json") { Description = "Print JSON: every event with its register, type, full digests and decoding (AAEL: domain, operation, content)." };
         Option<string> register = LogFiles.RegisterOption();
         Command command = new("show", "List a log's events: number, register, type, digests and a short decoding of the data.") { file, json, register };
         command.SetAction(parsed =>
         {
-            string path = parsed.GetRequiredValue(file);
+            string path = InputFileSymbol.PathOf(parsed.GetRequiredValue(file));
             return CommandRunner.Run(parsed, path, stdout => Show(path, parsed.GetValue(json), LogFiles.Register(parsed.GetValue(register)), stdout));
         });
         return command;

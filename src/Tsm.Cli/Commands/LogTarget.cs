@@ -28,7 +28,7 @@ internal sealed class LogTarget
     {
         Option<string> vendor = new("--vendor") { Description = "The platform (default: detected, or tpm for a tpm: backend): " + string.Join(", ", VendorCatalog.Names) + ".", HelpName = "VENDOR" };
         vendor.AcceptOnlyFromAmong(VendorCatalog.Names.ToArray());
-        Option<string> backend = new("--backend") { Description = BackendSpec.Help, HelpName = "BACKEND" };
+        Option<string> backend = BackendSpec.CreateOption();
         Option<string> role = new("--role") { Description = "The logical register: " + string.Join(", ", MeasurementRoleNames.All()) + " (default application).", HelpName = "ROLE", DefaultValueFactory = _ => "application" };
         role.AcceptOnlyFromAmong(MeasurementRoleNames.All());
         return new LogTarget(vendor, backend, role);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using Tsm.Cli.Output;
 using Tsm.EventLog.Verification;
 
@@ -14,20 +15,13 @@ internal static class LogVerifyCommand
 {
     public static Command Create()
     {
-        Option<string[]> logs = new("--log")
-        {
-            HelpName = "FILE",
-            Description = "A log to replay; repeat for several (e.g. the CCEL for RTMR0-2, then an application log for RTMR3).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
-        Option<string> evidence = new("--evidence")
-        {
-            HelpName = "FILE",
-            Description = "What states the register values: a TD quote, a TDREPORT, tpm2_pcrread YAML, or JSON as tsm log replay --json prints it.",
-        };
+        Option<FileInfo[]> logs = InputFileSymbol.Options("--log", "A log to replay; repeat for several (e.g. the CCEL for RTMR0-2, then an application log for RTMR3).");
+        logs.Required = true;
+        Option<FileInfo> evidence = InputFileSymbol.Option(
+            "--evidence",
+            "What states the register values: a TD quote, a TDREPORT, tpm2_pcrread YAML, or JSON as tsm log replay --json prints it.");
         LogTarget target = LogTarget.Create();
-        Option<string> firmwareLog = new("--firmware-log") { Description = "With --backend: the firmware's log (the CCEL), against which the measurement log's INIT start is checked instead of the reset value.", HelpName = "FILE" };
+        Option<FileInfo> firmwareLog = InputFileSymbol.Option("--firmware-log", "With --backend: the firmware's log (the CCEL), against which the measurement log's INIT start is checked instead of the reset value.");
         Option<bool> json = new("--json") { Description = "Print the verdicts as JSON." };
         Option<bool> allowPrefix = new("--allow-prefix") { Description = "Accept a register that the first N events of its log reproduce (events logged after the evidence was taken)." };
         Command command = new("verify", "Verify logs against evidence, or a measurement log against the live registers (--backend): replay and compare every register.") { logs, evidence, json, allowPrefix, firmwareLog };
@@ -52,12 +46,13 @@ internal static class LogVerifyCommand
         {
             if (target.IsGiven(parsed))
             {
-                string logPath = parsed.GetRequiredValue(logs)[0];
-                return CommandRunner.Run(parsed, logPath, stdout => LiveLogCheck.Run(parsed, target, logPath, parsed.GetValue(firmwareLog), parsed.GetValue(json), stdout));
+                string logPath = InputFileSymbol.PathOf(parsed.GetRequiredValue(logs)[0]);
+                return CommandRunner.Run(parsed, logPath, stdout => LiveLogCheck.Run(parsed, target, logPath, InputFileSymbol.PathOf(parsed.GetValue(firmwareLog)), parsed.GetValue(json), stdout));
             }
 
-            string evidencePath = parsed.GetRequiredValue(evidence);
-            return CommandRunner.Run(parsed, evidencePath, stdout => Verify(parsed.GetRequiredValue(logs), evidencePath, parsed.GetValue(json), parsed.GetValue(allowPrefix), stdout));
+            string evidencePath = InputFileSymbol.PathOf(parsed.GetRequiredValue(evidence));
+            string[] logPaths = parsed.GetRequiredValue(logs).Select(static f => InputFileSymbol.PathOf(f)).ToArray();
+            return CommandRunner.Run(parsed, evidencePath, stdout => Verify(logPaths, evidencePath, parsed.GetValue(json), parsed.GetValue(allowPrefix), stdout));
         });
         return command;
     }

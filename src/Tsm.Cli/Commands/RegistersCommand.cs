@@ -19,7 +19,7 @@ internal static class RegistersCommand
     public static Command Create()
     {
         Option<string> vendor = VendorOption.Create();
-        Option<string> backend = new("--backend") { Description = BackendSpec.Help, HelpName = "BACKEND" };
+        Option<string> backend = BackendSpec.CreateOption();
         Option<bool> json = new("--json") { Description = "Print JSON keyed by the kernel-style register name (rtmr3:sha384, pcr23:sha256)." };
         Command command = new("registers", "Print every measurement register of a platform: name, size, hash, mutability and value.") { vendor, backend, json };
         command.SetAction(parsed => CommandRunner.Run(parsed, "registers", stdout =>

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using Tsm.Attestation;
 using Tsm.Attestation.Cca;
@@ -31,9 +32,11 @@ internal static class ReportCommand
         vendor.AcceptOnlyFromAmong(ReportVendor.All);
         Option<string> backend = new("--backend")
         {
+            HelpName = "BACKEND",
             Required = true,
             Description = "Where the evidence comes from: 'configfs' (the kernel's configfs-tsm, /sys/kernel/config/tsm/report), 'emulated' (a fresh emulator with run-time test keys, through a kernel-exact configfs-tsm model) or 'emulated:STATEFILE' (the same, with the registers of the emulated machine in STATEFILE, as tsm extend left them).",
         };
+        backend.CompletionSources.Add(ConfigfsBackendName, EmulatedBackendName, EmulatedBackendName + ":");
         Option<string> nonce = new("--nonce")
         {
             HelpName = "HEX",
@@ -56,11 +59,14 @@ internal static class ReportCommand
             HelpName = "FILE",
             Description = "sev-snp: write the test VCEK, followed by its ASK and ARK (PEM), to FILE, for tsm verify --cert.",
         };
-        Option<string> seed = new("--seed")
+        Option<FileInfo> seed = InputFileSymbol.Option(
+            "--seed",
+            "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).");
+
+        foreach (Option<string> file in new[] { output, testRootOut, certificateOut })
         {
-            HelpName = "FILE",
-            Description = "Start the emulator from the register values of real evidence of the same vendor (a TD quote or TDREPORT, an SEV-SNP report, a CCA token).",
-        };
+            file.CompletionSources.Add(FileNameCompletion.Complete);
+        }
 
         Command command = new("report", "Make signed evidence from an emulator, without hardware, for tsm verify and tests.")
         {
@@ -75,7 +81,7 @@ internal static class ReportCommand
                 parsed.GetRequiredValue(output),
                 parsed.GetValue(testRootOut),
                 parsed.GetValue(certificateOut),
-                parsed.GetValue(seed));
+                InputFileSymbol.PathOf(parsed.GetValue(seed)));
             return CommandRunner.Run(parsed, request.Seed ?? request.Out, _ => Report(request));
         });
         return command;

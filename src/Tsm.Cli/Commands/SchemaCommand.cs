@@ -21,6 +21,7 @@ internal static class SchemaCommand
             Description = "The directory to write to (created when missing); default: the current directory.",
             DefaultValueFactory = _ => ".",
         };
+        output.CompletionSources.Add(FileNameCompletion.Complete);
 
         Command create = new("new", $"Write NAME.tsm.json, a minimal vendor schema, and {VendorJsonSchema.FileName} beside it.") { name, output };
         create.SetAction(parsed =>

@@ -19,18 +19,14 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        Argument<string> file = new("FILE") { Description = "The TD quote, SEV-SNP report or Arm CCA token to verify (found as tsm decode finds it)." };
-        Option<string> certificate = new("--cert")
-        {
-            HelpName = "FILE",
-            Description = "SEV-SNP reports: the VCEK or VLEK certificate, DER or PEM (a PEM file may carry the ASK/ASVK and ARK after it).",
-        };
-        Option<string> root = new("--root")
-        {
-            HelpName = "FILE",
-            Description = "Pin this root certificate (DER or PEM) instead of the default: for TD quotes the root of the PCK chain "
-                + "(default: Intel SGX Root CA, production); for SEV-SNP reports the ARK, which adds the certificate-chain check.",
-        };
+        Argument<FileInfo> file = InputFileSymbol.Argument("FILE", "The TD quote, SEV-SNP report or Arm CCA token to verify (found as tsm decode finds it).");
+        Option<FileInfo> certificate = InputFileSymbol.Option(
+            "--cert",
+            "SEV-SNP reports: the VCEK or VLEK certificate, DER or PEM (a PEM file may carry the ASK/ASVK and ARK after it).");
+        Option<FileInfo> root = InputFileSymbol.Option(
+            "--root",
+            "Pin this root certificate (DER or PEM) instead of the default: for TD quotes the root of the PCK chain "
+                + "(default: Intel SGX Root CA, production); for SEV-SNP reports the ARK, which adds the certificate-chain check.");
         Option<string> rootFingerprint = new("--root-fingerprint")
         {
             HelpName = "HEX",
@@ -45,11 +41,9 @@ internal static class VerifyCommand
                 result.AddError($"--root-fingerprint '{value}' is not a SHA-256 fingerprint (64 hex digits).");
             }
         });
-        Option<string> platformKey = new("--iak")
-        {
-            HelpName = "FILE",
-            Description = "Arm CCA tokens: the platform attestation key (IAK), a PEM public key or an EC JWK; without it the platform signature is not checked.",
-        };
+        Option<FileInfo> platformKey = InputFileSymbol.Option(
+            "--iak",
+            "Arm CCA tokens: the platform attestation key (IAK), a PEM public key or an EC JWK; without it the platform signature is not checked.");
         Option<bool> json = new("--json") { Description = "Print the result as JSON." };
 
         Command command = new("verify", "Verify a TD quote, SEV-SNP report or Arm CCA token offline and print every check with pass or fail.")
@@ -66,11 +60,11 @@ internal static class VerifyCommand
         command.SetAction(parsed =>
         {
             VerifyRequest request = new(
-                parsed.GetRequiredValue(file),
-                parsed.GetValue(certificate),
-                parsed.GetValue(root),
+                InputFileSymbol.PathOf(parsed.GetRequiredValue(file)),
+                InputFileSymbol.PathOf(parsed.GetValue(certificate)),
+                InputFileSymbol.PathOf(parsed.GetValue(root)),
                 parsed.GetValue(rootFingerprint),
-                parsed.GetValue(platformKey),
+                InputFileSymbol.PathOf(parsed.GetValue(platformKey)),
                 parsed.GetValue(json));
             return CommandRunner.Run(parsed, request.Path, stdout => Verify(request, stdout));
         });
