@@ -584,11 +584,6 @@ namespace Tsm.Vendors
                 return false;
             }
 
-
-
-
-
-
             return true;
         }
 
@@ -613,11 +608,6 @@ namespace Tsm.Vendors
             {
                 return Fail(52, global::Tsm.ReportErrors.UnexpectedValue("signaturealgo", vSignatureAlgo, "1"), out errorOffset, out reason);
             }
-
-
-
-
-
 
             if (end != data.Length)
             {

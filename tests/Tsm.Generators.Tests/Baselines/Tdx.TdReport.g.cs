@@ -496,8 +496,6 @@ namespace Tsm.Vendors
                 return false;
             }
 
-
-
             return true;
         }
 
@@ -518,8 +516,6 @@ namespace Tsm.Vendors
             {
                 return Fail(0, global::Tsm.ReportErrors.UnexpectedValue("reporttype", vReportType, "129"), out errorOffset, out reason);
             }
-
-
 
             if (end != data.Length)
             {
