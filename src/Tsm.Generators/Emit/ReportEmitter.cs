@@ -31,7 +31,7 @@ internal static class ReportEmitter
         w.Line($"public const int MinimumSize = {CSharpLiteral.Int(report.Size)};");
         w.Line();
         EmitState(w, plan);
-        EmitFactories(w, report);
+        EmitFactories(w, plan);
         EmitLengthMembers(w, report);
         foreach (FieldPlan field in plan.Properties)
         {
@@ -84,8 +84,9 @@ internal static class ReportEmitter
         w.Close();
     }
 
-    private static void EmitFactories(SourceWriter w, ReportSpec report)
+    private static void EmitFactories(SourceWriter w, LayoutPlan plan)
     {
+        ReportSpec report = plan.Report;
         string t = report.TypeName;
         string versionParameter = report.VersionFromParent ? ", long version" : string.Empty;
         string versionArgument = report.VersionFromParent ? "version" : "0";
@@ -100,8 +101,9 @@ internal static class ReportEmitter
 
         w.Line("/// <exception cref=\"global::Tsm.ReportFormatException\">The bytes are not a valid report; the exception names the byte offset and the reason.</exception>");
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        string validate = plan.IsSmall ? "IsValid" : "Validate";
         w.Open($"public static {t} Parse({ReportNames.Span} data{versionParameter})");
-        w.Open($"if (!IsValid(data, {versionArgument}))");
+        w.Open($"if (!{validate}(data, {versionArgument}))");
         w.Line($"ThrowInvalid(data, {versionArgument});");
         w.Close();
         w.Line();
@@ -117,7 +119,7 @@ internal static class ReportEmitter
 
         w.Line("/// <param name=\"report\">The view, when the result is true.</param>");
         w.Open($"public static bool TryParse({ReportNames.Span} data{versionParameter}, out {t} report)");
-        w.Open($"if (!IsValid(data, {versionArgument}))");
+        w.Open($"if (!{validate}(data, {versionArgument}))");
         w.Line("report = default;");
         w.Line("return false;");
         w.Close();

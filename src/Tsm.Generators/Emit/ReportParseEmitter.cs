@@ -24,6 +24,16 @@ internal static class ReportParseEmitter
     {
         EmitPass(w, plan, ParseMode.Fast);
         w.Line();
+        if (!plan.IsSmall)
+        {
+            // The one call a parse makes: IsValid inlines every nested layout's IsValid into itself here, and the
+            // caller of Parse keeps its inlining budget for the view and the reads (inlined there too, the chain would
+            // use it up and leave the property getters as calls on a view that then lives in memory).
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line($"private static bool Validate({ReportNames.Span} data, long parentVersion) => IsValid(data, parentVersion);");
+            w.Line();
+        }
+
         EmitPass(w, plan, ParseMode.Diagnosing);
         w.Line();
         EmitPass(w, plan, ParseMode.Proven);

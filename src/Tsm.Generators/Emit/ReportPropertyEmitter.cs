@@ -65,7 +65,12 @@ internal static class ReportPropertyEmitter
     {
         string slice = placed ? $"{ReportNames.Marshal}.CreateReadOnlySpan(ref At({where}), {plan.LengthExpression})" : where;
         string view = $"{plan.PropertyType}.Proven({slice}, {plan.NestedVersionExpression})";
-        w.Line(conditional ? $"public readonly {plan.PropertyType} {plan.PropertyName} => {has} ? {view} : {missing};" : $"public readonly {plan.PropertyType} {plan.PropertyName} => {view};");
+        w.Open($"public readonly {plan.PropertyType} {plan.PropertyName}");
+        // Inlined whatever the caller's inlining budget says: a call would force the parent view into memory and
+        // return the nested one through it, where inlined both stay in registers and unread slots vanish.
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.Line(conditional ? $"get => {has} ? {view} : {missing};" : $"get => {view};");
+        w.Close();
     }
 
     /// <param name="where">For a placed field its constant offset (read through <c>At</c>), otherwise the checked slice.</param>

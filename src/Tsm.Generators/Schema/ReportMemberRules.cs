@@ -22,7 +22,7 @@ internal static class ReportMemberRules
     {
         "Bytes", "Length", "MinimumSize", "TrailingBytes", "LayoutVersion", "Parse", "TryParse", "Build",
         "BuiltSize", "VisitFields", "InternalHashesMatch",
-        "IsValid", "Diagnose", "Proven", "RequireParsed", "At", "Present", "Data", "Fail", "ThrowInvalid",
+        "IsValid", "Validate", "Diagnose", "Proven", "RequireParsed", "At", "Present", "Data", "Fail", "ThrowInvalid",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

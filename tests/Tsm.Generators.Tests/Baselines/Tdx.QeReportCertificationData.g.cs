@@ -47,7 +47,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static QeReportCertificationData Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!IsValid(data, 0))
+            if (!Validate(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
@@ -62,7 +62,7 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out QeReportCertificationData report)
         {
-            if (!IsValid(data, 0))
+            if (!Validate(data, 0))
             {
                 report = default;
                 return false;
@@ -91,7 +91,11 @@ namespace Tsm.Vendors
         /// <summary>
         /// QE report: the SGX report body of the quoting enclave. 'qereport' (layout, 384 bytes, offset 0).
         /// </summary>
-        public readonly SgxReportBody QeReport => SgxReportBody.Proven(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(0), 384), 0);
+        public readonly SgxReportBody QeReport
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => SgxReportBody.Proven(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref At(0), 384), 0);
+        }
 
         /// <summary>
         /// The byte offset of 'qereport' in this report.
@@ -300,6 +304,9 @@ namespace Tsm.Vendors
 
             return true;
         }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Validate(global::System.ReadOnlySpan<byte> data, long parentVersion) => IsValid(data, parentVersion);
 
         internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {

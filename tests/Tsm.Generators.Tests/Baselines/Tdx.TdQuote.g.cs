@@ -49,7 +49,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuote Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!IsValid(data, 0))
+            if (!Validate(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
@@ -64,7 +64,7 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuote report)
         {
-            if (!IsValid(data, 0))
+            if (!Validate(data, 0))
             {
                 report = default;
                 return false;
@@ -158,7 +158,11 @@ namespace Tsm.Vendors
         /// <summary>
         /// TD report body (version 4 quote: always the 584-byte TDX 1.0 body). 'body' (layout, 584 bytes, offset 48).
         /// </summary>
-        public readonly TdQuoteBody Body => Present(_hasBody) ? TdQuoteBody.Proven(_data.Slice(_oBody, _lBody), _verBody) : throw new global::Tsm.ReportFieldNotPresentException("TdQuote", "body");
+        public readonly TdQuoteBody Body
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => Present(_hasBody) ? TdQuoteBody.Proven(_data.Slice(_oBody, _lBody), _verBody) : throw new global::Tsm.ReportFieldNotPresentException("TdQuote", "body");
+        }
 
         /// <summary>
         /// Whether this report has 'body' (its version or type decides).
@@ -213,7 +217,11 @@ namespace Tsm.Vendors
         /// <summary>
         /// ECDSA signature data: signature, attestation key, QE report certification data. 'signaturedata' (layout, size from 'signaturedatalength', after 'signaturedatalength').
         /// </summary>
-        public readonly TdQuoteSignatureData SignatureData => TdQuoteSignatureData.Proven(Data.Slice(_oSignatureData, _lSignatureData), 0);
+        public readonly TdQuoteSignatureData SignatureData
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => TdQuoteSignatureData.Proven(Data.Slice(_oSignatureData, _lSignatureData), 0);
+        }
 
         /// <summary>
         /// The byte offset of 'signaturedata' in this report.
@@ -397,6 +405,9 @@ namespace Tsm.Vendors
 
             return true;
         }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Validate(global::System.ReadOnlySpan<byte> data, long parentVersion) => IsValid(data, parentVersion);
 
         internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {

@@ -47,7 +47,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteBody Parse(global::System.ReadOnlySpan<byte> data, long version)
         {
-            if (!IsValid(data, version))
+            if (!Validate(data, version))
             {
                 ThrowInvalid(data, version);
             }
@@ -63,7 +63,7 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, long version, out TdQuoteBody report)
         {
-            if (!IsValid(data, version))
+            if (!Validate(data, version))
             {
                 report = default;
                 return false;
@@ -430,6 +430,9 @@ namespace Tsm.Vendors
 
             return true;
         }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Validate(global::System.ReadOnlySpan<byte> data, long parentVersion) => IsValid(data, parentVersion);
 
         internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {

@@ -41,7 +41,7 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static TdQuoteSignatureData Parse(global::System.ReadOnlySpan<byte> data)
         {
-            if (!IsValid(data, 0))
+            if (!Validate(data, 0))
             {
                 ThrowInvalid(data, 0);
             }
@@ -56,7 +56,7 @@ namespace Tsm.Vendors
         /// <param name="report">The view, when the result is true.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> data, out TdQuoteSignatureData report)
         {
-            if (!IsValid(data, 0))
+            if (!Validate(data, 0))
             {
                 report = default;
                 return false;
@@ -125,7 +125,11 @@ namespace Tsm.Vendors
         /// <summary>
         /// Certification data: the QE report certification data. 'certificationdata' (layout, size from 'certificationdatasize', offset 134).
         /// </summary>
-        public readonly QeReportCertificationData CertificationData => QeReportCertificationData.Proven(Data.Slice(_oCertificationData, _lCertificationData), 0);
+        public readonly QeReportCertificationData CertificationData
+        {
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => QeReportCertificationData.Proven(Data.Slice(_oCertificationData, _lCertificationData), 0);
+        }
 
         /// <summary>
         /// The byte offset of 'certificationdata' in this report.
@@ -217,6 +221,9 @@ namespace Tsm.Vendors
 
             return true;
         }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static bool Validate(global::System.ReadOnlySpan<byte> data, long parentVersion) => IsValid(data, parentVersion);
 
         internal static bool Diagnose(global::System.ReadOnlySpan<byte> data, long parentVersion, out int errorOffset, out string? reason)
         {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Tsm.Generators.Model;
 using Tsm.Generators.Plan;
 using Tsm.Generators.Schema;
+using Tsm.Generators.Tests.Infrastructure;
 
 namespace Tsm.Generators.Tests.Generator;
 
@@ -42,6 +43,14 @@ public sealed class LayoutPlannerTests
         Assert.Empty(result.Diagnostics.Select(static d => d.Id + " " + string.Join(", ", d.Arguments)));
         VendorSpec vendor = result.Spec!;
         return LayoutPlanner.Plan(vendor, vendor.Reports.Single(), "Acme");
+    }
+
+    private static LayoutPlan QuotePlan()
+    {
+        string path = RepositoryPaths.ShippedSchemas().Single(static p => p.EndsWith("tdx.tsm.json", StringComparison.Ordinal));
+        SchemaResult result = SchemaParser.Parse(new SchemaInput(path, File.ReadAllText(path)), CancellationToken.None);
+        VendorSpec vendor = result.Spec!;
+        return LayoutPlanner.Plan(vendor, vendor.Reports.Single(static r => r.Name == "tdquote"), "Tsm.Vendors");
     }
 
     [Fact]
@@ -132,6 +141,47 @@ public sealed class LayoutPlannerTests
         Assert.True(plan.NeedsData);
         Assert.False(plan.IsSmall);
         Assert.Equal("version", plan.VersionField!.Name);
+    }
+
+    [Fact]
+    public void A_value_only_checks_refer_to_is_read_by_the_validation_and_not_by_the_view()
+    {
+        FieldPlan teeType = QuotePlan().Field("teetype");
+
+        Assert.True(teeType.ValueNeeded);
+        Assert.False(teeType.ValueShapesLayout);
+    }
+
+    [Fact]
+    public void A_value_that_decides_a_size_or_a_version_is_read_by_the_view_too()
+    {
+        LayoutPlan quote = QuotePlan();
+
+        Assert.True(quote.Field("version").ValueShapesLayout);
+        Assert.True(quote.Field("bodytype").ValueShapesLayout);
+        Assert.True(quote.Field("signaturedatalength").ValueShapesLayout);
+    }
+
+    [Fact]
+    public void A_nested_layout_whose_version_the_parse_reads_or_its_variants_differ_on_keeps_it_in_a_slot()
+    {
+        LayoutPlan quote = QuotePlan();
+
+        Assert.Equal((true, "_verBody"), (quote.Field("body").HasVersionSlot, quote.Field("body").NestedVersionExpression));
+        Assert.Equal((false, "0"), (quote.Field("signaturedata").HasVersionSlot, quote.Field("signaturedata").NestedVersionExpression));
+        Assert.Null(quote.Field("version").NestedVersionExpression);
+    }
+
+    [Fact]
+    public void Presence_is_tested_for_a_later_when_or_after_only_when_the_field_may_be_absent()
+    {
+        LayoutPlan plan = Plan();
+        LayoutPlan quote = QuotePlan();
+
+        Assert.False(plan.Field("kind").PresenceTestedByWhen);
+        Assert.False(plan.Field("measurement").PresenceTestedByAfter);
+        Assert.True(quote.Field("body").PresenceTestedByAfter);
+        Assert.False(quote.Field("body").PresenceTestedByWhen);
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public sealed class ReportNameCollisionTests
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"throw_invalid", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "x", "propertyName": ↓"RequireParsed", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"is_valid", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
+        { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"validate", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": ↓"diagnose", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
         { """ "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "x", "propertyName": ↓"Proven", "offset": 0, "size": 8, "type": "u64" } ] } ] """, "TSM0012" },
     };
