@@ -156,7 +156,16 @@ internal sealed class ReportParsePass(SourceWriter w, LayoutPlan plan, ParseMode
 
         if (tracksEnd)
         {
-            w.Line($"end = global::System.Math.Max(end, o{p} + l{p});");
+            string? update = field.EndUpdate switch
+            {
+                EndUpdate.Unchanged => null,
+                EndUpdate.Becomes => $"end = o{p} + l{p};",
+                EndUpdate.AtLeast => $"end = global::System.Math.Max(end, o{p} + l{p});",
+            };
+            if (update is not null)
+            {
+                w.Line(update);
+            }
         }
 
         w.Close();

@@ -46,6 +46,9 @@ internal sealed record FieldPlan
 
     public required ParseStep Step { get; init; }
 
+    /// <summary>What the field does to the end of the report the parse keeps; <see cref="EndUpdate.Unchanged"/> unless the parse finds it.</summary>
+    public required EndUpdate EndUpdate { get; init; }
+
     public required PropertyShape Shape { get; init; }
 
     /// <summary>The integer an integer or flags field holds; null for bytes and views.</summary>

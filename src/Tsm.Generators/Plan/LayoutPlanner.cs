@@ -27,8 +27,9 @@ internal static class LayoutPlanner
 
         HashSet<string> testedByWhen = PresenceTested(report, static f => f.When?.Field, IsStatic);
         HashSet<string> testedByAfter = PresenceTested(report, static f => f.Placement.After, IsStatic);
+        IReadOnlyList<EndUpdate> endUpdates = EndTracking.Decide(vendor, report, HasOffsetSlot);
         var plans = new List<FieldPlan>();
-        foreach (ReportFieldSpec field in report.Fields)
+        foreach ((ReportFieldSpec field, EndUpdate endUpdate) in report.Fields.Zip(endUpdates, static (f, e) => (f, e)))
         {
             bool offsetSlot = HasOffsetSlot(field);
             bool presenceSlot = HasPresenceSlot(field);
@@ -49,6 +50,7 @@ internal static class LayoutPlanner
                 HasVersionSlot = versionSlot,
                 NestedVersionExpression = field.Nested is null ? null : versionSlot ? "_ver" + field.PropertyName : CSharpLiteral.Int(field.Nested.Version ?? 0),
                 Step = !offsetSlot && !presenceSlot ? ParseStep.Static : !offsetSlot ? ParseStep.PlacedConditional : ParseStep.Dynamic,
+                EndUpdate = endUpdate,
                 Shape = shape,
                 Integer = integer,
                 PropertyType = type,

@@ -279,7 +279,7 @@ namespace Tsm.Vendors
                     return false;
                 }
                 vPckCertDataSize = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataSize));
-                end = global::System.Math.Max(end, oPckCertDataSize + lPckCertDataSize);
+                end = oPckCertDataSize + lPckCertDataSize;
             }
 
             // pckcertchain: bytes
@@ -294,7 +294,7 @@ namespace Tsm.Vendors
                     return false;
                 }
                 lPckCertChain = (int)vPckCertDataSize;
-                end = global::System.Math.Max(end, oPckCertChain + lPckCertChain);
+                end = oPckCertChain + lPckCertChain;
             }
 
             if (end != data.Length)
@@ -381,7 +381,7 @@ namespace Tsm.Vendors
                     return Fail(global::System.Math.Min(oPckCertDataSize, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertdatasize", oPckCertDataSize, lPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
                 vPckCertDataSize = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oPckCertDataSize));
-                end = global::System.Math.Max(end, oPckCertDataSize + lPckCertDataSize);
+                end = oPckCertDataSize + lPckCertDataSize;
             }
 
             // pckcertchain: bytes
@@ -396,7 +396,7 @@ namespace Tsm.Vendors
                     return Fail(global::System.Math.Min(oPckCertChain, data.Length), global::Tsm.ReportErrors.OutOfBounds("pckcertchain", "pckcertdatasize", oPckCertChain, vPckCertDataSize, data.Length), out errorOffset, out reason);
                 }
                 lPckCertChain = (int)vPckCertDataSize;
-                end = global::System.Math.Max(end, oPckCertChain + lPckCertChain);
+                end = oPckCertChain + lPckCertChain;
             }
 
             if (end != data.Length)

@@ -462,7 +462,6 @@ namespace Tsm.Vendors
                 {
                     return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oBody + lBody);
             }
 
             if ((vVersion == 5))
@@ -494,7 +493,7 @@ namespace Tsm.Vendors
                 {
                     return Fail(oBody + nestedOffset, global::Tsm.ReportErrors.InNested("body", nestedReason!), out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oBody + lBody);
+                end = oBody + lBody;
             }
 
             // signaturedatalength: u32
@@ -511,7 +510,7 @@ namespace Tsm.Vendors
                     return Fail(global::System.Math.Min(oSignatureDataLength, data.Length), global::Tsm.ReportErrors.OutOfBounds("signaturedatalength", oSignatureDataLength, lSignatureDataLength, data.Length), out errorOffset, out reason);
                 }
                 vSignatureDataLength = (long)global::Tsm.ReportBytes.UInt32(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oSignatureDataLength));
-                end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
+                end = oSignatureDataLength + lSignatureDataLength;
             }
 
             // signaturedata: layout tdquotesignaturedata
@@ -531,7 +530,7 @@ namespace Tsm.Vendors
                 {
                     return Fail(oSignatureData + nestedOffset, global::Tsm.ReportErrors.InNested("signaturedata", nestedReason!), out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oSignatureData + lSignatureData);
+                end = oSignatureData + lSignatureData;
             }
 
             errorOffset = 0;
@@ -564,7 +563,6 @@ namespace Tsm.Vendors
                 oBody = 48;
                 lBody = 584;
                 verBody = 2;
-                end = global::System.Math.Max(end, oBody + lBody);
             }
 
             hasBodyType = (vVersion == 5);
@@ -586,7 +584,7 @@ namespace Tsm.Vendors
                 oBody = 54;
                 lBody = (int)vBodySize;
                 verBody = vBodyType;
-                end = global::System.Math.Max(end, oBody + lBody);
+                end = oBody + lBody;
             }
 
             // signaturedatalength: u32
@@ -594,14 +592,14 @@ namespace Tsm.Vendors
                 oSignatureDataLength = oBody + lBody;
                 lSignatureDataLength = 4;
                 vSignatureDataLength = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oSignatureDataLength, 4));
-                end = global::System.Math.Max(end, oSignatureDataLength + lSignatureDataLength);
+                end = oSignatureDataLength + lSignatureDataLength;
             }
 
             // signaturedata: layout tdquotesignaturedata
             {
                 oSignatureData = oSignatureDataLength + lSignatureDataLength;
                 lSignatureData = (int)vSignatureDataLength;
-                end = global::System.Math.Max(end, oSignatureData + lSignatureData);
+                end = oSignatureData + lSignatureData;
             }
 
             TdQuote view = new TdQuote(data);

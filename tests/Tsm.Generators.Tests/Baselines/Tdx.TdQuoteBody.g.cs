@@ -408,7 +408,7 @@ namespace Tsm.Vendors
                 {
                     return false;
                 }
-                end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
+                end = oTeeTcbSvn2 + lTeeTcbSvn2;
             }
 
             // mrservicetd: digest
@@ -420,7 +420,7 @@ namespace Tsm.Vendors
                 {
                     return false;
                 }
-                end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
+                end = oMrServiceTd + lMrServiceTd;
             }
 
             if (end != data.Length)
@@ -455,7 +455,7 @@ namespace Tsm.Vendors
                 {
                     return Fail(global::System.Math.Min(oTeeTcbSvn2, data.Length), global::Tsm.ReportErrors.OutOfBounds("teetcbsvn2", oTeeTcbSvn2, lTeeTcbSvn2, data.Length), out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oTeeTcbSvn2 + lTeeTcbSvn2);
+                end = oTeeTcbSvn2 + lTeeTcbSvn2;
             }
 
             // mrservicetd: digest
@@ -467,7 +467,7 @@ namespace Tsm.Vendors
                 {
                     return Fail(global::System.Math.Min(oMrServiceTd, data.Length), global::Tsm.ReportErrors.OutOfBounds("mrservicetd", oMrServiceTd, lMrServiceTd, data.Length), out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oMrServiceTd + lMrServiceTd);
+                end = oMrServiceTd + lMrServiceTd;
             }
 
             if (end != data.Length)

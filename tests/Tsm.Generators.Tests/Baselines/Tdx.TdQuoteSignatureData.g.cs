@@ -211,7 +211,7 @@ namespace Tsm.Vendors
                 {
                     return false;
                 }
-                end = global::System.Math.Max(end, oCertificationData + lCertificationData);
+                end = oCertificationData + lCertificationData;
             }
 
             if (end != data.Length)
@@ -258,7 +258,7 @@ namespace Tsm.Vendors
                 {
                     return Fail(oCertificationData + nestedOffset, global::Tsm.ReportErrors.InNested("certificationdata", nestedReason!), out errorOffset, out reason);
                 }
-                end = global::System.Math.Max(end, oCertificationData + lCertificationData);
+                end = oCertificationData + lCertificationData;
             }
 
             if (end != data.Length)

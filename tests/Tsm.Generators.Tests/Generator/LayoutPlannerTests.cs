@@ -184,6 +184,27 @@ public sealed class LayoutPlannerTests
         Assert.False(quote.Field("body").PresenceTestedByWhen);
     }
 
+    [Fact]
+    public void Fields_placed_one_after_another_past_the_fixed_part_set_the_end_by_an_addition()
+    {
+        LayoutPlan quote = QuotePlan();
+        FieldPlan[] body = quote.Fields.Where(static f => f.Name == "body").ToArray();
+
+        Assert.Equal([EndUpdate.Unchanged, EndUpdate.Becomes], body.Select(static f => f.EndUpdate));
+        Assert.Equal(EndUpdate.Becomes, quote.Field("signaturedatalength").EndUpdate);
+        Assert.Equal(EndUpdate.Becomes, quote.Field("signaturedata").EndUpdate);
+        Assert.Equal(EndUpdate.Unchanged, quote.Field("version").EndUpdate);
+    }
+
+    [Fact]
+    public void A_field_that_may_not_lie_past_everything_before_it_takes_the_larger_end()
+    {
+        LayoutPlan plan = Plan();
+
+        Assert.Equal(EndUpdate.AtLeast, plan.Field("blob").EndUpdate);
+        Assert.All(plan.Fields.Where(static f => f.Name == "value"), static f => Assert.Equal(EndUpdate.Unchanged, f.EndUpdate));
+    }
+
     /// <summary>
     /// issue 8 §2: a switch on one of the model's kinds names every member and has no discard arm, so adding a member
     /// is a compile error (CS8509) at each site that must handle it; a switch statement would not be checked at all.
