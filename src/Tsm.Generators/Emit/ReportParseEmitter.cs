@@ -74,6 +74,16 @@ internal static class ReportParseEmitter
             w.Close();
             w.Line();
         }
+        else
+        {
+            // Validated bytes are never shorter; bytes changed since (a nested view is built on each read) can be.
+            // The test also lets the JIT drop the bounds checks of the reads inside the fixed part, here and in the
+            // getters that follow, which test the same length.
+            w.Open("if (data.Length < MinimumSize)");
+            w.Line($"global::Tsm.ReportErrors.ThrowChangedSinceParse(\"{t}\");");
+            w.Close();
+            w.Line();
+        }
 
         bool tracksEnd = TracksEnd(report, mode, exact);
         if (tracksEnd)

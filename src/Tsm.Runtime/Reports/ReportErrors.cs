@@ -63,8 +63,21 @@ public static class ReportErrors
     [DoesNotReturn]
     public static void ThrowDefaultView(string layout) => throw new InvalidOperationException(DefaultView(layout));
 
-    // Out of line, so the throw helper above stays small enough for the JIT to see that it never returns.
+    /// <summary>
+    /// Throws the <see cref="InvalidOperationException"/> for a nested view whose bytes no longer hold its fixed part:
+    /// a view reads the caller's bytes in place and builds nested views on each read, so bytes changed after the parse
+    /// can reach here, never bytes that are as they were parsed.
+    /// </summary>
+    /// <param name="layout">The report type, e.g. <c>QeReportCertificationData</c>.</param>
+    [DoesNotReturn]
+    public static void ThrowChangedSinceParse(string layout) => throw new InvalidOperationException(ChangedSinceParse(layout));
+
+    // Out of line, so the throw helpers above stay small enough for the JIT to see that they never return.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static string DefaultView(string layout) =>
         layout + " is a default view over no bytes; create it with " + layout + ".Parse or " + layout + ".TryParse before reading its fields.";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string ChangedSinceParse(string layout) =>
+        "The bytes of " + layout + " changed after they were parsed and no longer hold its fixed part; a view reads the bytes in place, so keep them unchanged while it is used.";
 }

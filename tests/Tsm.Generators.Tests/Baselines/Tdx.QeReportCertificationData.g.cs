@@ -412,6 +412,11 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static QeReportCertificationData Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
+            if (data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowChangedSinceParse("QeReportCertificationData");
+            }
+
             _ = parentVersion;
             int oQeAuthData = 0, lQeAuthData = 0;
             int oPckCertDataType = 0, lPckCertDataType = 0;

@@ -541,6 +541,11 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static TdQuote Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
+            if (data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowChangedSinceParse("TdQuote");
+            }
+
             int end = MinimumSize;
             _ = parentVersion;
             int oBody = 0, lBody = 0;

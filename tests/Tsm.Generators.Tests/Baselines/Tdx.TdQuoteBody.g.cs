@@ -483,6 +483,11 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static TdQuoteBody Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
+            if (data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowChangedSinceParse("TdQuoteBody");
+            }
+
             long version = parentVersion;
             int oTeeTcbSvn2 = 0, lTeeTcbSvn2 = 0;
             bool hasTeeTcbSvn2 = false;

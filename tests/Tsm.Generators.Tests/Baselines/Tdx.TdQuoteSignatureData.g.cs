@@ -274,6 +274,11 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static TdQuoteSignatureData Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
+            if (data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowChangedSinceParse("TdQuoteSignatureData");
+            }
+
             _ = parentVersion;
             int oCertificationData = 0, lCertificationData = 0;
 

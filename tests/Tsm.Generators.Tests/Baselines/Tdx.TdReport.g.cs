@@ -530,6 +530,11 @@ namespace Tsm.Vendors
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static TdReport Proven(global::System.ReadOnlySpan<byte> data, long parentVersion)
         {
+            if (data.Length < MinimumSize)
+            {
+                global::Tsm.ReportErrors.ThrowChangedSinceParse("TdReport");
+            }
+
             _ = parentVersion;
             bool hasTeeTcbSvn2 = false;
             bool hasServTdHash = false;
