@@ -163,7 +163,7 @@ internal static class ReportParseEmitter
 
             if (field.HasPresenceSlot)
             {
-                w.Line($"view._has{p} = has{p};");
+                w.Line(field.PresentWhenValid ? $"view._has{p} = true;" : $"view._has{p} = has{p};");
             }
 
             if (field.HasVersionSlot)

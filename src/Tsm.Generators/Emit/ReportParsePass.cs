@@ -114,7 +114,10 @@ internal sealed class ReportParsePass(SourceWriter w, LayoutPlan plan, ParseMode
         if (spec.Length.From is not string sizeFrom)
         {
             w.Line($"l{p} = {CSharpLiteral.Int(spec.ConstantSize())};");
-            if (Validates)
+            // A variant at a constant place inside the fixed part is found by the parse only to record which one is
+            // there: the minimum-size test already covers it.
+            bool insideFixedPart = spec.Placement.After is null && spec.ConstantOffset() + spec.ConstantSize() <= plan.Report.Size;
+            if (Validates && !insideFixedPart)
             {
                 w.Open($"if (o{p} > data.Length - l{p})");
                 Failure(w, mode, $"global::System.Math.Min(o{p}, data.Length)", $"{Errors}.OutOfBounds(\"{field.Name}\", o{p}, l{p}, data.Length)");
@@ -189,7 +192,7 @@ internal sealed class ReportParsePass(SourceWriter w, LayoutPlan plan, ParseMode
     public static bool KeepsPresence(FieldPlan field, ParseMode mode) => mode switch
     {
         ParseMode.Fast or ParseMode.Diagnosing => field.PresenceTestedByWhen || field.PresenceTestedByAfter,
-        ParseMode.Proven => field.PresenceTestedByWhen || field.HasPresenceSlot,
+        ParseMode.Proven => field.PresenceTestedByWhen || (field.HasPresenceSlot && !field.PresentWhenValid),
     };
 
     /// <summary>Whether the pass reads the field's value: validation for every use, the view only for values that shape the layout.</summary>

@@ -20,6 +20,13 @@ internal sealed record FieldPlan
     /// <summary>The parser tracks a local <c>hasP</c>: the field may be absent and its presence is stored or consulted.</summary>
     public required bool PresenceTracked { get; init; }
 
+    /// <summary>
+    /// A field that has versions is there in every version the layout's checks accept (variants of one field that cover
+    /// them all, like a TD quote's version 4 and 5 bodies): bytes that passed validation always have it, so the view of
+    /// them does not test for it.
+    /// </summary>
+    public required bool PresentWhenValid { get; init; }
+
     /// <summary>A later field's <c>when</c> tests whether this one, which may be absent, is there.</summary>
     public required bool PresenceTestedByWhen { get; init; }
 

@@ -43,6 +43,7 @@ internal static class LayoutPlanner
                 HasOffsetSlot = offsetSlot,
                 HasPresenceSlot = presenceSlot,
                 PresenceTracked = presenceSlot || testedByWhen.Contains(field.Name) || testedByAfter.Contains(field.Name),
+                PresentWhenValid = PresentWhenValid(report, field),
                 PresenceTestedByWhen = testedByWhen.Contains(field.Name),
                 PresenceTestedByAfter = testedByAfter.Contains(field.Name),
                 ValueNeeded = needed.Contains(field.Name),
@@ -123,6 +124,31 @@ internal static class LayoutPlanner
         }
 
         return tested;
+    }
+
+    /// <summary>
+    /// Whether every input the checks accept has the field: all its occurrences depend on one always-present integer
+    /// field (the version field through <c>versions</c>, or any field through <c>when</c>), and together they hold every
+    /// value that field's checks allow.
+    /// </summary>
+    private static bool PresentWhenValid(ReportSpec report, ReportFieldSpec field)
+    {
+        string? On(ReportFieldSpec f) => f.Presence switch
+        {
+            { When: null, Versions.Count: > 0 } => report.VersionField,
+            { When: ReportConditionSpec when, Versions.Count: 0 } => when.Field,
+            _ => null,
+        };
+
+        var occurrences = report.Fields.Where(f => f.Name == field.Name).ToList();
+        string? on = On(occurrences[0]);
+        if (on is null || occurrences.Any(f => On(f) != on) || report.Fields.First(f => f.Name == on).IsConditional)
+        {
+            return false;
+        }
+
+        var values = new HashSet<long>(occurrences.SelectMany(static f => f.When?.Allowed ?? f.Versions));
+        return report.Checks.Any(c => c.Field == on && c.Allowed.All(values.Contains));
     }
 
     /// <summary>

@@ -326,10 +326,6 @@ namespace Tsm.Vendors
                 hasBody = true;
                 oBody = 48;
                 lBody = 584;
-                if (oBody > data.Length - lBody)
-                {
-                    return false;
-                }
                 verBody = 2;
                 if (!TdQuoteBody.IsValid(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody))
                 {
@@ -453,10 +449,6 @@ namespace Tsm.Vendors
                 hasBody = true;
                 oBody = 48;
                 lBody = 584;
-                if (oBody > data.Length - lBody)
-                {
-                    return Fail(global::System.Math.Min(oBody, data.Length), global::Tsm.ReportErrors.OutOfBounds("body", oBody, lBody, data.Length), out errorOffset, out reason);
-                }
                 verBody = 2;
                 if (!TdQuoteBody.Diagnose(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data), oBody), lBody), verBody, out int nestedOffset, out string? nestedReason))
                 {
@@ -549,7 +541,6 @@ namespace Tsm.Vendors
             int end = MinimumSize;
             _ = parentVersion;
             int oBody = 0, lBody = 0;
-            bool hasBody = false;
             long verBody = 0;
             bool hasBodyType = false;
             long vBodyType = 0;
@@ -564,7 +555,6 @@ namespace Tsm.Vendors
             // body: layout tdquotebody
             if ((vVersion == 4))
             {
-                hasBody = true;
                 oBody = 48;
                 lBody = 584;
                 verBody = 2;
@@ -585,7 +575,6 @@ namespace Tsm.Vendors
             // body: layout tdquotebody
             if ((vVersion == 5))
             {
-                hasBody = true;
                 oBody = 54;
                 lBody = (int)vBodySize;
                 verBody = vBodyType;
@@ -610,7 +599,7 @@ namespace Tsm.Vendors
             TdQuote view = new TdQuote(data);
             view._oBody = oBody;
             view._lBody = lBody;
-            view._hasBody = hasBody;
+            view._hasBody = true;
             view._verBody = verBody;
             view._hasBodyType = hasBodyType;
             view._hasBodySize = hasBodySize;

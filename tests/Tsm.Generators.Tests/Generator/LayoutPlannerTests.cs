@@ -185,6 +185,15 @@ public sealed class LayoutPlannerTests
     }
 
     [Fact]
+    public void Variants_that_cover_every_version_the_checks_accept_are_there_in_every_valid_input()
+    {
+        Assert.True(QuotePlan().Field("body").PresentWhenValid);
+        Assert.False(QuotePlan().Field("bodytype").PresentWhenValid);
+        Assert.False(Plan().Field("extra").PresentWhenValid);
+        Assert.False(Plan().Field("value").PresentWhenValid);
+    }
+
+    [Fact]
     public void Fields_placed_one_after_another_past_the_fixed_part_set_the_end_by_an_addition()
     {
         LayoutPlan quote = QuotePlan();
