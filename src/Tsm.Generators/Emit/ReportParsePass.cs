@@ -134,7 +134,7 @@ internal sealed class ReportParsePass(SourceWriter w, LayoutPlan plan, ParseMode
                 w.Close();
             }
 
-            w.Line($"l{p} = (int){size};");
+            w.Line(field.LengthFromEnd && !Validates ? $"l{p} = data.Length - o{p};" : $"l{p} = (int){size};");
         }
 
         if (ReadsValue(field, mode))

@@ -56,6 +56,12 @@ internal sealed record FieldPlan
     /// <summary>What the field does to the end of the report the parse keeps; <see cref="EndUpdate.Unchanged"/> unless the parse finds it.</summary>
     public required EndUpdate EndUpdate { get; init; }
 
+    /// <summary>
+    /// The last field of a layout without trailing bytes, sized by another field: validation proved it ends where the
+    /// input ends, so the view of validated bytes takes its length from there and does not read the size.
+    /// </summary>
+    public required bool LengthFromEnd { get; init; }
+
     public required PropertyShape Shape { get; init; }
 
     /// <summary>The integer an integer or flags field holds; null for bytes and views.</summary>

@@ -16,8 +16,6 @@ internal static class LayoutPlanner
     public static LayoutPlan Plan(VendorSpec vendor, ReportSpec report, string @namespace)
     {
         Dictionary<string, string> typeNames = vendor.Reports.ToDictionary(static r => r.Name, static r => r.TypeName, System.StringComparer.Ordinal);
-        HashSet<string> shaping = ValuesShapingLayout(report);
-        var needed = new HashSet<string>(shaping.Concat(report.Checks.Select(static c => c.Field)), System.StringComparer.Ordinal);
         var occurrences = report.Fields.GroupBy(static f => f.Name).ToDictionary(static g => g.Key, static g => g.Count(), System.StringComparer.Ordinal);
         bool IsVariant(ReportFieldSpec field) => occurrences[field.Name] > 1;
         bool HasOffsetSlot(ReportFieldSpec field) =>
@@ -28,6 +26,9 @@ internal static class LayoutPlanner
         HashSet<string> testedByWhen = PresenceTested(report, static f => f.When?.Field, IsStatic);
         HashSet<string> testedByAfter = PresenceTested(report, static f => f.Placement.After, IsStatic);
         IReadOnlyList<EndUpdate> endUpdates = EndTracking.Decide(vendor, report, HasOffsetSlot);
+        ReportFieldSpec? lengthFromEnd = LengthFromEnd(report, endUpdates, IsVariant);
+        HashSet<string> shaping = ValuesShapingLayout(report, except: lengthFromEnd);
+        var needed = new HashSet<string>(ValuesShapingLayout(report, except: null).Concat(report.Checks.Select(static c => c.Field)), System.StringComparer.Ordinal);
         var plans = new List<FieldPlan>();
         foreach ((ReportFieldSpec field, EndUpdate endUpdate) in report.Fields.Zip(endUpdates, static (f, e) => (f, e)))
         {
@@ -52,6 +53,7 @@ internal static class LayoutPlanner
                 NestedVersionExpression = field.Nested is null ? null : versionSlot ? "_ver" + field.PropertyName : CSharpLiteral.Int(field.Nested.Version ?? 0),
                 Step = !offsetSlot && !presenceSlot ? ParseStep.Static : !offsetSlot ? ParseStep.PlacedConditional : ParseStep.Dynamic,
                 EndUpdate = endUpdate,
+                LengthFromEnd = ReferenceEquals(field, lengthFromEnd),
                 Shape = shape,
                 Integer = integer,
                 PropertyType = type,
@@ -96,14 +98,17 @@ internal static class LayoutPlanner
         return type is null ? null : "global::Tsm." + type;
     }
 
-    /// <summary>Fields whose value decides where other fields are or whether they exist: conditions, sizes, versions.</summary>
-    private static HashSet<string> ValuesShapingLayout(ReportSpec report)
+    /// <summary>
+    /// Fields whose value decides where other fields are or whether they exist: conditions, sizes, versions; the size
+    /// of <paramref name="except"/> does not count (the view takes that length from the end of the input).
+    /// </summary>
+    private static HashSet<string> ValuesShapingLayout(ReportSpec report, ReportFieldSpec? except)
     {
         var shaping = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (ReportFieldSpec field in report.Fields)
         {
             AddIfSet(shaping, field.When?.Field);
-            AddIfSet(shaping, field.Length.From);
+            AddIfSet(shaping, ReferenceEquals(field, except) ? null : field.Length.From);
             AddIfSet(shaping, field.Nested?.VersionFrom);
         }
 
@@ -124,6 +129,31 @@ internal static class LayoutPlanner
         }
 
         return tested;
+    }
+
+    /// <summary>
+    /// The field sized by another whose length the view of validated bytes can take from the end of the input instead
+    /// of reading the size: in a layout without trailing bytes, the last field to move the end, always there, not a
+    /// variant, and lying past everything before it (<see cref="EndUpdate.Becomes"/>), ends where the input ends.
+    /// </summary>
+    private static ReportFieldSpec? LengthFromEnd(ReportSpec report, IReadOnlyList<EndUpdate> endUpdates, System.Func<ReportFieldSpec, bool> isVariant)
+    {
+        int last = -1;
+        for (int i = 0; i < endUpdates.Count; i++)
+        {
+            if (endUpdates[i] != EndUpdate.Unchanged)
+            {
+                last = i;
+            }
+        }
+
+        if (report.Trailing || last < 0 || endUpdates[last] != EndUpdate.Becomes)
+        {
+            return null;
+        }
+
+        ReportFieldSpec field = report.Fields[last];
+        return field.Length.From is not null && !field.IsConditional && !isVariant(field) ? field : null;
     }
 
     /// <summary>

@@ -421,7 +421,6 @@ namespace Tsm.Vendors
             int oQeAuthData = 0, lQeAuthData = 0;
             int oPckCertDataType = 0, lPckCertDataType = 0;
             int oPckCertDataSize = 0, lPckCertDataSize = 0;
-            long vPckCertDataSize = 0;
             int oPckCertChain = 0, lPckCertChain = 0;
 
             long vQeAuthDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(448, 2));
@@ -442,13 +441,12 @@ namespace Tsm.Vendors
             {
                 oPckCertDataSize = oPckCertDataType + lPckCertDataType;
                 lPckCertDataSize = 4;
-                vPckCertDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(oPckCertDataSize, 4));
             }
 
             // pckcertchain: bytes
             {
                 oPckCertChain = oPckCertDataSize + lPckCertDataSize;
-                lPckCertChain = (int)vPckCertDataSize;
+                lPckCertChain = data.Length - oPckCertChain;
             }
 
             QeReportCertificationData view = new QeReportCertificationData(data);

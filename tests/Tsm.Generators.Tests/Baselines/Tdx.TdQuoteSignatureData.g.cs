@@ -282,12 +282,10 @@ namespace Tsm.Vendors
             _ = parentVersion;
             int oCertificationData = 0, lCertificationData = 0;
 
-            long vCertificationDataSize = (long)global::System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(130, 4));
-
             // certificationdata: layout qereportcertificationdata
             {
                 oCertificationData = 134;
-                lCertificationData = (int)vCertificationDataSize;
+                lCertificationData = data.Length - oCertificationData;
             }
 
             TdQuoteSignatureData view = new TdQuoteSignatureData(data);

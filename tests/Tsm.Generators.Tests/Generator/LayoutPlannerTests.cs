@@ -45,12 +45,23 @@ public sealed class LayoutPlannerTests
         return LayoutPlanner.Plan(vendor, vendor.Reports.Single(), "Acme");
     }
 
-    private static LayoutPlan QuotePlan()
+    private static LayoutPlan QuotePlan(string layout = "tdquote")
     {
         string path = RepositoryPaths.ShippedSchemas().Single(static p => p.EndsWith("tdx.tsm.json", StringComparison.Ordinal));
         SchemaResult result = SchemaParser.Parse(new SchemaInput(path, File.ReadAllText(path)), CancellationToken.None);
         VendorSpec vendor = result.Spec!;
-        return LayoutPlanner.Plan(vendor, vendor.Reports.Single(static r => r.Name == "tdquote"), "Tsm.Vendors");
+        return LayoutPlanner.Plan(vendor, vendor.Reports.Single(r => r.Name == layout), "Tsm.Vendors");
+    }
+
+    [Fact]
+    public void The_last_field_of_a_layout_without_trailing_bytes_takes_its_length_from_the_end_and_its_size_is_left_to_validation()
+    {
+        LayoutPlan certification = QuotePlan("qereportcertificationdata");
+
+        Assert.True(certification.Field("pckcertchain").LengthFromEnd);
+        Assert.True(certification.Field("pckcertdatasize").ValueNeeded);
+        Assert.False(certification.Field("pckcertdatasize").ValueShapesLayout);
+        Assert.False(QuotePlan().Field("signaturedata").LengthFromEnd);
     }
 
     [Fact]

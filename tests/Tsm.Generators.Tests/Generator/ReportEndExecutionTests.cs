@@ -34,6 +34,11 @@ public sealed class ReportEndExecutionTests
               { "name": "y", "after": "x", "sizeFrom": "b", "type": "bytes" },
               { "name": "z", "after": "y", "size": 6, "type": "bytes" },
               { "name": "w", "offset": 10, "size": 4, "type": "bytes", "when": { "field": "a", "equals": 3 } }
+            ] },
+            { "name": "sized", "size": 4, "fields": [
+              { "name": "n", "offset": 0, "size": 1, "type": "u8" },
+              { "name": "head", "offset": 1, "size": 3, "type": "bytes" },
+              { "name": "tail", "after": "head", "sizeFrom": "n", "type": "bytes" }
             ] }
           ]
         }
@@ -49,6 +54,8 @@ public sealed class ReportEndExecutionTests
             public static int PaddedLength(byte[] data) => Padded.TryParse(data, out Padded view) ? view.Length : -1;
 
             public static int PaddedTrailing(byte[] data) => Padded.Parse(data).TrailingBytes.Length;
+
+            public static byte[] SizedTail(byte[] data) => Sized.Parse(data).Tail.ToArray();
         }
         """;
 
@@ -94,6 +101,22 @@ public sealed class ReportEndExecutionTests
         Assert.Equal(end, Length("PaddedLength", a, b, end));
         Assert.Equal(end, Length("PaddedLength", a, b, end + 5));
         Assert.Equal(5, Length("PaddedTrailing", a, b, end + 5));
+    }
+
+    [Fact]
+    public void The_last_field_sized_by_another_is_read_with_the_length_its_size_field_gives()
+    {
+        for (int n = 0; n <= 5; n++)
+        {
+            byte[] data = new byte[4 + n];
+            data[0] = (byte)n;
+            for (int i = 4; i < data.Length; i++)
+            {
+                data[i] = (byte)(0xA0 + i);
+            }
+
+            Assert.Equal(data[4..], (byte[])CompiledConsumer.Invoke(Compiled.Value, "Probe", "SizedTail", data)!);
+        }
     }
 
     /// <summary>The definition: the fixed part, x and y back to back from byte 2, z after them, and w at 10..14 when a is 3.</summary>
