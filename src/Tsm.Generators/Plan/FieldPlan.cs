@@ -17,13 +17,10 @@ internal sealed record FieldPlan
     /// <summary>Whether the field exists is an instance slot (<c>_hasP</c>).</summary>
     public required bool HasPresenceSlot { get; init; }
 
-    /// <summary>The parser tracks a local <c>hasP</c>: the field may be absent and its presence is stored or consulted.</summary>
-    public required bool PresenceTracked { get; init; }
-
     /// <summary>
-    /// A field that has versions is there in every version the layout's checks accept (variants of one field that cover
-    /// them all, like a TD quote's version 4 and 5 bodies): bytes that passed validation always have it, so the view of
-    /// them does not test for it.
+    /// A field only some inputs have is there in every input the layout's checks accept (variants of one field that
+    /// cover every allowed value, like a TD quote's version 4 and 5 bodies): bytes that passed validation always have
+    /// it, so the view of them does not test for it.
     /// </summary>
     public required bool PresentWhenValid { get; init; }
 
@@ -38,7 +35,8 @@ internal sealed record FieldPlan
 
     /// <summary>
     /// The value decides where other fields are or whether they exist (a condition, a size, a version), so building
-    /// a view of proven bytes reads it too; a value only checks refer to is read by the validation alone.
+    /// a view of proven bytes reads it too; a value only checks refer to, or only the size of a field that takes its
+    /// length from the end of the input (<see cref="LengthFromEnd"/>), is read by the validation alone.
     /// </summary>
     public required bool ValueShapesLayout { get; init; }
 

@@ -43,7 +43,6 @@ internal static class LayoutPlanner
                 Field = field,
                 HasOffsetSlot = offsetSlot,
                 HasPresenceSlot = presenceSlot,
-                PresenceTracked = presenceSlot || testedByWhen.Contains(field.Name) || testedByAfter.Contains(field.Name),
                 PresentWhenValid = PresentWhenValid(report, field),
                 PresenceTestedByWhen = testedByWhen.Contains(field.Name),
                 PresenceTestedByAfter = testedByAfter.Contains(field.Name),
