@@ -7,8 +7,8 @@ namespace Tsm.Generators.Emit;
 /// <summary>
 /// Writes three passes over a layout's fields from one plan, each a straight run in schema order. <c>IsValid</c>,
 /// behind <c>Parse</c> and <c>TryParse</c>, checks the size, every type and version field and every internal length,
-/// nested layouts included, and only answers yes or no: no error outputs, no message and no view, so inlined into a
-/// caller it is the hand-written checks. <c>Diagnose</c> runs only after it said no, to find the byte offset and the
+/// nested layouts included, and only answers yes or no: no error outputs, no message and no view, so it compiles to
+/// the hand-written checks (inlined into <c>Parse</c> for a small layout, into one out-of-line <c>Validate</c> otherwise). <c>Diagnose</c> runs only after it said no, to find the byte offset and the
 /// reason. <c>Proven</c> builds the view of bytes a validation accepted: it keeps the offsets, presence and versions
 /// the fields need and checks nothing again; inlined into the caller, the JIT drops whatever the caller never reads.
 /// A nested view is not kept inside its parent but built on each read by its own <c>Proven</c>: reading
