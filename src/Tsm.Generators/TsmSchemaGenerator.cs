@@ -68,16 +68,16 @@ public sealed class TsmSchemaGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.VendorOwner);
 
         // An 'as' type the compilation lacks makes its field a plain integer (SchemaFileAnalyzer reports TSM0017). Only
-        // the names go in and the unusable ones come out, as strings, so a C# edit re-runs the lookup but, resolving
+        // the names go in and the unusable ones come out, as plain values, so a C# edit re-runs the lookup but, resolving
         // the names the same way, leaves every vendor output cached.
-        IncrementalValueProvider<EquatableArray<(string Name, string IntegerType)>> unusableAsTypes = specs
+        IncrementalValueProvider<EquatableArray<(string Name, IntegerWidth Integer)>> unusableAsTypes = specs
             .Select(static (pair, _) => AsTypeFallback.Names(pair.Spec))
             .Collect()
             .Select(static (names, _) => AsTypeFallback.Merge(names))
             .Combine(context.CompilationProvider)
             .Combine(options)
             .Select(static (input, _) => input.Left.Left
-                .Where(n => AsTypeResolver.Problem(input.Left.Right, n.Name, n.IntegerType, input.Right.Accessibility == GenerationOptions.PublicAccessibility) is not null)
+                .Where(n => AsTypeResolver.Problem(input.Left.Right, n.Name, n.Integer, input.Right.Accessibility == GenerationOptions.PublicAccessibility) is not null)
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.UnusableAsTypes);
 

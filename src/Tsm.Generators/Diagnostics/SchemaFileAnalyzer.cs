@@ -80,9 +80,9 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
     {
         foreach (AsTypeReference reference in result.AsTypes)
         {
-            if (AsTypeResolver.Problem(compilation, reference.Name, reference.IntegerType, publicViews) is { } problem)
+            if (AsTypeResolver.Problem(compilation, reference.Name, reference.Integer, publicViews) is { } problem)
             {
-                string integer = reference.IntegerType == "u64" ? "ulong" : "uint";
+                string integer = Emit.IntegerReads.CSharpType(reference.Integer);
                 DiagnosticInfo diagnostic = IsOptionalPackageAbsent(compilation, reference.Name)
                     ? DiagnosticInfo.At(DiagnosticIds.OptionalAsTypeAbsent, result.Path, reference.At, reference.Name, integer)
                     : DiagnosticInfo.At(DiagnosticIds.UnusableAsType, result.Path, reference.At, reference.Name, problem, integer, Advice(integer));

@@ -8,6 +8,6 @@ namespace Tsm.Generators.Model;
 /// report on that token when the compilation has no usable type of that name.
 /// </summary>
 /// <param name="Name">The fully qualified type name without <c>global::</c>, as <see cref="ReportFieldSpec.As"/> holds it.</param>
-/// <param name="IntegerType">The field's type, <c>u32</c> or <c>u64</c>: the type needs a constructor taking that integer.</param>
+/// <param name="Integer">The field's integer, <see cref="IntegerWidth.U32"/> or <see cref="IntegerWidth.U64"/>: the type needs a constructor taking it.</param>
 /// <param name="At">The <c>as</c> value.</param>
-internal sealed record AsTypeReference(string Name, string IntegerType, TextRange At);
+internal sealed record AsTypeReference(string Name, IntegerWidth Integer, TextRange At);

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Tsm.Generators.Model;
 
 namespace Tsm.Generators.Schema;
 
@@ -16,9 +17,9 @@ internal static class AsTypeResolver
 {
     /// <summary>Why <paramref name="name"/> cannot be the field's type (words that follow the type's name), or null when it can.</summary>
     /// <param name="name">The fully qualified name without <c>global::</c>.</param>
-    /// <param name="integerType"><c>u32</c> or <c>u64</c>.</param>
+    /// <param name="integer">The field's integer (the reader allows <c>as</c> on <c>u32</c> and <c>u64</c>).</param>
     /// <param name="publicViews">Whether the generated report views are public (<c>TsmAccessibility</c>).</param>
-    public static string? Problem(Compilation compilation, string name, string integerType, bool publicViews)
+    public static string? Problem(Compilation compilation, string name, IntegerWidth integer, bool publicViews)
     {
         string[] segments = name.Split('.');
         if (segments.Any(static s => SyntaxFacts.GetKeywordKind(s) != SyntaxKind.None))
@@ -43,8 +44,13 @@ internal static class AsTypeResolver
         }
 
         var type = (INamedTypeSymbol)current;
-        string integer = integerType == "u64" ? "ulong" : "uint";
-        SpecialType special = integerType == "u64" ? SpecialType.System_UInt64 : SpecialType.System_UInt32;
+        SpecialType special = integer switch
+        {
+            IntegerWidth.U8 => SpecialType.System_Byte,
+            IntegerWidth.U16 => SpecialType.System_UInt16,
+            IntegerWidth.U32 => SpecialType.System_UInt32,
+            IntegerWidth.U64 => SpecialType.System_UInt64,
+        };
         if (type.TypeKind != TypeKind.Struct || type.IsRefLikeType)
         {
             return "is not a struct (a report view's property holds its value)";
@@ -60,7 +66,7 @@ internal static class AsTypeResolver
             compilation.IsSymbolAccessibleWithin(c, compilation.Assembly));
         if (constructor is null)
         {
-            return $"has no accessible constructor taking exactly one {integer}";
+            return $"has no accessible constructor taking exactly one {Emit.IntegerReads.CSharpType(integer)}";
         }
 
         return IsObsolete(type) || IsObsolete(constructor) ? "or its constructor is marked [Obsolete]" : null;

@@ -336,7 +336,13 @@ internal sealed class ReportFieldReader
             return null;
         }
 
-        if (type is not ("u32" or "u64"))
+        IntegerWidth? width = type switch
+        {
+            "u32" => IntegerWidth.U32,
+            "u64" => IntegerWidth.U64,
+            _ => null,
+        };
+        if (width is not IntegerWidth integer)
         {
             _context.Report(DiagnosticIds.InvalidValue, @as.Range, Invariant($"'as' gives a C# type (such as Tsm.Attestation.SnpTcbVersion) for a u32 or u64 field, not for a {size}-byte {type} field"));
             return null;
@@ -349,7 +355,7 @@ internal sealed class ReportFieldReader
             return null;
         }
 
-        _context.ReferenceAsType(name, type, @as.Range);
+        _context.ReferenceAsType(name, integer, @as.Range);
         return name;
     }
 

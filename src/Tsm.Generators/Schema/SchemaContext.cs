@@ -42,7 +42,7 @@ internal sealed class SchemaContext
     public IReadOnlyList<AsTypeReference> AsTypes => _asTypes;
 
     /// <summary>Records a type an <c>as</c> names and its token, so the analyzer can check it against the compilation.</summary>
-    public void ReferenceAsType(string name, string integerType, TextRange at) => _asTypes.Add(new AsTypeReference(name, integerType, at));
+    public void ReferenceAsType(string name, IntegerWidth integer, TextRange at) => _asTypes.Add(new AsTypeReference(name, integer, at));
 
     public void Report(string id, TextRange range, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.At(id, Path, range, arguments));
