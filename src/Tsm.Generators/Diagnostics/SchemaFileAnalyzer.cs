@@ -22,7 +22,8 @@ namespace Tsm.Generators.Diagnostics;
 /// action reports on that file's tokens: TSM0011 on the <c>vendor</c> value of a file whose vendor class another file
 /// generates as its vendor class, else TSM0016 on the token naming each type another file generates. The compilation
 /// decides one more thing: whether each <c>as</c> type exists and can carry its field (<see cref="AsTypeResolver"/>,
-/// which the generator asks too); TSM0017 on the <c>as</c> value says it does not, and the field stays an integer.
+/// which the generator asks too); TSM0017 on the <c>as</c> value says it does not, and the field stays an integer. A file
+/// that loses a collision gets only the reason it lost: it is not generated, so its <c>as</c> types do not matter.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
@@ -68,9 +69,9 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        if (result.Spec is { } spec)
+        // A file that loses a collision is not generated, so what its 'as' types would do to its views is moot.
+        if (result.Spec is { } spec && !ReportCollisions(context, spec, result, claims.Value))
         {
-            ReportCollisions(context, spec, result, claims.Value);
             ReportUnusableAsTypes(context, result, compilation, publicViews);
         }
     }
@@ -105,22 +106,27 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
     /// Why a file that is not generated loses: TSM0011 alone when another file generates its vendor class (a second
     /// copy of one vendor, whose every report would clash too), else TSM0016 on each type another file generates.
     /// </summary>
-    private static void ReportCollisions(AdditionalFileAnalysisContext context, VendorSpec spec, SchemaResult result, Dictionary<string, VendorKey> claims)
+    /// <returns>Whether the file loses, so that it is not generated.</returns>
+    private static bool ReportCollisions(AdditionalFileAnalysisContext context, VendorSpec spec, SchemaResult result, Dictionary<string, VendorKey> claims)
     {
         if (claims.TryGetValue(spec.ClassName, out VendorKey? classOwner) && classOwner.Path != result.Path && classOwner.ClassName == spec.ClassName)
         {
             // Types[0] is the vendor class, on the vendor value: SchemaParser declares it first.
             context.ReportDiagnostic(DiagnosticInfo.At(DiagnosticIds.DuplicateVendor, result.Path, result.Types[0].At, spec.Vendor, spec.ClassName, classOwner.Path).ToDiagnostic());
-            return;
+            return true;
         }
 
+        bool loses = false;
         foreach (DeclaredType type in result.Types)
         {
             if (claims.TryGetValue(type.Name, out VendorKey? owner) && owner.Path != result.Path)
             {
                 context.ReportDiagnostic(DiagnosticInfo.At(DiagnosticIds.TypeNameCollision, result.Path, type.At, type.Source, type.Name, owner.Path).ToDiagnostic());
+                loses = true;
             }
         }
+
+        return loses;
     }
 
     private static Dictionary<string, VendorKey> Claims(AnalyzerOptions options, CancellationToken cancellationToken)

@@ -49,6 +49,18 @@ public sealed class CrossFileSchemaAnalyzerTests
     }
 
     [Fact]
+    public async Task A_file_that_is_not_generated_gets_only_the_reason_and_no_as_type_diagnostic()
+    {
+        string schema = Schema("acme", """  "reports": [ { "name": "r", "size": 8, "fields": [ { "name": "f", "offset": 0, "size": 8, "type": "u64", "as": "Contoso.Missing" } ] } ]""");
+        var test = NewTest(("/0/a/acme.tsm.json", schema), ("/0/b/acme.tsm.json", schema));
+        test.ExpectedDiagnostics.Add(At(DiagnosticDescriptors.UnusableAsType, "/0/a/acme.tsm.json", schema, "\"Contoso.Missing\"", 6, 114)
+            .WithArguments("Contoso.Missing", "is not in the compilation", "ulong", "reference the assembly that defines it, or name in 'as' a struct with an accessible constructor taking a ulong"));
+        test.ExpectedDiagnostics.Add(At(DiagnosticDescriptors.DuplicateVendor, "/0/b/acme.tsm.json", schema, "\"acme\"", 2, 13).WithArguments("acme", "Acme", "/0/a/acme.tsm.json"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_report_type_of_a_shipped_schema_in_a_user_schema_gets_TSM0016_on_its_typeName()
     {
         string user = Schema("acme", """  "reports": [ { "name": "r", "typeName": "TdReport", "size": 8, "fields": [ { "name": "f", "offset": 0, "size": 8, "type": "u64" } ] } ]""");
