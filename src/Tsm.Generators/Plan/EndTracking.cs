@@ -9,16 +9,17 @@ namespace Tsm.Generators.Plan;
 /// places the end may currently come from (the fixed part, or fields by name). A field removes from that set what it
 /// surely reaches past: the fixed part or a field at constant places, when even its own shortest form ends there or
 /// later, and every field it is placed after, directly or through others (a field starts where its predecessor ends
-/// and has no negative length). When
-/// nothing is left, its end is the report's end so far. A field that may be absent removes nothing for the fields
+/// and has no negative length). When nothing is left, its end is the report's end so far. A field that may be absent removes nothing for the fields
 /// that follow, since without it the end is what it was; those placed after it run only when it is there.
 /// </summary>
 internal static class EndTracking
 {
     private const string FixedPart = "";
 
-    /// <param name="dynamic">Which occurrences the parse finds (the only ones that move the end), by index in <see cref="ReportSpec.Fields"/>.</param>
-    public static IReadOnlyList<EndUpdate> Decide(VendorSpec vendor, ReportSpec report, System.Func<ReportFieldSpec, bool> dynamic)
+    /// <param name="byName">The layout's field occurrences by name.</param>
+    /// <param name="dynamic">Which occurrences the parse finds (the only ones that move the end).</param>
+    /// <returns>One update per occurrence, in the order of <see cref="ReportSpec.Fields"/>.</returns>
+    public static IReadOnlyList<EndUpdate> Decide(VendorSpec vendor, ReportSpec report, ILookup<string, ReportFieldSpec> byName, System.Func<ReportFieldSpec, bool> dynamic)
     {
         var shortest = new Dictionary<string, long>(System.StringComparer.Ordinal);
         var updates = new List<EndUpdate>();
@@ -31,7 +32,7 @@ internal static class EndTracking
                 continue;
             }
 
-            long start = field.Placement.After is string after ? ShortestEnd(vendor, report, after, shortest) : field.ConstantOffset();
+            long start = field.Placement.After is string after ? ShortestEnd(vendor, byName, after, shortest) : field.ConstantOffset();
             long end = start + ShortestLength(vendor, field);
             bool constant = field.Placement.After is null && field.Length.From is null;
             if (constant && end <= report.Size && sources.SetEquals(new[] { FixedPart }))
@@ -40,8 +41,8 @@ internal static class EndTracking
                 continue;
             }
 
-            HashSet<string> before = Predecessors(report, field);
-            var remaining = new HashSet<string>(sources.Where(s => !Reaches(report, s, end, before)), System.StringComparer.Ordinal);
+            HashSet<string> before = Predecessors(byName, field);
+            var remaining = new HashSet<string>(sources.Where(s => !Reaches(report, byName, s, end, before)), System.StringComparer.Ordinal);
             updates.Add(remaining.Count == 0 ? EndUpdate.Becomes : EndUpdate.AtLeast);
             if (!field.IsConditional)
             {
@@ -59,27 +60,27 @@ internal static class EndTracking
     /// surely ends at or past <paramref name="source"/>: the fixed part, a predecessor, or a field at constant places
     /// that all end no further.
     /// </summary>
-    private static bool Reaches(ReportSpec report, string source, long end, HashSet<string> before)
+    private static bool Reaches(ReportSpec report, ILookup<string, ReportFieldSpec> byName, string source, long end, HashSet<string> before)
     {
         if (source == FixedPart)
         {
             return end >= report.Size;
         }
 
-        var occurrences = report.Fields.Where(f => f.Name == source).ToList();
+        IEnumerable<ReportFieldSpec> occurrences = byName[source];
         return before.Contains(source)
             || occurrences.All(static f => f.Placement.After is null && f.Length.From is null) && occurrences.Max(static f => (long)f.ConstantOffset() + f.ConstantSize()) <= end;
     }
 
     /// <summary>The fields <paramref name="field"/> is placed after, directly or through others; for a variant, those every occurrence is after.</summary>
-    private static HashSet<string> Predecessors(ReportSpec report, ReportFieldSpec field)
+    private static HashSet<string> Predecessors(ILookup<string, ReportFieldSpec> byName, ReportFieldSpec field)
     {
         var predecessors = new HashSet<string>(System.StringComparer.Ordinal);
         string? after = field.Placement.After;
         while (after is not null && predecessors.Add(after))
         {
-            var occurrences = report.Fields.Where(f => f.Name == after).ToList();
-            string? next = occurrences[0].Placement.After;
+            IEnumerable<ReportFieldSpec> occurrences = byName[after];
+            string? next = occurrences.First().Placement.After;
             after = occurrences.All(o => o.Placement.After == next) ? next : null;
         }
 
@@ -87,7 +88,7 @@ internal static class EndTracking
     }
 
     /// <summary>The least offset any occurrence of the field named <paramref name="name"/> can end at in bytes that validate.</summary>
-    private static long ShortestEnd(VendorSpec vendor, ReportSpec report, string name, Dictionary<string, long> known)
+    private static long ShortestEnd(VendorSpec vendor, ILookup<string, ReportFieldSpec> byName, string name, Dictionary<string, long> known)
     {
         if (known.TryGetValue(name, out long end))
         {
@@ -96,8 +97,7 @@ internal static class EndTracking
 
         // A placeholder breaks a cycle the reader would have rejected: nothing is shorter than zero.
         known[name] = 0;
-        end = report.Fields.Where(f => f.Name == name)
-            .Min(f => (f.Placement.After is string after ? ShortestEnd(vendor, report, after, known) : f.ConstantOffset()) + ShortestLength(vendor, f));
+        end = byName[name].Min(f => (f.Placement.After is string after ? ShortestEnd(vendor, byName, after, known) : f.ConstantOffset()) + ShortestLength(vendor, f));
         known[name] = end;
         return end;
     }

@@ -16,16 +16,16 @@ internal static class LayoutPlanner
     public static LayoutPlan Plan(VendorSpec vendor, ReportSpec report, string @namespace)
     {
         Dictionary<string, string> typeNames = vendor.Reports.ToDictionary(static r => r.Name, static r => r.TypeName, System.StringComparer.Ordinal);
-        var occurrences = report.Fields.GroupBy(static f => f.Name).ToDictionary(static g => g.Key, static g => g.Count(), System.StringComparer.Ordinal);
-        bool IsVariant(ReportFieldSpec field) => occurrences[field.Name] > 1;
+        ILookup<string, ReportFieldSpec> byName = report.Fields.ToLookup(static f => f.Name, System.StringComparer.Ordinal);
+        bool IsVariant(ReportFieldSpec field) => byName[field.Name].Count() > 1;
         bool HasOffsetSlot(ReportFieldSpec field) =>
             field.IsDynamic || IsVariant(field) || field.ConstantOffset() + field.ConstantSize() > report.Size;
         bool HasPresenceSlot(ReportFieldSpec field) => field.IsConditional || IsVariant(field);
         bool IsStatic(ReportFieldSpec field) => !HasOffsetSlot(field) && !HasPresenceSlot(field);
 
-        HashSet<string> testedByWhen = PresenceTested(report, static f => f.When?.Field, IsStatic);
-        HashSet<string> testedByAfter = PresenceTested(report, static f => f.Placement.After, IsStatic);
-        IReadOnlyList<EndUpdate> endUpdates = EndTracking.Decide(vendor, report, HasOffsetSlot);
+        HashSet<string> testedByWhen = PresenceTested(report, byName, static f => f.When?.Field, IsStatic);
+        HashSet<string> testedByAfter = PresenceTested(report, byName, static f => f.Placement.After, IsStatic);
+        IReadOnlyList<EndUpdate> endUpdates = EndTracking.Decide(vendor, report, byName, HasOffsetSlot);
         ReportFieldSpec? lengthFromEnd = LengthFromEnd(report, endUpdates, IsVariant);
         HashSet<string> shaping = ValuesShapingLayout(report, except: lengthFromEnd);
         var needed = new HashSet<string>(ValuesShapingLayout(report, except: null).Concat(report.Checks.Select(static c => c.Field)), System.StringComparer.Ordinal);
@@ -37,13 +37,13 @@ internal static class LayoutPlanner
             int? size = field.Length.Size;
             IntegerWidth? integer = size is int fixedSize ? field.Type.Integer(fixedSize) : null;
             (PropertyShape shape, string type) = Shape(vendor, report, field, integer, typeNames, @namespace);
-            bool versionSlot = HasVersionSlot(report, field);
+            bool versionSlot = HasVersionSlot(byName, field);
             plans.Add(new FieldPlan
             {
                 Field = field,
                 HasOffsetSlot = offsetSlot,
                 HasPresenceSlot = presenceSlot,
-                PresentWhenValid = PresentWhenValid(report, field),
+                PresentWhenValid = PresentWhenValid(report, byName, field),
                 PresenceTestedByWhen = testedByWhen.Contains(field.Name),
                 PresenceTestedByAfter = testedByAfter.Contains(field.Name),
                 ValueNeeded = needed.Contains(field.Name),
@@ -116,12 +116,12 @@ internal static class LayoutPlanner
     }
 
     /// <summary>Fields that may be absent and whose presence a later field consults through <paramref name="reference"/> (its <c>after</c> or <c>when</c>).</summary>
-    private static HashSet<string> PresenceTested(ReportSpec report, System.Func<ReportFieldSpec, string?> reference, System.Func<ReportFieldSpec, bool> isStatic)
+    private static HashSet<string> PresenceTested(ReportSpec report, ILookup<string, ReportFieldSpec> byName, System.Func<ReportFieldSpec, string?> reference, System.Func<ReportFieldSpec, bool> isStatic)
     {
         var tested = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (ReportFieldSpec field in report.Fields)
         {
-            if (reference(field) is string referenced && !isStatic(report.Fields.First(f => f.Name == referenced)))
+            if (reference(field) is string referenced && !isStatic(byName[referenced].First()))
             {
                 tested.Add(referenced);
             }
@@ -160,7 +160,7 @@ internal static class LayoutPlanner
     /// field (the version field through <c>versions</c>, or any field through <c>when</c>), and together they hold every
     /// value that field's checks allow.
     /// </summary>
-    private static bool PresentWhenValid(ReportSpec report, ReportFieldSpec field)
+    private static bool PresentWhenValid(ReportSpec report, ILookup<string, ReportFieldSpec> byName, ReportFieldSpec field)
     {
         string? On(ReportFieldSpec f) => f.Presence switch
         {
@@ -169,9 +169,9 @@ internal static class LayoutPlanner
             _ => null,
         };
 
-        var occurrences = report.Fields.Where(f => f.Name == field.Name).ToList();
-        string? on = On(occurrences[0]);
-        if (on is null || occurrences.Any(f => On(f) != on) || report.Fields.First(f => f.Name == on).IsConditional)
+        IEnumerable<ReportFieldSpec> occurrences = byName[field.Name];
+        string? on = On(occurrences.First());
+        if (on is null || occurrences.Any(f => On(f) != on) || byName[on].First().IsConditional)
         {
             return false;
         }
@@ -184,14 +184,14 @@ internal static class LayoutPlanner
     /// A nested layout keeps its version in a slot when the parse reads it from a field, or when its variants nest it
     /// with different constant versions.
     /// </summary>
-    private static bool HasVersionSlot(ReportSpec report, ReportFieldSpec field)
+    private static bool HasVersionSlot(ILookup<string, ReportFieldSpec> byName, ReportFieldSpec field)
     {
         if (field.Nested is null)
         {
             return false;
         }
 
-        var occurrences = report.Fields.Where(f => f.Name == field.Name).Select(static f => f.Nested).OfType<NestedLayoutSpec>().ToList();
+        var occurrences = byName[field.Name].Select(static f => f.Nested).OfType<NestedLayoutSpec>().ToList();
         return occurrences.Any(static n => n.VersionFrom is not null) || occurrences.Select(static n => n.Version ?? 0).Distinct().Count() > 1;
     }
 
