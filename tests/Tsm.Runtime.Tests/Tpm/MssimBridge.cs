@@ -43,6 +43,17 @@ internal sealed class MssimBridge : IDisposable
 
     public ConcurrentQueue<uint> ReceivedSignals { get; } = new();
 
+    /// <summary>
+    /// The signals received once there are <paramref name="count"/> of them, waiting up to five seconds: the client
+    /// sends TPM_SESSION_END without waiting for an answer, so the bridge's thread may record it after the client has
+    /// moved on.
+    /// </summary>
+    public uint[] SignalsOnce(int count)
+    {
+        SpinWait.SpinUntil(() => ReceivedSignals.Count >= count, TimeSpan.FromSeconds(5));
+        return [.. ReceivedSignals];
+    }
+
     public ConcurrentQueue<byte> ReceivedLocalities { get; } = new();
 
     /// <summary>Added to the frame's length field (not to the bytes sent), to make the frame disagree with the response.</summary>
